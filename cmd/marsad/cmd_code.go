@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/marsad/marsad/internal/extract"
+	"github.com/marsad/marsad/internal/pipeline"
+	"github.com/marsad/marsad/internal/read"
+)
+
+// codeOptions are the flags of `marsad code`.
+type codeOptions struct {
+	input  string // auto, text, html, jsonl, trec
+	format string // jsonl or pretty
+	noText bool   // omit the text field
+	kbDir  string // knowledge base directory overriding the embedded one
+	noNER  bool   // do not run the learned tagger
+}
+
+func (o *codeOptions) addFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&o.input, "input", "auto", "input format: auto, text, html, jsonl or trec")
+	f.StringVar(&o.kbDir, "kb", "", "read the knowledge base from this directory instead of the embedded one")
+	f.BoolVar(&o.noNER, "no-ner", false, "do not use the learned name tagger")
+}
+
+func newCodeCommand() *cobra.Command {
+	var o codeOptions
+	cmd := &cobra.Command{
+		Use:   "code [FILE|DIR|-]...",
+		Short: "Code Arabic news articles into events (JSON Lines, one object per article)",
+		Long: `Code reads articles (plain text, HTML, JSON Lines or TREC XML; files, directories,
+or standard input when no FILE or "-" is given) and writes one JSON object per
+article: id, title, published, outlet, attribution, text, entities and events,
+each event with source, target, CAMEO and PLOVER codes, modality, location,
+date, trigger and evidence spans (byte offsets into "text").
+
+An input that cannot be read or coded gets one error line on standard error
+naming it; the others are still coded. Exit status is 1 when any input failed.`,
+		Example: `  marsad code article.txt
+  marsad code --input jsonl < articles.jsonl > events.jsonl
+  marsad code --format pretty ../shared/seeds/000_d61fa5c1789e1101.txt`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCode(cmd.Context(), o, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	o.addFlags(cmd)
+	cmd.Flags().StringVar(&o.format, "format", "jsonl", "output format: jsonl or pretty (a readable table)")
+	cmd.Flags().BoolVar(&o.noText, "no-text", false, "omit the article text from the output")
+	return cmd
+}
+
+// newPipeline builds the pipeline the options ask for.
+func newPipeline(o codeOptions) (*pipeline.Pipeline, error) {
+	lex, err := pipeline.DefaultLexicon()
+	if o.kbDir != "" {
+		lex, err = pipeline.LoadLexicon(os.DirFS(o.kbDir))
+	}
+	if err != nil {
+		return nil, err
+	}
+	p := pipeline.New(lex)
+	if !o.noNER {
+		if t, err := defaultTagger(); err == nil && t != nil {
+			p.Tagger = t
+		}
+	}
+	return p, nil
+}
+
+// forEachArticle reads inputs and calls fn for every article; it reports
+// unreadable inputs on errw and returns errPartial (exit status 1) if any.
+func forEachArticle(ctx context.Context, inputs []string, format string, stdin io.Reader, errw io.Writer, fn func(*extract.Article) error) error {
+	f := read.Format(format)
+	switch f {
+	case read.FormatAuto, read.FormatText, read.FormatHTML, read.FormatJSONL, read.FormatTREC:
+	default:
+		return &exitError{2, fmt.Errorf("unknown --input %q: want auto, text, html, jsonl or trec", format)}
+	}
+	r := read.Open(ctx, inputs, read.Options{Format: f, Stdin: stdin})
+	defer r.Close()
+	failed := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		doc, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var de *read.DocError
+			if !errors.As(err, &de) {
+				return err
+			}
+			fmt.Fprintln(errw, "marsad:", err)
+			failed++
+			continue
+		}
+		art, err := extract.Extract(doc, extract.Options{})
+		if err != nil {
+			fmt.Fprintf(errw, "marsad: %s: %v\n", doc.URI, err)
+			failed++
+			continue
+		}
+		if err := fn(&art); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(errw, "marsad: %d input(s) failed\n", failed)
+		return &exitError{1, errPartial}
+	}
+	return nil
+}
+
+func runCode(ctx context.Context, o codeOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if o.format != "jsonl" && o.format != "pretty" {
+		return &exitError{2, fmt.Errorf("unknown --format %q: want jsonl or pretty", o.format)}
+	}
+	p, err := newPipeline(o)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	defer w.Flush()
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return forEachArticle(ctx, args, o.input, stdin, stderr, func(art *extract.Article) error {
+		doc := p.Code(art)
+		if o.noText {
+			doc.Text = ""
+		}
+		if o.format == "pretty" {
+			return writePretty(w, &doc)
+		}
+		return enc.Encode(&doc)
+	})
+}
+
+// writePretty prints a coded article as a readable table.
+func writePretty(w io.Writer, d *pipeline.Doc) error {
+	fmt.Fprintf(w, "# %s  %s\n", d.ID, d.Title)
+	if d.Outlet != "" || d.Attribution != "" || d.Published != "" {
+		fmt.Fprintf(w, "  outlet: %s  attribution: %s  published: %s\n", d.Outlet, d.Attribution, d.Published)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOURCE\tCODE\tEVENT\tTARGET\tCODE\tPLOVER\tMODALITY\tWHERE\tWHEN\tCONF")
+	for _, e := range d.Events {
+		tgt, tcode := "—", "---"
+		if e.Target != nil {
+			tgt, tcode = e.Target.Text, e.Target.Code
+		}
+		where, when := "", ""
+		if e.Location != nil {
+			where = e.Location.Text
+		}
+		if e.Date != nil {
+			when = *e.Date
+		}
+		pl := e.Plover.Category
+		if e.Plover.Mode != "" {
+			pl += ":" + e.Plover.Mode
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\n", short(e.Source.Text, 40), e.Source.Code,
+			e.CAMEO, e.Trigger.Text, short(tgt, 40), tcode, pl, strings.Join(e.Modality, ","), where, when, e.Confidence)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+func short(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return string(r)
+}
+
+// defaultTagger returns the embedded name tagger, or nil when none ships.
+var defaultTagger = func() (pipeline.NameTagger, error) { return nil, nil }
+
+// stdoutIsFile is for tests.
+var _ = os.Stdout

@@ -1,0 +1,61 @@
+package arabic
+
+// Span is a half-open range [Start, End) of token indices.
+type Span struct{ Start, End int }
+
+// isSentenceEnd reports whether a punctuation token ends a sentence.
+func isSentenceEnd(s string) bool {
+	switch s {
+	case ".", "!", "?", "؟", "…", "。":
+		return true
+	}
+	return false
+}
+
+// Sentences splits tokens of text into sentences. A sentence ends after
+// a full stop, question or exclamation mark (Arabic or Latin) and at every
+// line break, so paragraphs, titles and numbered points («1/ …») are
+// sentences of their own. A closing quote or bracket right after the end
+// mark stays in the sentence. Empty sentences are not returned.
+func Sentences(text string, toks []Token) []Span {
+	var out []Span
+	start := 0
+	for i := 0; i < len(toks); i++ {
+		end := false
+		if toks[i].Kind == Punct && isSentenceEnd(toks[i].Text) {
+			end = true
+			for i+1 < len(toks) && toks[i+1].Kind == Punct && isCloser(toks[i+1].Text) && toks[i+1].Start == toks[i].End {
+				i++
+			}
+		} else if i+1 < len(toks) && hasNewline(text[toks[i].End:toks[i+1].Start]) {
+			end = true
+		}
+		if end {
+			if i+1 > start {
+				out = append(out, Span{start, i + 1})
+			}
+			start = i + 1
+		}
+	}
+	if start < len(toks) {
+		out = append(out, Span{start, len(toks)})
+	}
+	return out
+}
+
+func isCloser(s string) bool {
+	switch s {
+	case "»", "\"", "”", "'", ")", "]", "’":
+		return true
+	}
+	return false
+}
+
+func hasNewline(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,114 @@
+package arabic
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind classifies a token.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word   Kind = iota // letters (Arabic or Latin), with any diacritics and tatweel inside
+	Number             // digits, ASCII or Arabic-Indic, with inner separators (2,5 / 3.5)
+	Punct              // one punctuation or symbol rune
+)
+
+// Token is one word, number or punctuation mark of a text.
+type Token struct {
+	Start, End int    // byte offsets of the token in the original text
+	Text       string // the token as written: text[Start:End]
+	Norm       string // the normalised form (NormalizeString(Text)); shares Text's memory when unchanged
+	Kind       Kind   // word, number or punctuation
+}
+
+// isWordRune reports whether r belongs inside a word token.
+func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	switch {
+	case r >= 0x0621 && r <= 0x064A, r >= 0x0671 && r <= 0x06D3, r == 0x06D5:
+		return true // Arabic letters
+	case r == Tatweel, r == SuperscriptAlef, r >= FathatanFirst && r <= SukunLast:
+		return true // marks that live inside words
+	case r == 0x200c || r == 0x200d:
+		return true // joiners
+	case r >= 0x0660 && r <= 0x0669, r >= 0x06F0 && r <= 0x06F9:
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isDigit reports whether r is an ASCII, Arabic-Indic or Persian digit.
+func isDigit(r rune) bool {
+	return '0' <= r && r <= '9' || r >= 0x0660 && r <= 0x0669 || r >= 0x06F0 && r <= 0x06F9
+}
+
+// Tokenize splits text into tokens. Whitespace separates tokens and is not
+// returned; every punctuation or symbol rune is a token of its own. Invalid
+// UTF-8 bytes are skipped. Tokenize appends to dst and returns it, so a
+// caller can reuse one slice across documents.
+func Tokenize(dst []Token, text string) []Token {
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= 0x80 {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		start := i
+		switch {
+		case isWordRune(r):
+			i += n
+			for i < len(text) {
+				r2, n2 := rune(text[i]), 1
+				if r2 >= 0x80 {
+					r2, n2 = utf8.DecodeRuneInString(text[i:])
+				}
+				if !isWordRune(r2) {
+					break
+				}
+				i += n2
+			}
+			dst = appendToken(dst, text, start, i, Word)
+		case isDigit(r):
+			i += n
+			for i < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[i:])
+				if isDigit(r2) {
+					i += n2
+					continue
+				}
+				// an inner separator followed by a digit stays in the number
+				if (r2 == '.' || r2 == ',' || r2 == '٫' || r2 == '٬') && i+n2 < len(text) {
+					r3, _ := utf8.DecodeRuneInString(text[i+n2:])
+					if isDigit(r3) {
+						i += n2
+						continue
+					}
+				}
+				break
+			}
+			dst = appendToken(dst, text, start, i, Number)
+		case r == utf8.RuneError && n == 1:
+			i++ // invalid byte: skip
+		case unicode.IsSpace(r) || r == 0x200e || r == 0x200f || r == 0xfeff:
+			i += n
+		default:
+			i += n
+			dst = appendToken(dst, text, start, i, Punct)
+		}
+	}
+	return dst
+}
+
+func appendToken(dst []Token, text string, start, end int, k Kind) []Token {
+	s := text[start:end]
+	return append(dst, Token{Start: start, End: end, Text: s, Norm: NormalizeString(s), Kind: k})
+}

@@ -1,0 +1,584 @@
+package code
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
+	"github.com/marsad/marsad/internal/recognise"
+	"github.com/marsad/marsad/internal/resolve"
+)
+
+// cueWindow is how many words after a trigger its cue may stand.
+const cueWindow = 6
+
+// Coder codes events. Build it once with New; it is safe for concurrent use.
+type Coder struct {
+	lex  *kb.Lexicon
+	cues [][][]string // per trigger: its cues as normalised token sequences
+}
+
+// New returns a coder over a compiled lexicon.
+func New(lex *kb.Lexicon) *Coder {
+	c := &Coder{lex: lex, cues: make([][][]string, len(lex.KB.Triggers))}
+	for i := range lex.KB.Triggers {
+		for _, cue := range lex.KB.Triggers[i].Cues {
+			var seq []string
+			for _, t := range arabic.Tokenize(nil, cue) {
+				seq = append(seq, t.Norm)
+			}
+			if len(seq) > 0 {
+				c.cues[i] = append(c.cues[i], seq)
+			}
+		}
+	}
+	return c
+}
+
+// Input is one analysed article.
+type Input struct {
+	Text      string              // the article text; all offsets point into it
+	Tokens    []arabic.Token      // its tokens
+	Sentences []arabic.Span       // its sentences, as token ranges
+	Mentions  []recognise.Mention // its mentions, in text order
+	Published time.Time           // publication time, zero if unknown
+}
+
+// clause is the working state of one trigger.
+type clause struct {
+	trig     *kb.Trigger
+	ti       int32 // trigger index
+	m        *recognise.Mention
+	cueFound bool
+}
+
+// Events codes the events of an article. res must be a fresh resolver for
+// this article, with its main country computed (see resolve.MainCountry).
+func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
+	var events []Event
+	var last *resolve.Actor // the last explicit source, for elided subjects
+	mi := 0
+	for si, s := range in.Sentences {
+		for mi < len(in.Mentions) && in.Mentions[mi].Start < s.Start {
+			mi++
+		}
+		mj := mi
+		for mj < len(in.Mentions) && in.Mentions[mj].End <= s.End {
+			mj++
+		}
+		ms := in.Mentions[mi:mj]
+		mi = mj
+		actors := res.Sentence(in.Tokens, ms)
+		if si > 0 && strings.Contains(in.Text[in.Tokens[in.Sentences[si-1].End-1].End:in.Tokens[s.Start].Start], "\n\n") {
+			last = nil // a new paragraph: an elided subject no longer reaches back
+		}
+		seen := map[string]bool{}
+		for k := range ms {
+			cl, ok := c.trigger(in.Tokens, s, &ms[k])
+			if !ok {
+				continue
+			}
+			for _, ev := range c.frame(in, s, cl, actors, &last) {
+				key := ev.Source.Code + "|" + targetCode(ev.Target) + "|" + ev.CAMEO
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				events = append(events, ev)
+			}
+		}
+	}
+	return events
+}
+
+func targetCode(t *ActorRef) string {
+	if t == nil {
+		return "---"
+	}
+	return t.Code
+}
+
+// trigger picks the trigger entry a mention stands for: an entry whose cue
+// follows within cueWindow words wins over one with no cue; an entry whose
+// cue is absent does not apply.
+func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, m *recognise.Mention) (clause, bool) {
+	var best clause
+	found := false
+	for _, e := range m.Entries {
+		if e.Kind != kb.EntTrigger {
+			continue
+		}
+		t := &c.lex.KB.Triggers[e.Index]
+		if len(c.cues[e.Index]) == 0 {
+			if !found {
+				best, found = clause{trig: t, ti: e.Index, m: m}, true
+			}
+			continue
+		}
+		if c.cueAfter(toks, m.End, s.End, c.cues[e.Index]) && (!found || !best.cueFound) {
+			best, found = clause{trig: t, ti: e.Index, m: m, cueFound: true}, true
+		}
+	}
+	return best, found
+}
+
+// cueAfter reports whether one of cues starts within cueWindow words after from.
+func (c *Coder) cueAfter(toks []arabic.Token, from, to int, cues [][]string) bool {
+	var scratch [4]arabic.Analysis
+	words := 0
+	for i := from; i < to && words < cueWindow; i++ {
+		if toks[i].Kind == arabic.Punct {
+			continue
+		}
+		words++
+		for _, cue := range cues {
+			for _, a := range arabic.Segment(scratch[:0], toks[i].Norm) {
+				if a.Base != cue[0] && strings.TrimPrefix(a.Base, "ال") != strings.TrimPrefix(cue[0], "ال") {
+					continue
+				}
+				if matchRest(toks, i+1, to, cue[1:]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func matchRest(toks []arabic.Token, i, to int, rest []string) bool {
+	for _, w := range rest {
+		if i >= to || toks[i].Norm != w {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// hasClassNear reports whether a word of class cls stands within n words
+// before (n < 0) or after (n > 0) token i, inside the sentence.
+func (c *Coder) hasClassNear(toks []arabic.Token, s arabic.Span, i, n int, cls string) bool {
+	step, count := 1, n
+	if n < 0 {
+		step, count = -1, -n
+	}
+	for k, seen := i+step, 0; k >= s.Start && k < s.End && seen < count; k += step {
+		if toks[k].Kind == arabic.Punct {
+			if toks[k].Text == "،" || toks[k].Text == "," || toks[k].Text == "؛" {
+				return false
+			}
+			continue
+		}
+		seen++
+		n := toks[k].Norm
+		if c.lex.HasClass(n, cls) {
+			return true
+		}
+		if len(n) > 2 && (n[:2] == "و" || n[:2] == "ف") && c.lex.HasClass(n[2:], cls) {
+			return true
+		}
+	}
+	return false
+}
+
+// modality returns the modality of the event reported by trigger mention m.
+func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mention) []string {
+	mod := []string{}
+	if c.hasClassNear(toks, s, m.Start, -3, "neg") {
+		mod = append(mod, "negated")
+	}
+	for k := s.Start; k < m.Start; k++ {
+		if c.lex.HasClass(toks[k].Norm, "reported") || c.lex.HasClass(strings.TrimPrefix(toks[k].Norm, "و"), "reported") {
+			mod = append(mod, "reported")
+			break
+		}
+	}
+	if c.hasClassNear(toks, s, m.End-1, 3, "secret") || c.hasClassNear(toks, s, m.Start, -2, "secret") {
+		mod = append(mod, "secret")
+	}
+	if c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix) {
+		mod = append(mod, "intended")
+	}
+	if c.hasClassNear(toks, s, m.Start, -5, "hypothetical") {
+		mod = append(mod, "hypothetical")
+	}
+	return mod
+}
+
+// isFuture reports a present-tense verb with the future prefix س («سيزور»).
+func isFuture(norm, prefix string) bool {
+	w := norm[len(prefix):]
+	return strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سن")
+}
+
+// frame finds the source and target(s) of a trigger and builds its events.
+func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last **resolve.Actor) []Event {
+	toks := in.Tokens
+	m := cl.m
+	t := cl.trig
+	// actors before and after the trigger, within the sentence
+	firstAfter := len(actors)
+	for i, a := range actors {
+		if a.Start >= m.End {
+			firstAfter = i
+			break
+		}
+	}
+	// the clause after the trigger ends at the next trigger of another event
+	var src *resolve.Actor
+	srcIdx := -1
+	how := ""
+	verb := t.POS == "V" || t.POS == "P"
+	// preceding subject candidate: the nearest actor before the trigger, not
+	// governed by a preposition, with no speech verb in between
+	prev := -1
+	for i := firstAfter - 1; i >= 0; i-- {
+		a := &actors[i]
+		if a.Prep != "" || a.End > m.Start {
+			continue
+		}
+		if c.speechBetween(toks, a.End, m.Start) {
+			break
+		}
+		prev = i
+		break
+	}
+	// following subject candidate (VSO): first actor after, without preposition
+	next := -1
+	for i := firstAfter; i < len(actors); i++ {
+		a := &actors[i]
+		if a.Start-m.End > 8 {
+			break
+		}
+		if a.Prep == "" && !a.Conj || !verb && a.Prep == "ل" && a.Kind != "STATE" && a.Kind != "CAPITAL" {
+			next = i
+		}
+		break
+	}
+	adjacentPrev := prev >= 0 && m.Start-actors[prev].End <= 2 && !c.betweenHasWord(toks, actors[prev].End, m.Start)
+	pronounSubj := c.hasClassNear(toks, s, m.Start, -2, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative")
+	lightSubj := -1
+	if strings.HasSuffix(m.Prefix, "ب") && prev >= 0 && c.lightBefore(toks, actors[prev].Start) {
+		lightSubj = prev // «قيام روسيا بإرسال», «قام الجيش بقصف»
+	}
+	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
+	switch {
+	case passive:
+		// «تم اعتقال X»: no stated source
+	case lightSubj >= 0:
+		srcIdx, how = lightSubj, "light verb: «قام X بـ…»"
+	case verb && pronounSubj && prev >= 0:
+		srcIdx, how = prev, "subject named before a pronoun or relative"
+	case verb && adjacentPrev:
+		srcIdx, how = prev, "subject before the verb (SVO)"
+	case next >= 0:
+		if verb {
+			srcIdx, how = next, "subject after the verb (VSO)"
+		} else {
+			srcIdx, how = next, "agent after the verbal noun"
+		}
+	case prev >= 0:
+		srcIdx, how = prev, "topic before the trigger"
+	}
+	if srcIdx >= 0 {
+		src = &actors[srcIdx]
+	} else if *last != nil && (verb || strings.HasPrefix(m.Prefix, "و")) && !passive {
+		src, how = *last, "elided subject: the previous event's source"
+	}
+	// targets
+	var targets []*resolve.Actor
+	from := firstAfter
+	if srcIdx >= firstAfter {
+		from = srcIdx + 1
+	}
+	tHow := ""
+	for i := from; i < len(actors); i++ {
+		a := &actors[i]
+		if a.Conj && i > from && len(targets) > 0 {
+			continue
+		}
+		if c.otherTriggerBetween(in.Mentions, m.End, a.Start) {
+			break
+		}
+		if a.Prep == "بين" {
+			targets = append(targets, a)
+			for k := i + 1; k < len(actors) && actors[k].Conj; k++ {
+				targets = append(targets, &actors[k])
+			}
+			tHow = "«بين X و Y»"
+			break
+		}
+		if allows(t.Target, a.Prep) || passive && a.Prep == "" {
+			targets = append(targets, a)
+			for k := i + 1; k < len(actors) && actors[k].Conj && (actors[k].Prep == "" || actors[k].Prep == a.Prep); k++ {
+				targets = append(targets, &actors[k])
+			}
+			tHow = "target after «" + prepName(a.Prep) + "»"
+			break
+		}
+	}
+	if len(targets) == 0 {
+		if a := c.pronounTarget(in, s, m, actors, src); a != nil {
+			targets = append(targets, a)
+			tHow = "pronoun target: the actor named before"
+		}
+	}
+	if src == nil && len(targets) >= 2 && tHow == "«بين X و Y»" {
+		src, targets, how = targets[0], targets[1:], "«بين X و Y»"
+	}
+	if src == nil {
+		if !violentOrProtest(t.Root()) {
+			return nil
+		}
+	} else if srcIdx >= 0 {
+		*last = src
+	}
+	sources := []*resolve.Actor{src}
+	if srcIdx >= 0 {
+		for k := srcIdx + 1; k < len(actors) && actors[k].Conj && actors[k].Prep == "" && actors[k].End <= m.Start == (actors[srcIdx].End <= m.Start); k++ {
+			sources = append(sources, &actors[k])
+		}
+	}
+	loc := c.location(in, s, m, targets, t)
+	date := c.eventDate(toks, s.Start, s.End, in.Published)
+	mod := c.modality(toks, s, m)
+	evidence := Span{Start: toks[s.Start].Start, End: toks[s.End-1].End}
+	evidence.Text = in.Text[evidence.Start:evidence.End]
+	trig := Span{Start: toks[m.Start].Start, End: toks[m.End-1].End}
+	trig.Text = in.Text[trig.Start:trig.End]
+	var out []Event
+	for _, sa := range sources {
+		tl := targets
+		if len(tl) == 0 {
+			tl = []*resolve.Actor{nil}
+		}
+		for _, ta := range tl {
+			if sa != nil && ta != nil && sa.Start == ta.Start {
+				continue
+			}
+			ev := Event{
+				CAMEO: t.CAMEO, Root: t.Root(), Quad: QuadClass(t.Root()),
+				Goldstein: c.lex.KB.GoldsteinOf(t.CAMEO),
+				Plover:    Plover{Category: t.PLOVER, Mode: t.Mode},
+				Modality:  mod, Location: loc, Trigger: trig, Evidence: evidence,
+			}
+			if date != "" {
+				d := date
+				ev.Date = &d
+			}
+			ev.Source = c.ref(in, sa, loc)
+			if ta != nil {
+				r := c.ref(in, ta, loc)
+				ev.Target = &r
+			}
+			ev.Confidence = confidence(sa, ta, cl, mod, how)
+			ev.Rule = fmt.Sprintf("trigger %s (%s); source: %s; target: %s", t.Pos, t.English, orNone(how), orNone(tHow))
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// violentOrProtest reports roots whose events are coded even when the
+// perpetrator is not named (an explosion, a demonstration).
+func violentOrProtest(root string) bool {
+	switch root {
+	case "14", "18", "19", "20":
+		return true
+	}
+	return false
+}
+
+func allows(preps []string, p string) bool {
+	for _, x := range preps {
+		if x == p || x == "-" && p == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func prepName(p string) string {
+	if p == "" {
+		return "direct object"
+	}
+	return p
+}
+
+// betweenHasWord reports whether a word (not punctuation) stands in toks[from:to].
+func (c *Coder) betweenHasWord(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if toks[k].Kind == arabic.Word && !c.lex.HasClass(toks[k].Norm, "neg") && toks[k].Norm != "قد" {
+			return true
+		}
+	}
+	return false
+}
+
+// speechBetween reports a verb of saying in toks[from:to].
+func (c *Coder) speechBetween(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		n := strings.TrimPrefix(toks[k].Norm, "و")
+		if c.lex.HasClass(n, "speech") || c.lex.HasClass(toks[k].Norm, "speech") {
+			return true
+		}
+	}
+	return false
+}
+
+// lightBefore reports a light verb («قام», «قيام») just before token i.
+func (c *Coder) lightBefore(toks []arabic.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		n := toks[k].Norm
+		if c.lex.HasClass(n, "light") || len(n) > 2 && c.lex.HasClass(n[2:], "light") {
+			return true
+		}
+	}
+	return false
+}
+
+// otherTriggerBetween reports whether a verb trigger stands in [from, to):
+// the actor after it belongs to that other event.
+func (c *Coder) otherTriggerBetween(ms []recognise.Mention, from, to int) bool {
+	for i := range ms {
+		m := &ms[i]
+		if m.Start >= to {
+			break
+		}
+		if m.Start < from {
+			continue
+		}
+		for _, e := range m.Entries {
+			if e.Kind == kb.EntTrigger && c.lex.KB.Triggers[e.Index].POS == "V" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pronounTarget resolves «معه», «زارها»: the nearest actor named before the
+// trigger in this or the previous sentence that is not the source.
+func (c *Coder) pronounTarget(in Input, s arabic.Span, m *recognise.Mention, actors []resolve.Actor, src *resolve.Actor) *resolve.Actor {
+	has := m.Suffix != "" && m.Suffix != "ي"
+	for k := m.End; !has && k < s.End && k < m.End+4; k++ {
+		for _, cls := range c.lex.Classes(strings.TrimPrefix(in.Tokens[k].Norm, "و")) {
+			if strings.HasPrefix(cls, "proprep:") {
+				has = true
+			}
+		}
+	}
+	if !has {
+		return nil
+	}
+	for i := len(actors) - 1; i >= 0; i-- {
+		a := &actors[i]
+		if a.End > m.Start || src != nil && (a.Start == src.Start || a.Country == src.Country && a.Role == src.Role) {
+			continue
+		}
+		return a
+	}
+	return nil
+}
+
+// location finds where the event happened: a place after «في»/«ب» in the
+// sentence, or the visited place.
+func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets []*resolve.Actor, t *kb.Trigger) *Location {
+	toks := in.Tokens
+	var scratch [4]arabic.Analysis
+	if t.CAMEO == "042" {
+		for _, ta := range targets {
+			if ta.Place {
+				if l := c.placeAt(in, ta.Start, scratch[:0]); l != nil {
+					return l
+				}
+			}
+		}
+	}
+	for k := m.End; k < s.End; k++ {
+		n := toks[k].Norm
+		isIn := n == "في" || n == "وفي" || n == "بمدينه" || n == "مدينه" || n == "قاعده"
+		if isIn && k+1 < s.End {
+			if l := c.placeAt(in, k+1, scratch[:0]); l != nil {
+				return l
+			}
+		}
+		if strings.HasPrefix(n, "ب") && len(n) > 4 {
+			if p, ok := c.lex.PlaceAt(toks[:s.End], k, scratch[:0]); ok && p.Prefix == "ب" {
+				if l := c.placeAt(in, k, scratch[:0]); l != nil {
+					return l
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// placeAt returns the place named at token i, if the gazetteer knows it.
+func (c *Coder) placeAt(in Input, i int, scratch []arabic.Analysis) *Location {
+	p, ok := c.lex.PlaceAt(in.Tokens, i, scratch)
+	if !ok {
+		return nil
+	}
+	pl := &c.lex.KB.Places[p.Entries[0].Index]
+	lat, lon := pl.Lat, pl.Lon
+	l := &Location{Country: pl.Country, Lat: &lat, Lon: &lon,
+		Start: in.Tokens[p.Start].Start, End: in.Tokens[p.End-1].End}
+	l.Text = in.Text[l.Start:l.End]
+	return l
+}
+
+// ref builds an actor reference; an actor whose country was only inferred
+// from the article takes the country of the event's location when known.
+func (c *Coder) ref(in Input, a *resolve.Actor, loc *Location) ActorRef {
+	if a == nil {
+		return ActorRef{Code: "UNK", Country: "UNK"}
+	}
+	country := a.Country
+	if a.Inferred && loc != nil && loc.Country != "" {
+		country = loc.Country
+	}
+	r := ActorRef{Country: country, Role: a.Role, Code: country + a.Role, Name: a.Name,
+		Start: in.Tokens[a.Start].Start, End: in.Tokens[a.End-1].End}
+	r.Text = in.Text[r.Start:r.End]
+	return r
+}
+
+// confidence scores how well the event is supported by its sentence.
+func confidence(src, tgt *resolve.Actor, cl clause, mod []string, how string) float64 {
+	v := 0.35
+	if src != nil {
+		v += 0.25
+		if src.Inferred {
+			v -= 0.1
+		}
+		if strings.HasPrefix(how, "elided") {
+			v -= 0.1
+		}
+	}
+	if tgt != nil {
+		v += 0.2
+		if tgt.Inferred {
+			v -= 0.05
+		}
+	}
+	if cl.cueFound {
+		v += 0.1
+	}
+	for _, m := range mod {
+		if m == "negated" || m == "hypothetical" {
+			v -= 0.2
+		}
+	}
+	return math.Round(math.Max(0.05, math.Min(0.95, v))*100) / 100
+}

@@ -1,0 +1,83 @@
+// Package recognise finds mentions in analysed Arabic text: phrases of the
+// knowledge base (countries, capitals, demonyms, named actors, role words,
+// event triggers) matched over normalised tokens, and names found by the
+// learned tagger that the knowledge base does not know.
+package recognise
+
+import (
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
+)
+
+// Mention is a phrase of the text that means something to Marsad.
+type Mention struct {
+	Start, End int        // token indices, End exclusive
+	Prefix     string     // proclitics stripped from the first token («و», «ب», «ول», …)
+	Suffix     string     // pronoun stripped from a one-word match («ها» in «زارها»)
+	Entries    []kb.Entry // knowledge-base meanings, nil for a tagger-only name
+	NER        string     // PERS, LOC, ORG or MISC when the learned tagger found it, else ""
+}
+
+// Has reports whether the mention has an entry of kind k.
+func (m *Mention) Has(k kb.EntryKind) bool {
+	for _, e := range m.Entries {
+		if e.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// First returns the first entry of kind k.
+func (m *Mention) First(k kb.EntryKind) (kb.Entry, bool) {
+	for _, e := range m.Entries {
+		if e.Kind == k {
+			return e, true
+		}
+	}
+	return kb.Entry{}, false
+}
+
+// Recogniser finds mentions. It is safe for concurrent use; each goroutine
+// should use its own scratch via Find's dst.
+type Recogniser struct {
+	Lex *kb.Lexicon
+}
+
+// Find appends to dst the mentions of toks[from:to], left to right, each the
+// longest match at its position, and returns dst.
+func (r *Recogniser) Find(dst []Mention, toks []arabic.Token, from, to int) []Mention {
+	var scratch [4]arabic.Analysis
+	for i := from; i < to; {
+		m, ok := r.Lex.MatchAt(toks[:to], i, scratch[:0])
+		if !ok {
+			i++
+			continue
+		}
+		dst = append(dst, Mention{Start: m.Start, End: m.End, Prefix: m.Prefix, Suffix: m.Suffix, Entries: m.Entries})
+		i = m.End
+	}
+	return dst
+}
+
+// AddNames merges names found by a tagger (token spans with types PERS,
+// LOC, ORG, MISC) into mentions sorted by position: a name overlapping a
+// knowledge-base mention is dropped, the others are inserted in order.
+func AddNames(ms []Mention, spans []Mention) []Mention {
+	if len(spans) == 0 {
+		return ms
+	}
+	out := make([]Mention, 0, len(ms)+len(spans))
+	i := 0
+	for _, s := range spans {
+		for i < len(ms) && ms[i].End <= s.Start {
+			out = append(out, ms[i])
+			i++
+		}
+		if i < len(ms) && ms[i].Start < s.End {
+			continue // overlaps a knowledge-base mention, which knows more
+		}
+		out = append(out, s)
+	}
+	return append(out, ms[i:]...)
+}

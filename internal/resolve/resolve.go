@@ -1,0 +1,366 @@
+// Package resolve turns mentions into actors with CAMEO actor codes
+// (country + role): it groups the mentions of one noun phrase («رئيس
+// المخابرات العامة المصرية عباس كامل»), picks the code valid at the article's
+// date, reads capitals as governments, remembers full names so that a later
+// short name («حفتر») resolves the same way, and falls back to the article's
+// main country for actors named only by their role («الحكومة»).
+package resolve
+
+import (
+	"strings"
+
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
+	"github.com/marsad/marsad/internal/recognise"
+)
+
+// Actor is one actor phrase of a sentence.
+type Actor struct {
+	Start, End int    // token indices, End exclusive
+	Country    string // ISO3, IGO, IMG, NGO or UNK
+	Role       string // GOV, MIL, …, or ""
+	Kind       string // PERSON, ORG, GROUP, STATE, CAPITAL, PEOPLE, ROLE
+	Name       string // English name of the head entity when known
+	Prep       string // normalised preposition before the phrase (free word or proclitic ب ل ك), "" if none
+	Conj       bool   // the phrase starts with «و»: coordinated with the phrase before
+	Place      bool   // the phrase is a country or capital that may also be read as a location
+	Inferred   bool   // the country was not stated in the phrase but inferred from the article
+	Why        string // how the code was reached, for explain
+}
+
+// Code returns the CAMEO actor code, country then role («LBYMIL»).
+func (a *Actor) Code() string { return a.Country + a.Role }
+
+// Resolver resolves the actors of one article; make one per article with New.
+type Resolver struct {
+	lex     *kb.Lexicon
+	date    kb.Date
+	known   map[string]known // remembered names: normalised token → resolution
+	Default string           // the article's main country, used for role-only actors
+}
+
+type known struct{ country, role, kind, name string }
+
+// New returns a resolver for an article published on date (0 if unknown).
+func New(lex *kb.Lexicon, date kb.Date) *Resolver {
+	return &Resolver{lex: lex, date: date, known: map[string]known{}}
+}
+
+// MainCountry computes the article's main country from all its mentions:
+// the country most often named by country names, capitals, demonyms and
+// named actors, with ties going to the first mentioned. It sets Default.
+func (r *Resolver) MainCountry(ms []recognise.Mention) string {
+	count := map[string]int{}
+	first := map[string]int{}
+	for i := range ms {
+		c := r.countryOf(&ms[i])
+		if c == "" || c == "IGO" || c == "IMG" || c == "NGO" || c == "UNK" {
+			continue
+		}
+		if _, ok := first[c]; !ok {
+			first[c] = i
+		}
+		count[c]++
+	}
+	best := ""
+	for c, n := range count {
+		if best == "" || n > count[best] || n == count[best] && first[c] < first[best] {
+			best = c
+		}
+	}
+	r.Default = best
+	return best
+}
+
+// countryOf returns the country a mention names directly, or "".
+func (r *Resolver) countryOf(m *recognise.Mention) string {
+	k := r.lex.KB
+	for _, e := range m.Entries {
+		switch e.Kind {
+		case kb.EntCountry, kb.EntCapital, kb.EntDemonym:
+			return k.Countries[e.Index].ISO3
+		case kb.EntActor:
+			return r.actorRow(m).Country
+		}
+	}
+	return ""
+}
+
+// actorRow picks, among the actor entries of a mention, the row valid at the
+// article's date; without a date, or when none is valid, the latest row.
+func (r *Resolver) actorRow(m *recognise.Mention) *kb.Actor {
+	var best *kb.Actor
+	for _, e := range m.Entries {
+		if e.Kind != kb.EntActor {
+			continue
+		}
+		a := &r.lex.KB.Actors[e.Index]
+		valid := r.date != 0 && a.From <= r.date && r.date <= a.To
+		switch {
+		case best == nil:
+			best = a
+		case valid && !(r.date != 0 && best.From <= r.date && r.date <= best.To):
+			best = a
+		case !valid && !(r.date != 0 && best.From <= r.date && r.date <= best.To) && a.From > best.From:
+			best = a
+		}
+	}
+	return best
+}
+
+// isActorish reports whether a mention can be part of an actor phrase.
+func isActorish(m *recognise.Mention) bool {
+	if m.NER == "PERS" || m.NER == "ORG" {
+		return true
+	}
+	for _, e := range m.Entries {
+		switch e.Kind {
+		case kb.EntCountry, kb.EntCapital, kb.EntDemonym, kb.EntActor, kb.EntRole:
+			return true
+		}
+	}
+	return false
+}
+
+// Sentence resolves the actor phrases among the mentions of one sentence
+// (toks is the whole article's token slice; ms the sentence's mentions in
+// order). A phrase is a run of actor mentions joined by nothing or by glue
+// words («العامة», «باسم», quotes); a preposition, a conjunction, a comma or
+// a trigger ends it.
+func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor {
+	var out []Actor
+	for i := 0; i < len(ms); {
+		if !isActorish(&ms[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ms) && isActorish(&ms[j]) && ms[j].Prefix == "" && r.glued(toks, ms[j-1].End, ms[j].Start) {
+			j++
+		}
+		a := r.phrase(toks, ms[i:j])
+		out = append(out, a)
+		i = j
+	}
+	return out
+}
+
+// glued reports whether the tokens between two mentions let them form one
+// phrase: at most three glue words or quotes, no other word.
+func (r *Resolver) glued(toks []arabic.Token, from, to int) bool {
+	if to-from > 3 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.Kind == arabic.Punct {
+			if isQuote(t.Text) {
+				continue
+			}
+			return false
+		}
+		if !r.lex.HasClass(t.Norm, "glue") {
+			return false
+		}
+	}
+	return true
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case "«", "»", "\"", "“", "”", "'", "‘", "’":
+		return true
+	}
+	return false
+}
+
+// phrase resolves one actor phrase made of mentions ms.
+func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
+	k := r.lex.KB
+	a := Actor{Start: ms[0].Start, End: ms[len(ms)-1].End}
+	a.Prep, a.Conj = r.prepBefore(toks, &ms[0])
+	var (
+		personCountry, personRole, personName string
+		orgCountry, orgRole, orgKind          string
+		demonym, country, capital             string
+		role, roleKind                        string
+		peopleOnly                            = true
+		why                                   []string
+	)
+	for i := range ms {
+		m := &ms[i]
+		if m.Entries == nil && m.NER != "" {
+			// a name the tagger found: remembered from an earlier full mention?
+			if kn, ok := r.recall(toks, m); ok {
+				personCountry, personRole, personName = kn.country, kn.role, kn.name
+				why = append(why, "name seen earlier in the article")
+			}
+			peopleOnly = false
+			continue
+		}
+		if row := r.actorRow(m); row != nil {
+			if row.Kind == "PERSON" {
+				if personCountry == "" {
+					personCountry, personRole, personName = row.Country, row.Role, row.English
+					why = append(why, "actor "+row.Pos.String())
+				}
+			} else if orgCountry == "" {
+				orgCountry, orgRole, orgKind = row.Country, row.Role, row.Kind
+				why = append(why, "actor "+row.Pos.String())
+			}
+			peopleOnly = false
+			continue
+		}
+		for _, e := range m.Entries {
+			switch e.Kind {
+			case kb.EntDemonym:
+				if demonym == "" {
+					demonym = k.Countries[e.Index].ISO3
+					why = append(why, "demonym "+k.Countries[e.Index].Pos.String())
+				}
+			case kb.EntCountry:
+				if country == "" {
+					country = k.Countries[e.Index].ISO3
+					why = append(why, "country "+k.Countries[e.Index].Pos.String())
+				}
+				peopleOnly = false
+			case kb.EntCapital:
+				if capital == "" {
+					capital = k.Countries[e.Index].ISO3
+					why = append(why, "capital "+k.Countries[e.Index].Pos.String())
+				}
+				peopleOnly = false
+			case kb.EntRole:
+				if role == "" && roleKind == "" {
+					rl := &k.Roles[e.Index]
+					role, roleKind = rl.Role, rl.Kind
+					why = append(why, "role "+rl.Pos.String())
+				}
+				peopleOnly = false
+			}
+			if e.Kind == kb.EntDemonym || e.Kind == kb.EntCountry || e.Kind == kb.EntCapital || e.Kind == kb.EntRole {
+				break
+			}
+		}
+	}
+	switch {
+	case personCountry != "":
+		a.Country, a.Kind, a.Name = personCountry, "PERSON", personName
+		a.Role = firstNonEmpty(personRole, role, orgRole)
+	case orgCountry != "":
+		a.Country, a.Kind = orgCountry, orgKind
+		a.Role = firstNonEmpty(role, orgRole)
+		if orgRole != "" && (role == "" || roleKind == "TITLE" && orgRole != "GOV") {
+			a.Role = orgRole // «قائد الجيش الوطني الليبي»: the organisation says more than the title
+		}
+	case role != "" || roleKind != "":
+		a.Country, a.Kind, a.Role = firstNonEmpty(demonym, country, capital), "ROLE", role
+	case demonym != "" && peopleOnly:
+		a.Country, a.Kind, a.Role = demonym, "PEOPLE", "CVL"
+	case country != "":
+		a.Country, a.Kind, a.Role, a.Place = country, "STATE", "GOV", len(ms) == 1
+	case capital != "":
+		a.Country, a.Kind, a.Role, a.Place = capital, "CAPITAL", "GOV", len(ms) == 1
+	case demonym != "":
+		a.Country, a.Kind = demonym, "PEOPLE"
+	}
+	if a.Country == "" {
+		if r.Default != "" {
+			a.Country, a.Inferred = r.Default, true
+			why = append(why, "country inferred: the article's main country")
+		} else {
+			a.Country = "UNK"
+		}
+	}
+	a.Why = strings.Join(why, "; ")
+	if a.Kind == "PERSON" {
+		r.remember(toks, ms, a)
+	}
+	return a
+}
+
+// prepBefore returns the preposition governing a phrase — a proclitic on its
+// first token or the word just before it — and whether a conjunction «و»
+// starts the phrase.
+func (r *Resolver) prepBefore(toks []arabic.Token, m *recognise.Mention) (prep string, conj bool) {
+	p := m.Prefix
+	if strings.HasPrefix(p, "و") || strings.HasPrefix(p, "ف") {
+		conj = true
+		p = p[2:]
+	}
+	if p != "" {
+		return p, conj
+	}
+	// skip quotes and glue back to the previous word
+	for k := m.Start - 1; k >= 0 && k >= m.Start-3; k-- {
+		t := toks[k]
+		if t.Kind == arabic.Punct {
+			if isQuote(t.Text) {
+				continue
+			}
+			return "", conj
+		}
+		n := t.Norm
+		var pre string
+		if strings.HasPrefix(n, "و") && len(n) > 2 {
+			if cl := r.prepClass(n[2:]); cl != "" {
+				return cl, true
+			}
+		}
+		if cl := r.prepClass(n); cl != "" {
+			return cl, conj
+		}
+		if n == "و" {
+			return pre, true
+		}
+		return "", conj
+	}
+	return "", conj
+}
+
+// prepClass returns the preposition name of a normalised word, or "".
+func (r *Resolver) prepClass(n string) string {
+	for _, c := range r.lex.Classes(n) {
+		if strings.HasPrefix(c, "prep:") {
+			return c[len("prep:"):]
+		}
+	}
+	return ""
+}
+
+// remember stores the resolution of a full personal name under each of its
+// longer words, so a later short mention of the same person resolves alike.
+func (r *Resolver) remember(toks []arabic.Token, ms []recognise.Mention, a Actor) {
+	for i := range ms {
+		m := &ms[i]
+		if row := r.actorRow(m); row == nil || row.Kind != "PERSON" {
+			if m.NER != "PERS" {
+				continue
+			}
+		}
+		for t := m.Start; t < m.End; t++ {
+			if n := toks[t].Norm; len(n) >= 8 && toks[t].Kind == arabic.Word {
+				r.known[n] = known{a.Country, a.Role, a.Kind, a.Name}
+			}
+		}
+	}
+}
+
+// recall resolves a tagger-found name by a remembered word of an earlier full name.
+func (r *Resolver) recall(toks []arabic.Token, m *recognise.Mention) (known, bool) {
+	for t := m.End - 1; t >= m.Start; t-- {
+		if kn, ok := r.known[toks[t].Norm]; ok {
+			return kn, true
+		}
+	}
+	return known{}, false
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
