@@ -2,7 +2,7 @@
 // TREC-style XML, HTML pages) into RawDocs: the bytes of one document each,
 // converted to UTF-8, with what is known about where they came from.
 //
-// A Source yields documents one by one. A document that cannot be read
+// A Reader (Open, then Next) yields documents one by one. A document that cannot be read
 // (binary data, undecodable bytes, a truncated record) is reported as an
 // error naming its input, and reading goes on with the next one.
 package read
