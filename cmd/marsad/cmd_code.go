@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/marsad/marsad/internal/extract"
+	"github.com/marsad/marsad/internal/ner"
 	"github.com/marsad/marsad/internal/pipeline"
 	"github.com/marsad/marsad/internal/read"
 )
@@ -71,9 +72,11 @@ func newPipeline(o codeOptions) (*pipeline.Pipeline, error) {
 	}
 	p := pipeline.New(lex)
 	if !o.noNER {
-		if t, err := defaultTagger(); err == nil && t != nil {
-			p.Tagger = t
+		t, err := defaultTagger()
+		if err != nil {
+			return nil, fmt.Errorf("load the name tagger: %w", err)
 		}
+		p.Tagger = t
 	}
 	return p, nil
 }
@@ -190,8 +193,5 @@ func short(s string, n int) string {
 	return string(r)
 }
 
-// defaultTagger returns the embedded name tagger, or nil when none ships.
-var defaultTagger = func() (pipeline.NameTagger, error) { return nil, nil }
-
-// stdoutIsFile is for tests.
-var _ = os.Stdout
+// defaultTagger returns the embedded name tagger.
+func defaultTagger() (pipeline.NameTagger, error) { return ner.Default() }

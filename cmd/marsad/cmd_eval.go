@@ -62,7 +62,7 @@ func newEvalCommand() *cobra.Command {
 "events F1=… P=… R=…" (or gsr, ner). With --min-f1/--min-p/--min-r it is a
 quality gate: exit status 2 when a score is below its floor.`,
 	}
-	cmd.AddCommand(newEvalEventsCommand(), newEvalGSRCommand())
+	cmd.AddCommand(newEvalEventsCommand(), newEvalGSRCommand(), newEvalNERCommand())
 	return cmd
 }
 

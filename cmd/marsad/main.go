@@ -43,7 +43,6 @@ Exit status: 0 success; 1 some inputs failed (the rest were processed);
 		newEvalCommand(),
 		newNERCommand(),
 		newTrainCommand(),
-		func() *cobra.Command { c := newEvalNERCommand(); c.Use = "eval-ner"; return c }(), // TEMP(ner): lead mounts under eval
 	)
 	return root
 }

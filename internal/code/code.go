@@ -227,66 +227,76 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 			break
 		}
 	}
-	// the clause after the trigger ends at the next trigger of another event
 	var src *resolve.Actor
 	srcIdx := -1
 	how := ""
 	verb := t.POS == "V" || t.POS == "P"
+	conj := strings.HasPrefix(m.Prefix, "و") || strings.HasPrefix(m.Prefix, "ف") || c.conjBefore(toks, m.Start)
 	// preceding subject candidate: the nearest actor before the trigger, not
-	// governed by a preposition, with no speech verb in between
+	// governed by a preposition, with no verb of saying in between
 	prev := -1
 	for i := firstAfter - 1; i >= 0; i-- {
 		a := &actors[i]
 		if a.Prep != "" || a.End > m.Start {
 			continue
 		}
-		if c.speechBetween(toks, a.End, m.Start) {
-			break
+		if !c.speechBetween(toks, a.End, m.Start) {
+			prev = i
 		}
-		prev = i
 		break
 	}
-	// following subject candidate (VSO): first actor after, without preposition
+	// following subject candidate (VSO, or the agent of a verbal noun): the
+	// first actor after, without preposition, before any other trigger
 	next := -1
-	for i := firstAfter; i < len(actors); i++ {
-		a := &actors[i]
-		if a.Start-m.End > 8 {
-			break
+	if firstAfter < len(actors) {
+		a := &actors[firstAfter]
+		gap := a.Start - m.End
+		near := gap <= 8
+		if !verb {
+			near = gap <= 2 || gap <= 5 && c.lightBetween(toks, m.End, a.Start)
 		}
-		if a.Prep == "" && !a.Conj || !verb && a.Prep == "ل" && a.Kind != "STATE" && a.Kind != "CAPITAL" {
-			next = i
+		if near && !c.otherTriggerBetween(in.Mentions, m.End, a.Start) &&
+			(a.Prep == "" && !a.Conj || !verb && a.Prep == "ل" && a.Kind != "STATE" && a.Kind != "CAPITAL") {
+			next = firstAfter
 		}
-		break
+	}
+	if !verb && (cl.cueFound || allows(t.Target, "-")) {
+		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}
 	adjacentPrev := prev >= 0 && m.Start-actors[prev].End <= 2 && !c.betweenHasWord(toks, actors[prev].End, m.Start)
 	pronounSubj := c.hasClassNear(toks, s, m.Start, -2, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative")
-	lightSubj := -1
-	if strings.HasSuffix(m.Prefix, "ب") && prev >= 0 && c.lightBefore(toks, actors[prev].Start) {
-		lightSubj = prev // «قيام روسيا بإرسال», «قام الجيش بقصف»
-	}
 	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
 	switch {
 	case passive:
 		// «تم اعتقال X»: no stated source
-	case lightSubj >= 0:
-		srcIdx, how = lightSubj, "light verb: «قام X بـ…»"
-	case verb && pronounSubj && prev >= 0:
-		srcIdx, how = prev, "subject named before a pronoun or relative"
+	case !verb && strings.HasSuffix(m.Prefix, "ب") && prev >= 0 && c.lightBefore(toks, actors[prev].Start):
+		srcIdx, how = prev, "light verb: «قام X بـ…»"
+	case verb && pronounSubj:
+		if i := nearestBefore(actors, m.Start); i >= 0 {
+			srcIdx, how = i, "subject named before a pronoun or relative"
+		}
 	case verb && adjacentPrev:
 		srcIdx, how = prev, "subject before the verb (SVO)"
 	case next >= 0:
-		if verb {
-			srcIdx, how = next, "subject after the verb (VSO)"
-		} else {
-			srcIdx, how = next, "agent after the verbal noun"
+		srcIdx, how = next, "subject after the verb (VSO)"
+		if !verb {
+			how = "agent after the verbal noun"
 		}
-	case prev >= 0:
-		srcIdx, how = prev, "topic before the trigger"
+	case !verb && m.Prefix == "ل" && prev >= 0:
+		srcIdx, how = prev, "subject of the purpose clause «لـ…»"
+	case verb && conj && *last != nil:
+		src, how = *last, "elided subject: the previous event's source"
+	case verb:
+		if r := c.relativeBefore(toks, s, m.Start); r >= 0 {
+			if i := nearestBefore(actors, r); i >= 0 {
+				srcIdx, how = i, "subject of the relative clause"
+			}
+		} else if prev >= 0 {
+			srcIdx, how = prev, "topic before the verb"
+		}
 	}
 	if srcIdx >= 0 {
 		src = &actors[srcIdx]
-	} else if *last != nil && (verb || strings.HasPrefix(m.Prefix, "و")) && !passive {
-		src, how = *last, "elided subject: the previous event's source"
 	}
 	// targets
 	var targets []*resolve.Actor
@@ -295,6 +305,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		from = srcIdx + 1
 	}
 	tHow := ""
+	toward := false // a «إلى» stands between the trigger and the actor
 	for i := from; i < len(actors); i++ {
 		a := &actors[i]
 		if a.Conj && i > from && len(targets) > 0 {
@@ -302,6 +313,9 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		}
 		if c.otherTriggerBetween(in.Mentions, m.End, a.Start) {
 			break
+		}
+		if !toward && allows(t.Target, "الي") && c.wordBetween(toks, m.End, a.Start, "الي") {
+			toward = true
 		}
 		if a.Prep == "بين" {
 			targets = append(targets, a)
@@ -311,7 +325,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 			tHow = "«بين X و Y»"
 			break
 		}
-		if allows(t.Target, a.Prep) || passive && a.Prep == "" {
+		if allows(t.Target, a.Prep) || passive && a.Prep == "" || toward && a.Prep == "في" {
 			targets = append(targets, a)
 			for k := i + 1; k < len(actors) && actors[k].Conj && (actors[k].Prep == "" || actors[k].Prep == a.Prep); k++ {
 				targets = append(targets, &actors[k])
@@ -326,19 +340,32 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 			tHow = "pronoun target: the actor named before"
 		}
 	}
+	if len(targets) == 0 && src != nil && srcIdx >= 0 && src.End <= m.Start && needsTarget(t.Root()) {
+		// «… قانون قيصر … بإعمار سوريا، ويفرض رزمة من العقوبات»: an actor between
+		// the subject and the verb, governed by a preposition
+		for i := srcIdx + 1; i < firstAfter; i++ {
+			if actors[i].Prep != "" && actors[i].Country != src.Country {
+				targets = []*resolve.Actor{&actors[i]}
+				tHow = "object named between subject and verb"
+			}
+		}
+	}
 	if src == nil && len(targets) >= 2 && tHow == "«بين X و Y»" {
 		src, targets, how = targets[0], targets[1:], "«بين X و Y»"
+		srcIdx = -1
 	}
-	if src == nil {
-		if !violentOrProtest(t.Root()) {
-			return nil
-		}
-	} else if srcIdx >= 0 {
-		*last = src
+	if src != nil && srcIdx >= 0 {
+		*last = src // the subject carries over to following verbs, even if this event is not coded
+	}
+	if len(targets) == 0 && needsTarget(t.Root()) {
+		return nil
+	}
+	if src == nil && (!violentOrProtest(t.Root()) || !verb && (len(targets) == 0 || t.Root() == "14")) {
+		return nil // only a verb reports an attack or a protest by itself («قتل 20 شخصا»)
 	}
 	sources := []*resolve.Actor{src}
 	if srcIdx >= 0 {
-		for k := srcIdx + 1; k < len(actors) && actors[k].Conj && actors[k].Prep == "" && actors[k].End <= m.Start == (actors[srcIdx].End <= m.Start); k++ {
+		for k := srcIdx + 1; k < len(actors) && actors[k].Conj && actors[k].Prep == "" && (actors[k].End <= m.Start) == (actors[srcIdx].End <= m.Start); k++ {
 			sources = append(sources, &actors[k])
 		}
 	}
@@ -387,6 +414,67 @@ func orNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+// needsTarget reports roots whose events mean nothing without a target
+// (a meeting with nobody, aid to nobody); events of the other roots — a
+// resignation, a protest, a mobilisation, an attack — may have none.
+func needsTarget(root string) bool {
+	switch root {
+	case "08", "14", "15", "18", "19", "20":
+		return false
+	}
+	return true
+}
+
+// nearestBefore returns the index of the last actor ending before token i, or -1.
+func nearestBefore(actors []resolve.Actor, i int) int {
+	for k := len(actors) - 1; k >= 0; k-- {
+		if actors[k].End <= i {
+			return k
+		}
+	}
+	return -1
+}
+
+// conjBefore reports a free-standing «و» just before token i (quotes skipped).
+func (c *Coder) conjBefore(toks []arabic.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if toks[k].Kind == arabic.Punct && isQuote(toks[k].Text) {
+			continue
+		}
+		return toks[k].Norm == "و" || toks[k].Norm == "ف"
+	}
+	return false
+}
+
+// relativeBefore returns the position of the relative pronoun whose clause
+// holds token i, or -1.
+func (c *Coder) relativeBefore(toks []arabic.Token, s arabic.Span, i int) int {
+	for k := i - 1; k >= s.Start; k-- {
+		if c.lex.HasClass(toks[k].Norm, "relative") {
+			return k
+		}
+	}
+	return -1
+}
+
+// wordBetween reports whether the normalised word w (or w with a «و») stands in toks[from:to].
+func (c *Coder) wordBetween(toks []arabic.Token, from, to int, w string) bool {
+	for k := from; k < to; k++ {
+		if toks[k].Norm == w || strings.TrimPrefix(toks[k].Norm, "و") == w {
+			return true
+		}
+	}
+	return false
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case "«", "»", "\"", "“", "”", "'", "‘", "’":
+		return true
+	}
+	return false
 }
 
 // violentOrProtest reports roots whose events are coded even when the
@@ -441,6 +529,16 @@ func (c *Coder) lightBefore(toks []arabic.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		n := toks[k].Norm
 		if c.lex.HasClass(n, "light") || len(n) > 2 && c.lex.HasClass(n[2:], "light") {
+			return true
+		}
+	}
+	return false
+}
+
+// lightBetween reports a light verb («قام بها») in toks[from:to].
+func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if c.lex.HasClass(toks[k].Norm, "light") {
 			return true
 		}
 	}

@@ -1,6 +1,8 @@
 package kb
 
 import (
+	"strings"
+
 	"github.com/marsad/marsad/internal/arabic"
 )
 
@@ -45,6 +47,13 @@ type Lexicon struct {
 	places map[string]*node // places, matched only where a location is expected
 	times  map[string]*node // time words
 	words  map[string][]string
+	plural map[string]bool // irregular plurals and people nouns of countries, without the article
+}
+
+// IsPlural reports whether a normalised word is a listed irregular plural
+// or people noun of a country («الاتراك»).
+func (lx *Lexicon) IsPlural(norm string) bool {
+	return lx.plural[strings.TrimPrefix(norm, "ال")]
 }
 
 // Classes returns the grammar classes of a normalised word (see grammar.tsv).
@@ -69,7 +78,7 @@ func (lx *Lexicon) TimeAt(toks []arabic.Token, i int, scratch []arabic.Analysis)
 // should recognise.
 func Compile(k *KB) *Lexicon {
 	lx := &Lexicon{KB: k, root: make(map[string]*node, 1<<16), places: make(map[string]*node, 1<<16),
-		times: map[string]*node{}, words: map[string][]string{}}
+		times: map[string]*node{}, words: map[string][]string{}, plural: map[string]bool{}}
 	for i := range k.Words {
 		w := &k.Words[i]
 		for _, s := range w.Surfaces {
@@ -95,6 +104,7 @@ func Compile(k *KB) *Lexicon {
 		}
 		for _, s := range c.Plurals {
 			lx.add(s, Entry{EntDemonym, int32(i)}, nounForms)
+			lx.plural[strings.TrimPrefix(arabic.NormalizeString(s), "ال")] = true
 		}
 	}
 	for i := range k.Actors {

@@ -5,6 +5,8 @@
 package recognise
 
 import (
+	"strings"
+
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/kb"
 )
@@ -50,14 +52,26 @@ func (r *Recogniser) Find(dst []Mention, toks []arabic.Token, from, to int) []Me
 	var scratch [4]arabic.Analysis
 	for i := from; i < to; {
 		m, ok := r.Lex.MatchAt(toks[:to], i, scratch[:0])
-		if !ok {
-			i++
+		if !ok || m.End-m.Start == 1 && r.functionWord(toks[i].Norm[len(m.Prefix):]) {
+			i++ // «امام» is «أمام» (in front of) far more often than «إمام» (imam)
 			continue
 		}
 		dst = append(dst, Mention{Start: m.Start, End: m.End, Prefix: m.Prefix, Suffix: m.Suffix, Entries: m.Entries})
 		i = m.End
 	}
 	return dst
+}
+
+// functionWord reports whether a normalised word is a preposition or
+// another function word of the grammar table, which a one-word phrase of
+// the knowledge base never overrides.
+func (r *Recogniser) functionWord(w string) bool {
+	for _, c := range r.Lex.Classes(w) {
+		if strings.HasPrefix(c, "prep:") || strings.HasPrefix(c, "proprep:") || c == "relative" || c == "neg" {
+			return true
+		}
+	}
+	return false
 }
 
 // AddNames merges names found by a tagger (token spans with types PERS,

@@ -138,11 +138,40 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 		for j < len(ms) && isActorish(&ms[j]) && ms[j].Prefix == "" && r.glued(toks, ms[j-1].End, ms[j].Start) {
 			j++
 		}
+		if j == i+1 && r.adjective(toks, &ms[i]) {
+			i = j // «الدور التركي», «توغل تركي»: a demonym describing a thing, not an actor
+			continue
+		}
 		a := r.phrase(toks, ms[i:j])
 		out = append(out, a)
 		i = j
 	}
 	return out
+}
+
+// adjective reports whether a lone demonym mention is an adjective of the
+// word before it: a singular nisba form right after a word that is not an
+// actor («الأراضي السورية», ««توغل» تركي»). Plural people nouns
+// («السوريون», «الأتراك») stay actors.
+func (r *Resolver) adjective(toks []arabic.Token, m *recognise.Mention) bool {
+	if !m.Has(kb.EntDemonym) || m.Has(kb.EntActor) || m.Has(kb.EntRole) || m.Prefix != "" {
+		return false
+	}
+	n := toks[m.Start].Norm
+	if m.End-m.Start > 1 || strings.HasSuffix(n, "ون") || strings.HasSuffix(n, "ين") || r.lex.IsPlural(n) {
+		return false
+	}
+	for k := m.Start - 1; k >= 0; k-- {
+		t := toks[k]
+		if t.Kind == arabic.Punct {
+			if isQuote(t.Text) || t.Text == "–" || t.Text == "-" {
+				continue
+			}
+			return false
+		}
+		return t.Kind == arabic.Word && r.prepClass(t.Norm) == "" && t.Norm != "و"
+	}
+	return false
 }
 
 // glued reports whether the tokens between two mentions let them form one

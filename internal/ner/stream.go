@@ -1,0 +1,139 @@
+package ner
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// TagCoNLL reads CoNLL from r (token in the first column, other columns
+// ignored, blank line between sentences) and writes every input line to w
+// with the predicted BIO tag appended as a last column (separated by a tab
+// when the line contains a tab, by a space otherwise), with one blank line
+// after each sentence.
+func TagCoNLL(ctx context.Context, t *Tagger, r io.Reader, w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	err := ReadCoNLL(ctx, r, func(s Sentence) error {
+		tags := t.Tag(s.Tokens)
+		for i, line := range s.Lines {
+			sep := " "
+			if strings.Contains(line, "\t") {
+				sep = "\t"
+			}
+			bw.WriteString(line)
+			bw.WriteString(sep)
+			bw.WriteString(tags[i])
+			bw.WriteByte('\n')
+		}
+		return bw.WriteByte('\n')
+	})
+	if err != nil {
+		return fmt.Errorf("ner conll: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("ner conll: %w", err)
+	}
+	return nil
+}
+
+// Entity is a named entity found in raw text.
+type Entity struct {
+	Text  string `json:"text"`  // the entity as it appears in the text
+	Type  string `json:"type"`  // PERS, LOC, ORG or MISC
+	Start int    `json:"start"` // byte offset into the text
+	End   int    `json:"end"`   // byte offset just past the entity
+}
+
+// Entities tokenizes text, tags it sentence by sentence (a sentence ends
+// after . ! ? ؟ or …) and returns the entities with byte offsets into text.
+func (t *Tagger) Entities(text string) []Entity {
+	toks := Tokenize(text)
+	var out []Entity
+	words := make([]string, 0, 64)
+	for lo := 0; lo < len(toks); {
+		hi := lo
+		for hi < len(toks) {
+			hi++
+			if isSentenceEnd(toks[hi-1].Text) {
+				break
+			}
+		}
+		words = words[:0]
+		for _, tk := range toks[lo:hi] {
+			words = append(words, tk.Text)
+		}
+		for _, sp := range Spans(t.Tag(words)) {
+			s, e := toks[lo+sp.Start].Start, toks[lo+sp.End-1].End
+			out = append(out, Entity{Text: text[s:e], Type: sp.Type, Start: s, End: e})
+		}
+		lo = hi
+	}
+	return out
+}
+
+func isSentenceEnd(tok string) bool {
+	switch tok {
+	case ".", "!", "?", "؟", "…":
+		return true
+	}
+	return false
+}
+
+// jsonDoc is one line of --format jsonl output.
+type jsonDoc struct {
+	ID       json.RawMessage `json:"id,omitempty"`
+	Text     string          `json:"text"`
+	Entities []Entity        `json:"entities"`
+}
+
+// TagJSONL reads documents from r, one per line, and writes one JSON object
+// per document to w: {"id"?, "text", "entities": [{"text", "type", "start",
+// "end"}]} with byte offsets into text. A line that is a JSON object with a
+// string "text" field is a document with that text (and its "id", if any);
+// any other non-blank line is raw text. Blank lines are skipped.
+func TagJSONL(ctx context.Context, t *Tagger, r io.Reader, w io.Writer) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("ner jsonl: %w", err)
+		}
+		line, rerr := br.ReadString('\n')
+		if rerr != nil && !errors.Is(rerr, io.EOF) {
+			return fmt.Errorf("ner jsonl: %w", rerr)
+		}
+		line = strings.TrimRight(line, "\r\n")
+		if strings.TrimSpace(line) != "" {
+			doc := jsonDoc{Text: line}
+			if strings.HasPrefix(strings.TrimSpace(line), "{") {
+				var in struct {
+					ID   json.RawMessage `json:"id"`
+					Text *string         `json:"text"`
+				}
+				if json.Unmarshal([]byte(line), &in) == nil && in.Text != nil {
+					doc = jsonDoc{ID: in.ID, Text: *in.Text}
+				}
+			}
+			doc.Entities = t.Entities(doc.Text)
+			if doc.Entities == nil {
+				doc.Entities = []Entity{}
+			}
+			if err := enc.Encode(doc); err != nil {
+				return fmt.Errorf("ner jsonl: %w", err)
+			}
+		}
+		if rerr != nil {
+			break
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("ner jsonl: %w", err)
+	}
+	return nil
+}
