@@ -41,6 +41,8 @@ Exit status: 0 success; 1 some inputs failed (the rest were processed);
 	root.AddCommand(
 		newCodeCommand(),
 		newEvalCommand(),
+		newDemoCommand(),
+		newBenchCommand(),
 		newNERCommand(),
 		newTrainCommand(),
 	)

@@ -15,7 +15,10 @@ const (
 )
 
 // pronounSuffixes are the attached object/possessive pronouns, longest first.
-var pronounSuffixes = [...]string{"هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي"}
+// First and second person pronouns («ي», «ك», «كم») are left out: news
+// rarely uses them, and stripping them from every word ending in ي or ك
+// would cost more than it finds.
+var pronounSuffixes = [...]string{"هما", "هم", "هن", "ها", "نا", "ه"}
 
 // minStem is the shortest stem, in bytes, left after stripping a clitic (two Arabic letters).
 const minStem = 4

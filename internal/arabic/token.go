@@ -49,8 +49,24 @@ func isDigit(r rune) bool {
 // Tokenize splits text into tokens. Whitespace separates tokens and is not
 // returned; every punctuation or symbol rune is a token of its own. Invalid
 // UTF-8 bytes are skipped. Tokenize appends to dst and returns it, so a
-// caller can reuse one slice across documents.
+// caller can reuse one slice across documents. The normalised forms that
+// differ from the text share one allocation per call.
 func Tokenize(dst []Token, text string) []Token {
+	var arena []byte // normalised forms that differ from the text, back to back
+	var spans []int  // per such token: index, start and end in arena
+	appendToken := func(start, end int, k Kind) {
+		s := text[start:end]
+		if needsNorm(s) {
+			a := len(arena)
+			for _, r := range s {
+				if m := normRune(r); m >= 0 {
+					arena = utf8.AppendRune(arena, m)
+				}
+			}
+			spans = append(spans, len(dst), a, len(arena))
+		}
+		dst = append(dst, Token{Start: start, End: end, Text: s, Norm: s, Kind: k})
+	}
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -76,7 +92,7 @@ func Tokenize(dst []Token, text string) []Token {
 				}
 				i += n2
 			}
-			dst = appendToken(dst, text, start, i, Word)
+			appendToken(start, i, Word)
 		case isDigit(r):
 			i += n
 			for i < len(text) {
@@ -95,20 +111,21 @@ func Tokenize(dst []Token, text string) []Token {
 				}
 				break
 			}
-			dst = appendToken(dst, text, start, i, Number)
+			appendToken(start, i, Number)
 		case r == utf8.RuneError && n == 1:
 			i++ // invalid byte: skip
 		case unicode.IsSpace(r) || r == 0x200e || r == 0x200f || r == 0xfeff:
 			i += n
 		default:
 			i += n
-			dst = appendToken(dst, text, start, i, Punct)
+			appendToken(start, i, Punct)
+		}
+	}
+	if len(spans) > 0 {
+		norm := string(arena)
+		for k := 0; k+2 < len(spans); k += 3 {
+			dst[spans[k]].Norm = norm[spans[k+1]:spans[k+2]]
 		}
 	}
 	return dst
-}
-
-func appendToken(dst []Token, text string, start, end int, k Kind) []Token {
-	s := text[start:end]
-	return append(dst, Token{Start: start, End: end, Text: s, Norm: NormalizeString(s), Kind: k})
 }

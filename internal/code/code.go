@@ -71,11 +71,14 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 		}
 		ms := in.Mentions[mi:mj]
 		mi = mj
+		if !hasTrigger(ms) {
+			continue
+		}
 		actors := res.Sentence(in.Tokens, ms)
 		if si > 0 && strings.Contains(in.Text[in.Tokens[in.Sentences[si-1].End-1].End:in.Tokens[s.Start].Start], "\n\n") {
 			last = nil // a new paragraph: an elided subject no longer reaches back
 		}
-		seen := map[string]bool{}
+		var seen map[string]bool
 		for k := range ms {
 			cl, ok := c.trigger(in.Tokens, s, &ms[k])
 			if !ok {
@@ -86,12 +89,25 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 				if seen[key] {
 					continue
 				}
+				if seen == nil {
+					seen = map[string]bool{}
+				}
 				seen[key] = true
 				events = append(events, ev)
 			}
 		}
 	}
 	return events
+}
+
+// hasTrigger reports whether any mention is an event trigger.
+func hasTrigger(ms []recognise.Mention) bool {
+	for i := range ms {
+		if ms[i].Has(kb.EntTrigger) {
+			return true
+		}
+	}
+	return false
 }
 
 func targetCode(t *ActorRef) string {

@@ -59,7 +59,7 @@ type Pos struct {
 	Line int    // 1-based line number
 }
 
-func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
+func (p Pos) String() string { return p.File + ":" + strconv.Itoa(p.Line) }
 
 // Country is one line of countries.tsv.
 type Country struct {

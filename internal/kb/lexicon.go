@@ -43,11 +43,57 @@ type node struct {
 // Compile; it is safe for concurrent use.
 type Lexicon struct {
 	KB     *KB
-	root   map[string]*node // actors, countries, roles, triggers
-	places map[string]*node // places, matched only where a location is expected
-	times  map[string]*node // time words
+	root   *trie // actors, countries, roles, triggers
+	places *trie // places, matched only where a location is expected
+	times  *trie // time words
 	words  map[string][]string
 	plural map[string]bool // irregular plurals and people nouns of countries, without the article
+}
+
+// bloom is a Bloom filter over strings: two bits per key in a table small
+// enough to stay in cache, so that most words of a text (which start no
+// phrase) cost a hash instead of a lookup in the large trie root.
+type bloom []uint64
+
+const bloomBits = 1 << 21
+
+func newBloom() bloom { return make(bloom, bloomBits/64) }
+
+func bloomHash(s string) (uint32, uint32) {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return uint32(h) & (bloomBits - 1), uint32(h>>32) & (bloomBits - 1)
+}
+
+func (b bloom) add(s string) {
+	x, y := bloomHash(s)
+	b[x/64] |= 1 << (x % 64)
+	b[y/64] |= 1 << (y % 64)
+}
+
+// mayHave reports false only when s was never added.
+func (b bloom) mayHave(s string) bool {
+	x, y := bloomHash(s)
+	return b[x/64]&(1<<(x%64)) != 0 && b[y/64]&(1<<(y%64)) != 0
+}
+
+// trie is a token trie with a Bloom filter over its first tokens.
+type trie struct {
+	m      map[string]*node
+	filter bloom
+}
+
+func newTrie() *trie { return &trie{m: map[string]*node{}, filter: newBloom()} }
+
+// get returns the node of a first token, or nil.
+func (t *trie) get(w string) *node {
+	if !t.filter.mayHave(w) {
+		return nil
+	}
+	return t.m[w]
 }
 
 // IsPlural reports whether a normalised word is a listed irregular plural
@@ -77,8 +123,8 @@ func (lx *Lexicon) TimeAt(toks []arabic.Token, i int, scratch []arabic.Analysis)
 // Compile builds the lexicon of k, with every inflected form the matcher
 // should recognise.
 func Compile(k *KB) *Lexicon {
-	lx := &Lexicon{KB: k, root: make(map[string]*node, 1<<16), places: make(map[string]*node, 1<<16),
-		times: map[string]*node{}, words: map[string][]string{}, plural: map[string]bool{}}
+	lx := &Lexicon{KB: k, root: newTrie(), places: newTrie(), times: newTrie(),
+		words: map[string][]string{}, plural: map[string]bool{}}
 	for i := range k.Words {
 		w := &k.Words[i]
 		for _, s := range w.Surfaces {
@@ -143,7 +189,7 @@ func (lx *Lexicon) add(s string, e Entry, forms func(string) []string) {
 	lx.addTo(lx.root, s, e, forms)
 }
 
-func (lx *Lexicon) addTo(root map[string]*node, s string, e Entry, forms func(string) []string) {
+func (lx *Lexicon) addTo(root *trie, s string, e Entry, forms func(string) []string) {
 	toks := arabic.Tokenize(nil, s)
 	if len(toks) == 0 {
 		return
@@ -160,7 +206,8 @@ func (lx *Lexicon) addTo(root map[string]*node, s string, e Entry, forms func(st
 		firsts = forms(toks[0].Norm)
 	}
 	for _, f := range firsts {
-		n := child(root, f)
+		n := child(root.m, f)
+		root.filter.add(f)
 		for _, w := range rest {
 			if n.next == nil {
 				n.next = make(map[string]*node, 2)
@@ -214,7 +261,7 @@ func (lx *Lexicon) Lookup(norm []string) []Entry {
 	if len(norm) == 0 {
 		return nil
 	}
-	n := lx.root[norm[0]]
+	n := lx.root.get(norm[0])
 	for _, w := range norm[1:] {
 		if n == nil || n.next == nil {
 			return nil
@@ -240,13 +287,13 @@ func (lx *Lexicon) PlaceAt(toks []arabic.Token, i int, scratch []arabic.Analysis
 	return lx.matchIn(lx.places, toks, i, scratch, false)
 }
 
-func (lx *Lexicon) matchIn(root map[string]*node, toks []arabic.Token, i int, scratch []arabic.Analysis, pronouns bool) (m Match, ok bool) {
+func (lx *Lexicon) matchIn(root *trie, toks []arabic.Token, i int, scratch []arabic.Analysis, pronouns bool) (m Match, ok bool) {
 	t := toks[i]
 	if t.Kind != arabic.Word {
 		return m, false
 	}
 	for _, a := range arabic.Segment(scratch[:0], t.Norm) {
-		n := root[a.Base]
+		n := root.get(a.Base)
 		if n == nil {
 			continue
 		}
@@ -274,17 +321,20 @@ func (lx *Lexicon) matchIn(root map[string]*node, toks []arabic.Token, i int, sc
 	if !pronouns {
 		return m, false
 	}
-	// an attached pronoun: «زارها», «زيارته», «معه»
+	// an attached pronoun: «زارها», «زيارته», «معه»; a final ة is never one
+	if strings.HasSuffix(t.Text, "ة") {
+		return m, false
+	}
 	for _, a := range arabic.Segment(scratch[:0], t.Norm) {
 		stem, suf, found := arabic.StripPronoun(a.Base)
 		if !found {
 			continue
 		}
-		if n := lx.root[stem]; n != nil && len(n.entries) > 0 {
+		if n := lx.root.get(stem); n != nil && len(n.entries) > 0 {
 			return Match{Start: i, End: i + 1, Prefix: a.Prefix, Suffix: suf, Entries: n.entries}, true
 		}
 		if l := len(stem); l > 2 && stem[l-2:] == "ت" { // construct state: زيارت+ه → زياره
-			if n := lx.root[stem[:l-2]+"ه"]; n != nil && len(n.entries) > 0 {
+			if n := lx.root.get(stem[:l-2] + "ه"); n != nil && len(n.entries) > 0 {
 				return Match{Start: i, End: i + 1, Prefix: a.Prefix, Suffix: suf, Entries: n.entries}, true
 			}
 		}

@@ -99,8 +99,13 @@ type Analysis struct {
 
 // Analyse runs analysis, recognition and resolution on text.
 func (p *Pipeline) Analyse(art *extract.Article) Analysis {
+	return p.analyse(art, nil)
+}
+
+// analyse is Analyse with a token slice to reuse.
+func (p *Pipeline) analyse(art *extract.Article, toks []arabic.Token) Analysis {
 	in := code.Input{Text: art.Text, Published: art.PublishedAt}
-	in.Tokens = arabic.Tokenize(make([]arabic.Token, 0, len(art.Text)/6), art.Text)
+	in.Tokens = arabic.Tokenize(toks, art.Text)
 	in.Sentences = arabic.Sentences(art.Text, in.Tokens)
 	in.Mentions = p.Rec.Find(nil, in.Tokens, 0, len(in.Tokens))
 	if p.Tagger != nil {
@@ -111,66 +116,120 @@ func (p *Pipeline) Analyse(art *extract.Article) Analysis {
 	return Analysis{Input: in, Resolver: res}
 }
 
+// tokenPool recycles token slices between articles.
+var tokenPool = sync.Pool{New: func() any { s := make([]arabic.Token, 0, 4096); return &s }}
+
 // Code codes one article.
 func (p *Pipeline) Code(art *extract.Article) Doc {
-	a := p.Analyse(art)
+	buf := tokenPool.Get().(*[]arabic.Token)
+	a := p.analyse(art, (*buf)[:0])
 	events := p.Coder.Events(a.Input, a.Resolver)
 	if events == nil {
 		events = []code.Event{}
 	}
-	return Doc{
+	doc := Doc{
 		ID: art.ID, Title: art.Title, Published: art.Published, Outlet: art.Outlet,
 		Attribution: art.Attribution, Text: art.Text,
 		Entities: p.entities(a.Input), Events: events,
 	}
+	*buf = a.Input.Tokens[:0] // nothing in doc points into the tokens: recycle them
+	tokenPool.Put(buf)
+	return doc
 }
 
-// addNames runs the tagger on the sentences where a title or role word is
-// followed by a word the knowledge base does not know, and merges the
-// names it finds. Tagging only there keeps the whole pipeline fast.
+// nameWindow is how many tokens around a title the tagger reads.
+const nameWindow = 8
+
+// addNames runs the tagger where a name the knowledge base lacks may stand —
+// after a title or role word («وزير الدفاع السوداني فلان») in a sentence
+// that reports an event — and merges the names it finds. Tagging only
+// there keeps the whole pipeline fast.
 func (p *Pipeline) addNames(in code.Input) []recognise.Mention {
 	var spans []recognise.Mention
 	mi := 0
+	var words []string
 	for _, s := range in.Sentences {
 		for mi < len(in.Mentions) && in.Mentions[mi].Start < s.Start {
 			mi++
 		}
-		if !p.wantsNames(in, s, mi) {
+		mj := mi
+		for mj < len(in.Mentions) && in.Mentions[mj].Start < s.End {
+			mj++
+		}
+		ms := in.Mentions[mi:mj]
+		if !hasTrigger(ms) {
 			continue
 		}
-		words := make([]string, s.End-s.Start)
-		for i := range words {
-			words[i] = in.Tokens[s.Start+i].Text
-		}
-		tags := p.Tagger.Tag(words)
-		for i := 0; i < len(tags); i++ {
-			if len(tags[i]) < 3 || tags[i][0] != 'B' {
+		done := s.Start // tokens before this were tagged already
+		for k := range ms {
+			m := &ms[k]
+			if !p.titleBeforeUnknown(in, ms, k, s.End) {
 				continue
 			}
-			typ := tags[i][2:]
-			j := i + 1
-			for j < len(tags) && tags[j] == "I-"+typ {
-				j++
+			from, to := max(m.Start-2, done, s.Start), min(m.End+nameWindow, s.End)
+			if from >= to {
+				continue
 			}
-			spans = append(spans, recognise.Mention{Start: s.Start + i, End: s.Start + j, NER: typ})
-			i = j - 1
+			words = words[:0]
+			for i := from; i < to; i++ {
+				words = append(words, in.Tokens[i].Text)
+			}
+			tags := p.Tagger.Tag(words)
+			for i := 0; i < len(tags); i++ {
+				if len(tags[i]) < 3 || tags[i][0] != 'B' {
+					continue
+				}
+				typ := tags[i][2:]
+				j := i + 1
+				for j < len(tags) && tags[j] == "I-"+typ {
+					j++
+				}
+				spans = append(spans, recognise.Mention{Start: from + i, End: from + j, NER: typ})
+				i = j - 1
+			}
+			done = to
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	return recognise.AddNames(in.Mentions, spans)
 }
 
-// wantsNames reports whether sentence s has a role word followed by an
-// unknown word, where a name the knowledge base lacks may stand.
-func (p *Pipeline) wantsNames(in code.Input, s arabic.Span, mi int) bool {
-	for k := mi; k < len(in.Mentions) && in.Mentions[k].Start < s.End; k++ {
-		m := &in.Mentions[k]
-		if !m.Has(kb.EntRole) && !m.Has(kb.EntDemonym) {
-			continue
-		}
-		if m.End < s.End && in.Tokens[m.End].Kind == arabic.Word && (k+1 >= len(in.Mentions) || in.Mentions[k+1].Start != m.End) {
+func hasTrigger(ms []recognise.Mention) bool {
+	for i := range ms {
+		if ms[i].Has(kb.EntTrigger) {
 			return true
 		}
+	}
+	return false
+}
+
+// titleBeforeUnknown reports whether mention k is a title («وزير الدفاع»,
+// «اللواء»), perhaps followed by demonyms and glue words, and then by a word
+// that neither the knowledge base nor the grammar table knows.
+func (p *Pipeline) titleBeforeUnknown(in code.Input, ms []recognise.Mention, k, end int) bool {
+	e, ok := ms[k].First(kb.EntRole)
+	if !ok || p.Lex.KB.Roles[e.Index].Kind != "TITLE" {
+		return false
+	}
+	i := ms[k].End
+	for next := k + 1; i < end; {
+		if next < len(ms) && ms[next].Start == i {
+			if !ms[next].Has(kb.EntDemonym) && !ms[next].Has(kb.EntRole) {
+				return false // a known actor follows: nothing to learn
+			}
+			i = ms[next].End
+			next++
+			continue
+		}
+		t := in.Tokens[i]
+		if t.Kind != arabic.Word {
+			return false
+		}
+		if p.Lex.HasClass(t.Norm, "glue") {
+			i++
+			continue
+		}
+		return len(p.Lex.Classes(t.Norm)) == 0
 	}
 	return false
 }

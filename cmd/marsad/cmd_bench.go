@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/marsad/marsad/internal/extract"
+)
+
+func newBenchCommand() *cobra.Command {
+	var (
+		o       codeOptions
+		workers int
+	)
+	cmd := &cobra.Command{
+		Use:   "bench [FILE|DIR|-]...",
+		Short: "Measure coding speed (MB/s, articles/s) on a corpus, whole process included",
+		Long: `Bench reads and codes every article of its inputs, like "marsad code", but
+discards the output, and reports MB/s of article text and articles/s, per run
+and per worker. Use GOMAXPROCS=1 --workers 1 for the one-core figure.`,
+		Example: "  GOMAXPROCS=1 marsad bench --input jsonl ../shared/data/corpus/ant.jsonl",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runBench(cmd.Context(), o, workers, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	o.addFlags(cmd)
+	cmd.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
+	return cmd
+}
+
+func runBench(ctx context.Context, o codeOptions, workers int, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if workers < 1 {
+		workers = 1
+	}
+	start := time.Now()
+	p, err := newPipeline(o)
+	if err != nil {
+		return err
+	}
+	loaded := time.Since(start)
+	jobs := make(chan *extract.Article, 64)
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		events int
+	)
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n := 0
+			for art := range jobs {
+				n += len(p.Code(art).Events)
+			}
+			mu.Lock()
+			events += n
+			mu.Unlock()
+		}()
+	}
+	var bytes, articles int
+	err = forEachArticle(ctx, args, o.input, stdin, stderr, func(art *extract.Article) error {
+		bytes += len(art.Text)
+		articles++
+		jobs <- art
+		return nil
+	})
+	close(jobs)
+	wg.Wait()
+	el := time.Since(start).Seconds()
+	fmt.Fprintf(stdout, "articles=%d events=%d bytes=%d workers=%d load=%s elapsed=%.2fs\n",
+		articles, events, bytes, workers, loaded.Round(time.Millisecond), el)
+	fmt.Fprintf(stdout, "speed %.1f MB/s %.0f articles/s (%.1f MB/s, %.0f articles/s per worker)\n",
+		float64(bytes)/1e6/el, float64(articles)/el, float64(bytes)/1e6/el/float64(workers), float64(articles)/el/float64(workers))
+	return err
+}

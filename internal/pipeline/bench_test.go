@@ -1,0 +1,62 @@
+package pipeline
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/marsad/marsad/internal/extract"
+)
+
+// loadSlice reads the ANT slice shipped in testdata (Apache-2.0, see testdata/NOTICE.md).
+func loadSlice(tb testing.TB) []extract.Article {
+	tb.Helper()
+	f, err := os.Open("../../testdata/ant_slice.jsonl")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var arts []extract.Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var a struct{ ID, Title, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			tb.Fatal(err)
+		}
+		arts = append(arts, extract.Article{ID: a.ID, Title: a.Title, Text: a.Title + "\n\n" + a.Text})
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return arts
+}
+
+// BenchmarkCode measures analysis, recognition, resolution and coding on
+// real news text (without the name tagger), in MB/s of article text.
+func BenchmarkCode(b *testing.B) {
+	arts := loadSlice(b)
+	lex, err := DefaultLexicon()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := New(lex)
+	size := 0
+	for i := range arts {
+		size += len(arts[i].Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	events := 0
+	for i := 0; i < b.N; i++ {
+		for j := range arts {
+			events += len(p.Code(&arts[j]).Events)
+		}
+	}
+	if events == 0 {
+		b.Fatal("no events coded from a slice of real news: the coder is broken")
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
