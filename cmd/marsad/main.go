@@ -45,6 +45,8 @@ Exit status: 0 success; 1 some inputs failed (the rest were processed);
 		newBenchCommand(),
 		newNERCommand(),
 		newTrainCommand(),
+		newKBCommand(),
+		newExplainCommand(),
 	)
 	return root
 }

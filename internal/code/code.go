@@ -1,6 +1,7 @@
 package code
 
 import (
+	"os"
 	"fmt"
 	"math"
 	"strings"
@@ -279,7 +280,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 	if !verb && (cl.cueFound || allows(t.Target, "-")) {
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}
-	adjacentPrev := prev >= 0 && m.Start-actors[prev].End <= 2 && !c.betweenHasWord(toks, actors[prev].End, m.Start)
+	adjacentPrev := prev >= 0 && m.Start-actors[prev].End <= 2 && !c.separated(toks, actors[prev].End, m.Start)
 	pronounSubj := c.hasClassNear(toks, s, m.Start, -2, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative")
 	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
 	switch {
@@ -357,10 +358,10 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		}
 	}
 	if len(targets) == 0 && src != nil && srcIdx >= 0 && src.End <= m.Start && needsTarget(t.Root()) {
-		// «… قانون قيصر … بإعمار سوريا، ويفرض رزمة من العقوبات»: an actor between
-		// the subject and the verb, governed by a preposition
+		// «… قانون قيصر … بإعمار سوريا، ويفرض رزمة من العقوبات»: an actor named
+		// between the subject and the verb, not as the verb's own subject
 		for i := srcIdx + 1; i < firstAfter; i++ {
-			if actors[i].Prep != "" && actors[i].Country != src.Country {
+			if actors[i].Country != src.Country && (actors[i].Prep != "" || c.separated(toks, actors[i].End, m.Start)) {
 				targets = []*resolve.Actor{&actors[i]}
 				tHow = "object named between subject and verb"
 			}
@@ -369,6 +370,9 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 	if src == nil && len(targets) >= 2 && tHow == "«بين X و Y»" {
 		src, targets, how = targets[0], targets[1:], "«بين X و Y»"
 		srcIdx = -1
+	}
+	if os.Getenv("MARSAD_DEBUG") != "" {
+		fmt.Fprintln(os.Stderr, "DBG0", t.CAMEO, m.Start, "src", srcIdx, how, "prev", prev, "next", next, "targets", len(targets))
 	}
 	if src != nil && srcIdx >= 0 {
 		*last = src // the subject carries over to following verbs, even if this event is not coded
@@ -384,6 +388,9 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		for k := srcIdx + 1; k < len(actors) && actors[k].Conj && actors[k].Prep == "" && (actors[k].End <= m.Start) == (actors[srcIdx].End <= m.Start); k++ {
 			sources = append(sources, &actors[k])
 		}
+	}
+	if os.Getenv("MARSAD_DEBUG") != "" {
+		fmt.Fprintln(os.Stderr, "DBG", t.CAMEO, m.Start, "src", srcIdx, how, "prev", prev, "next", next, "targets", len(targets))
 	}
 	loc := c.location(in, s, m, targets, t)
 	date := c.eventDate(toks, s.Start, s.End, in.Published)
@@ -519,12 +526,15 @@ func prepName(p string) string {
 	return p
 }
 
-// betweenHasWord reports whether a word (not punctuation) stands in toks[from:to].
-func (c *Coder) betweenHasWord(toks []arabic.Token, from, to int) bool {
+// separated reports whether anything but quotes, negation and «قد» stands
+// in toks[from:to], so that an actor there is not the verb's subject.
+func (c *Coder) separated(toks []arabic.Token, from, to int) bool {
 	for k := from; k < to; k++ {
-		if toks[k].Kind == arabic.Word && !c.lex.HasClass(toks[k].Norm, "neg") && toks[k].Norm != "قد" {
-			return true
+		t := toks[k]
+		if t.Kind == arabic.Punct && isQuote(t.Text) || c.lex.HasClass(t.Norm, "neg") || t.Norm == "قد" {
+			continue
 		}
+		return true
 	}
 	return false
 }

@@ -135,7 +135,7 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 			continue
 		}
 		j := i + 1
-		for j < len(ms) && isActorish(&ms[j]) && ms[j].Prefix == "" && r.glued(toks, ms[j-1].End, ms[j].Start) {
+		for j < len(ms) && isActorish(&ms[j]) && ms[j].Prefix == "" && r.joins(toks, ms[i:j], &ms[j]) {
 			j++
 		}
 		if j == i+1 && r.adjective(toks, &ms[i]) {
@@ -143,6 +143,7 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 			continue
 		}
 		a := r.phrase(toks, ms[i:j])
+		r.extendBack(toks, &a, &ms[i])
 		out = append(out, a)
 		i = j
 	}
@@ -170,6 +171,77 @@ func (r *Resolver) adjective(toks []arabic.Token, m *recognise.Mention) bool {
 			return false
 		}
 		return t.Kind == arabic.Word && r.prepClass(t.Norm) == "" && t.Norm != "و"
+	}
+	return false
+}
+
+// kindOf classifies a mention for phrase building.
+type mentionKind uint8
+
+const (
+	mkOther   mentionKind = iota
+	mkRole                // a role word or title
+	mkDemonym             // a nisba adjective
+	mkPlace               // a country name or capital
+	mkPerson              // a named person (knowledge base or tagger)
+	mkOrg                 // a named organisation or group
+)
+
+func (r *Resolver) kindOf(m *recognise.Mention) mentionKind {
+	if m.NER == "PERS" {
+		return mkPerson
+	}
+	if m.NER == "ORG" {
+		return mkOrg
+	}
+	if row := r.actorRow(m); row != nil {
+		if row.Kind == "PERSON" {
+			return mkPerson
+		}
+		return mkOrg
+	}
+	switch {
+	case m.Has(kb.EntRole):
+		return mkRole
+	case m.Has(kb.EntCountry), m.Has(kb.EntCapital):
+		return mkPlace
+	case m.Has(kb.EntDemonym):
+		return mkDemonym
+	}
+	return mkOther
+}
+
+// joins reports whether mention m continues the phrase made of ms. Titles,
+// demonyms and names chain («رئيس المخابرات العامة المصرية عباس كامل»,
+// «علاوي نائب الرئيس العراقي»); a country or capital joins only right
+// after a role word, as its genitive («وزير خارجية مصر»), so that in
+// «اتهم علاوي قطر» the object stays apart from the subject; a comma joins
+// a title to the name it introduces («المرشد الأعلى الإيراني، علي خامنئي»).
+func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recognise.Mention) bool {
+	prev := &ms[len(ms)-1]
+	pk, mk := r.kindOf(prev), r.kindOf(m)
+	if mk == mkPlace && pk != mkRole {
+		return false
+	}
+	if mk == mkPerson && r.hasPerson(ms) {
+		return false // two people: «استقبل السيسي ترامب»
+	}
+	if r.glued(toks, prev.End, m.Start) {
+		return true
+	}
+	// apposition across one comma: a title phrase, then the person's name
+	if mk == mkPerson && !r.hasPerson(ms) && m.Start-prev.End == 1 {
+		t := toks[prev.End].Text
+		return t == "،" || t == ","
+	}
+	return false
+}
+
+func (r *Resolver) hasPerson(ms []recognise.Mention) bool {
+	for i := range ms {
+		if r.kindOf(&ms[i]) == mkPerson {
+			return true
+		}
 	}
 	return false
 }
@@ -306,6 +378,40 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 		r.remember(toks, ms, a)
 	}
 	return a
+}
+
+// extendBack widens a phrase over the title words before its first mention
+// («لمكتب مدير [مكتب الأمن الوطني]») and takes the preposition or
+// conjunction attached to the first of them.
+func (r *Resolver) extendBack(toks []arabic.Token, a *Actor, first *recognise.Mention) {
+	if first.Prefix != "" {
+		return
+	}
+	for k := a.Start - 1; k >= 0 && k >= first.Start-3; k-- {
+		t := toks[k]
+		if t.Kind != arabic.Word {
+			return
+		}
+		n, pre := t.Norm, ""
+		if len(n) > 2 && (n[:2] == "و" || n[:2] == "ف") && r.lex.HasClass(n[2:], "glue") {
+			n, pre = n[2:], ""
+			a.Conj = true
+		} else if len(n) > 2 && (n[:2] == "ل" || n[:2] == "ب") && r.lex.HasClass(n[2:], "glue") {
+			n, pre = n[2:], n[:2]
+		}
+		if !r.lex.HasClass(n, "glue") {
+			return
+		}
+		a.Start = k
+		if pre != "" {
+			a.Prep = pre
+			return
+		}
+		m := recognise.Mention{Start: k, End: k + 1}
+		if p, c := r.prepBefore(toks, &m); p != "" || c {
+			a.Prep, a.Conj = p, c
+		}
+	}
 }
 
 // prepBefore returns the preposition governing a phrase — a proclitic on its
