@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/marsad/marsad/internal/code"
 	"github.com/marsad/marsad/internal/eval"
 	"github.com/marsad/marsad/internal/extract"
 	"github.com/marsad/marsad/internal/pipeline"
@@ -22,6 +23,7 @@ type evalOptions struct {
 	minF1   float64
 	minP    float64
 	minR    float64
+	minConf float64
 	code    codeOptions
 }
 
@@ -34,6 +36,11 @@ func (o *evalOptions) addFlags(cmd *cobra.Command) {
 	f.Float64Var(&o.minR, "min-r", 0, "exit with status 2 when recall is below this floor")
 	o.code.addFlags(cmd)
 	_ = cmd.MarkFlagRequired("gold")
+}
+
+// addConfidenceFlag adds --min-confidence with a default for the command.
+func (o *evalOptions) addConfidenceFlag(cmd *cobra.Command, def float64, why string) {
+	cmd.Flags().Float64Var(&o.minConf, "min-confidence", def, "score only events with at least this confidence ("+why+")")
 }
 
 // gate turns a score below a floor into exit status 2.
@@ -81,6 +88,7 @@ either direction. Precision, recall and F1 are summed over all articles.`,
 		},
 	}
 	o.addFlags(cmd)
+	o.addConfidenceFlag(cmd, 0.5, "0.5 keeps the complete events, with source and target known")
 	return cmd
 }
 
@@ -110,6 +118,7 @@ func runEvalEvents(ctx context.Context, o evalOptions, w io.Writer) error {
 			return fmt.Errorf("%s: %w", doc.URI, err)
 		}
 		coded := p.Code(&art)
+		coded.Events = confident(coded.Events, o.minConf)
 		res := eval.ScoreArticle(g.Events, triples(&coded))
 		total.Add(res.Counts)
 		if o.verbose {
@@ -125,6 +134,17 @@ func runEvalEvents(ctx context.Context, o evalOptions, w io.Writer) error {
 	fmt.Fprintf(w, "articles=%d gold=%d predicted=%d correct=%d\n", len(gold), total.Gold, total.Predicted, total.TP)
 	fmt.Fprintf(w, "events F1=%.4f P=%.4f R=%.4f\n", total.F1(), total.P(), total.R())
 	return o.gate("events", total)
+}
+
+// confident keeps the events with at least the given confidence.
+func confident(evs []code.Event, min float64) []code.Event {
+	out := evs[:0:0]
+	for _, e := range evs {
+		if e.Confidence >= min {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // triples returns the scored triples of a coded article.
@@ -170,6 +190,7 @@ negative, "ambiguous" is left out.`,
 		},
 	}
 	o.addFlags(cmd)
+	o.addConfidenceFlag(cmd, 0, "0 counts every event: a sentence reporting an attack is positive even when the attacker is not named")
 	return cmd
 }
 
@@ -199,7 +220,7 @@ func runEvalGSR(ctx context.Context, o evalOptions, w io.Writer) error {
 		art := extract.Article{ID: row.ID, Text: row.Text}
 		coded := p.Code(&art)
 		hit := ""
-		for _, e := range coded.Events {
+		for _, e := range confident(coded.Events, o.minConf) {
 			if roots[e.Root] {
 				hit = e.CAMEO + " " + e.Trigger.Text
 				break

@@ -1,9 +1,9 @@
 package code
 
 import (
-	"os"
 	"fmt"
 	"math"
+	"os"
 	"strings"
 	"time"
 
@@ -14,7 +14,7 @@ import (
 )
 
 // cueWindow is how many words after a trigger its cue may stand.
-const cueWindow = 6
+const cueWindow = 8
 
 // Coder codes events. Build it once with New; it is safe for concurrent use.
 type Coder struct {
@@ -380,8 +380,10 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 	if len(targets) == 0 && needsTarget(t.Root()) {
 		return nil
 	}
-	if src == nil && (!violentOrProtest(t.Root()) || !verb && (len(targets) == 0 || t.Root() == "14")) {
-		return nil // only a verb reports an attack or a protest by itself («قتل 20 شخصا»)
+	if src == nil && (!violentOrProtest(t.Root()) || !verb && (t.Root() == "14" || !c.casualty(toks, s))) {
+		// nobody named: only a verb («قتل 20 شخصا») or a verbal noun with its
+		// toll («انفجار سيارة مفخخة أسفر عن مقتل…») reports an attack by itself
+		return nil
 	}
 	sources := []*resolve.Actor{src}
 	if srcIdx >= 0 {
@@ -561,6 +563,17 @@ func (c *Coder) lightBefore(toks []arabic.Token, i int) bool {
 	return false
 }
 
+// casualty reports a word of the sentence saying that violence hurt people.
+func (c *Coder) casualty(toks []arabic.Token, s arabic.Span) bool {
+	for k := s.Start; k < s.End; k++ {
+		n := toks[k].Norm
+		if c.lex.HasClass(n, "casualty") || len(n) > 2 && (n[:2] == "و" || n[:2] == "ف" || n[:2] == "ب") && c.lex.HasClass(n[2:], "casualty") {
+			return true
+		}
+	}
+	return false
+}
+
 // lightBetween reports a light verb («قام بها») in toks[from:to].
 func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
 	for k := from; k < to; k++ {
@@ -678,30 +691,32 @@ func (c *Coder) ref(in Input, a *resolve.Actor, loc *Location) ActorRef {
 	return r
 }
 
-// confidence scores how well the event is supported by its sentence.
+// confidence scores how well the event is supported by its sentence. It is
+// a product: an event whose source or target is unknown stays below 0.5
+// however clear its trigger, so that a threshold of 0.5 keeps the complete
+// events (who did what to whom) and drops the partial ones («قتل 20 شخصا»:
+// nobody named), which are still reported for those who want them.
 func confidence(src, tgt *resolve.Actor, cl clause, mod []string, how string) float64 {
-	v := 0.35
+	s, t := 0.2, 0.4
 	if src != nil {
-		v += 0.25
-		if src.Inferred {
-			v -= 0.1
-		}
-		if strings.HasPrefix(how, "elided") {
-			v -= 0.1
+		s = 0.9
+		if src.Inferred || strings.HasPrefix(how, "elided") || strings.HasPrefix(how, "topic") {
+			s = 0.75
 		}
 	}
 	if tgt != nil {
-		v += 0.2
+		t = 1
 		if tgt.Inferred {
-			v -= 0.05
+			t = 0.85
 		}
 	}
+	v := s * t
 	if cl.cueFound {
-		v += 0.1
+		v *= 1.05
 	}
 	for _, m := range mod {
 		if m == "negated" || m == "hypothetical" {
-			v -= 0.2
+			v *= 0.6
 		}
 	}
 	return math.Round(math.Max(0.05, math.Min(0.95, v))*100) / 100

@@ -108,10 +108,17 @@ func (r *Resolver) actorRow(m *recognise.Mention) *kb.Actor {
 	return best
 }
 
-// isActorish reports whether a mention can be part of an actor phrase.
-func isActorish(m *recognise.Mention) bool {
+// isActorish reports whether a mention can be part of an actor phrase. A
+// word that is also a verb trigger reads as the verb («طالب» demanded, not
+// student).
+func (r *Resolver) isActorish(m *recognise.Mention) bool {
 	if m.NER == "PERS" || m.NER == "ORG" {
 		return true
+	}
+	for _, e := range m.Entries {
+		if e.Kind == kb.EntTrigger && r.lex.KB.Triggers[e.Index].POS == "V" {
+			return false
+		}
 	}
 	for _, e := range m.Entries {
 		switch e.Kind {
@@ -130,12 +137,12 @@ func isActorish(m *recognise.Mention) bool {
 func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor {
 	var out []Actor
 	for i := 0; i < len(ms); {
-		if !isActorish(&ms[i]) {
+		if !r.isActorish(&ms[i]) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(ms) && isActorish(&ms[j]) && ms[j].Prefix == "" && r.joins(toks, ms[i:j], &ms[j]) {
+		for j < len(ms) && r.isActorish(&ms[j]) && ms[j].Prefix == "" && r.joins(toks, ms[i:j], &ms[j]) {
 			j++
 		}
 		if j == i+1 && r.adjective(toks, &ms[i]) {
@@ -170,7 +177,26 @@ func (r *Resolver) adjective(toks []arabic.Token, m *recognise.Mention) bool {
 			}
 			return false
 		}
-		return t.Kind == arabic.Word && r.prepClass(t.Norm) == "" && t.Norm != "و"
+		if t.Kind != arabic.Word || r.prepClass(t.Norm) != "" || t.Norm == "و" {
+			return false
+		}
+		// «وقطعت السعودية»: a country name right after a verb is its subject
+		return !(m.Has(kb.EntCountry) && r.isVerb(toks, k))
+	}
+	return false
+}
+
+// isVerb reports whether token k is a verb trigger of the knowledge base.
+func (r *Resolver) isVerb(toks []arabic.Token, k int) bool {
+	var scratch [4]arabic.Analysis
+	m, ok := r.lex.MatchAt(toks[:k+1], k, scratch[:0])
+	if !ok {
+		return false
+	}
+	for _, e := range m.Entries {
+		if e.Kind == kb.EntTrigger && r.lex.KB.Triggers[e.Index].POS == "V" {
+			return true
+		}
 	}
 	return false
 }
@@ -222,6 +248,9 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 	pk, mk := r.kindOf(prev), r.kindOf(m)
 	if mk == mkPlace && pk != mkRole {
 		return false
+	}
+	if mk == mkRole && pk == mkOrg || mk == mkOrg && pk == mkOrg {
+		return false // «منظمة هيومن رايتس ووتش قوات الأمن المصرية»: two actors
 	}
 	if mk == mkPerson && r.hasPerson(ms) {
 		return false // two people: «استقبل السيسي ترامب»
@@ -364,6 +393,9 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 		a.Country, a.Kind, a.Role, a.Place = capital, "CAPITAL", "GOV", len(ms) == 1
 	case demonym != "":
 		a.Country, a.Kind = demonym, "PEOPLE"
+	}
+	if a.Country == "" && (a.Role == "IGO" || a.Role == "NGO") {
+		a.Country = a.Role // «المجتمع الدولي», «المنظمات الدولية»
 	}
 	if a.Country == "" {
 		if r.Default != "" {
