@@ -24,6 +24,7 @@ type evalOptions struct {
 	minP    float64
 	minR    float64
 	minConf float64
+	skipMod []string
 	code    codeOptions
 }
 
@@ -38,9 +39,11 @@ func (o *evalOptions) addFlags(cmd *cobra.Command) {
 	_ = cmd.MarkFlagRequired("gold")
 }
 
-// addConfidenceFlag adds --min-confidence with a default for the command.
-func (o *evalOptions) addConfidenceFlag(cmd *cobra.Command, def float64, why string) {
-	cmd.Flags().Float64Var(&o.minConf, "min-confidence", def, "score only events with at least this confidence ("+why+")")
+// addSelectFlags adds --min-confidence and --skip-modality with defaults
+// suited to the command: which coded events count as asserted events.
+func (o *evalOptions) addSelectFlags(cmd *cobra.Command, conf float64, why string, skip []string) {
+	cmd.Flags().Float64Var(&o.minConf, "min-confidence", conf, "score only events with at least this confidence ("+why+")")
+	cmd.Flags().StringSliceVar(&o.skipMod, "skip-modality", skip, "do not score events with any of these modalities (they did not happen as reported)")
 }
 
 // gate turns a score below a floor into exit status 2.
@@ -88,7 +91,7 @@ either direction. Precision, recall and F1 are summed over all articles.`,
 		},
 	}
 	o.addFlags(cmd)
-	o.addConfidenceFlag(cmd, 0.5, "0.5 keeps the complete events, with source and target known")
+	o.addSelectFlags(cmd, 0.5, "0.5 keeps the complete events, with source and target known", []string{"negated", "hypothetical"})
 	return cmd
 }
 
@@ -118,7 +121,7 @@ func runEvalEvents(ctx context.Context, o evalOptions, w io.Writer) error {
 			return fmt.Errorf("%s: %w", doc.URI, err)
 		}
 		coded := p.Code(&art)
-		coded.Events = confident(coded.Events, o.minConf)
+		coded.Events = selectEvents(coded.Events, o.minConf, o.skipMod)
 		res := eval.ScoreArticle(g.Events, triples(&coded))
 		total.Add(res.Counts)
 		if o.verbose {
@@ -136,13 +139,23 @@ func runEvalEvents(ctx context.Context, o evalOptions, w io.Writer) error {
 	return o.gate("events", total)
 }
 
-// confident keeps the events with at least the given confidence.
-func confident(evs []code.Event, min float64) []code.Event {
+// selectEvents keeps the events with at least the given confidence and
+// none of the skipped modalities.
+func selectEvents(evs []code.Event, min float64, skip []string) []code.Event {
 	out := evs[:0:0]
+next:
 	for _, e := range evs {
-		if e.Confidence >= min {
-			out = append(out, e)
+		if e.Confidence < min {
+			continue
 		}
+		for _, m := range e.Modality {
+			for _, s := range skip {
+				if m == s {
+					continue next
+				}
+			}
+		}
+		out = append(out, e)
 	}
 	return out
 }
@@ -190,7 +203,7 @@ negative, "ambiguous" is left out.`,
 		},
 	}
 	o.addFlags(cmd)
-	o.addConfidenceFlag(cmd, 0, "0 counts every event: a sentence reporting an attack is positive even when the attacker is not named")
+	o.addSelectFlags(cmd, 0, "0 counts every event: a sentence reporting an attack is positive even when the attacker is not named", []string{"negated", "hypothetical", "intended"})
 	return cmd
 }
 
@@ -220,7 +233,7 @@ func runEvalGSR(ctx context.Context, o evalOptions, w io.Writer) error {
 		art := extract.Article{ID: row.ID, Text: row.Text}
 		coded := p.Code(&art)
 		hit := ""
-		for _, e := range confident(coded.Events, o.minConf) {
+		for _, e := range selectEvents(coded.Events, o.minConf, o.skipMod) {
 			if roots[e.Root] {
 				hit = e.CAMEO + " " + e.Trigger.Text
 				break

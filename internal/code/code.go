@@ -81,7 +81,7 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 		}
 		var seen map[string]bool
 		for k := range ms {
-			cl, ok := c.trigger(in.Tokens, s, &ms[k])
+			cl, ok := c.trigger(in.Tokens, s, ms, k)
 			if !ok {
 				continue
 			}
@@ -121,7 +121,9 @@ func targetCode(t *ActorRef) string {
 // trigger picks the trigger entry a mention stands for: an entry whose cue
 // follows within cueWindow words wins over one with no cue; an entry whose
 // cue is absent does not apply.
-func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, m *recognise.Mention) (clause, bool) {
+func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (clause, bool) {
+	m := &ms[k]
+	noun := c.nounReading(toks, s, ms, k)
 	var best clause
 	found := false
 	for _, e := range m.Entries {
@@ -129,6 +131,9 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, m *recognise.Mention
 			continue
 		}
 		t := &c.lex.KB.Triggers[e.Index]
+		if noun && t.POS == "V" {
+			continue
+		}
 		if len(c.cues[e.Index]) == 0 {
 			if !found {
 				best, found = clause{trig: t, ti: e.Index, m: m}, true
@@ -140,6 +145,43 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, m *recognise.Mention
 		}
 	}
 	return best, found
+}
+
+// nounReading decides a word written the same as a verb and as a verbal
+// noun («قتل» killed / killing, «خطف»): it is the noun when a content word
+// stands right before it («جرائم قتل», «دان جعجع خطف»), the verb at the
+// start of a clause, after a particle («قد قتل», «الذي خطف») or after its
+// subject («الجيش قصف»).
+func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) bool {
+	m := &ms[k]
+	hasV, hasN := false, false
+	for _, e := range m.Entries {
+		if e.Kind == kb.EntTrigger {
+			switch c.lex.KB.Triggers[e.Index].POS {
+			case "V":
+				hasV = true
+			case "N":
+				hasN = true
+			}
+		}
+	}
+	if !hasV || !hasN || m.Prefix != "" && m.Prefix != "و" && m.Prefix != "ف" {
+		return hasN && !hasV || m.Prefix == "ب" || m.Prefix == "ل" || m.Prefix == "ال"
+	}
+	if m.Start == s.Start {
+		return false
+	}
+	prev := toks[m.Start-1]
+	if prev.Kind != arabic.Word {
+		return false
+	}
+	if len(c.lex.Classes(prev.Norm)) > 0 || prev.Norm == "قد" || prev.Norm == "لقد" {
+		return false
+	}
+	if k > 0 && ms[k-1].End == m.Start && !ms[k-1].Has(kb.EntTrigger) {
+		return false // after a named actor: its verb
+	}
+	return true
 }
 
 // cueAfter reports whether one of cues starts within cueWindow words after from.
@@ -216,7 +258,8 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	if c.hasClassNear(toks, s, m.End-1, 3, "secret") || c.hasClassNear(toks, s, m.Start, -2, "secret") {
 		mod = append(mod, "secret")
 	}
-	if c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix) {
+	purpose := strings.HasSuffix(m.Prefix, "ل") && m.Start > s.Start && !c.lex.HasClass(toks[m.Start-1].Norm, "casualty")
+	if purpose || c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix) {
 		mod = append(mod, "intended")
 	}
 	if c.hasClassNear(toks, s, m.Start, -5, "hypothetical") {
@@ -224,6 +267,9 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	}
 	return mod
 }
+
+// A verbal noun after «لـ» is a purpose («لنقل معدات», «للهجوم على»): intended,
+// unless it follows a verb of suffering («تعرض لهجوم»).
 
 // isFuture reports a present-tense verb with the future prefix س («سيزور»).
 func isFuture(norm, prefix string) bool {
