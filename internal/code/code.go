@@ -62,7 +62,7 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 	var events []Event
 	var last *resolve.Actor // the last explicit source, for elided subjects
 	mi := 0
-	for si, s := range in.Sentences {
+	for _, s := range in.Sentences {
 		for mi < len(in.Mentions) && in.Mentions[mi].Start < s.Start {
 			mi++
 		}
@@ -76,9 +76,6 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 			continue
 		}
 		actors := res.Sentence(in.Tokens, ms)
-		if si > 0 && strings.Contains(in.Text[in.Tokens[in.Sentences[si-1].End-1].End:in.Tokens[s.Start].Start], "\n\n") {
-			last = nil // a new paragraph: an elided subject no longer reaches back
-		}
 		var seen map[string]bool
 		for k := range ms {
 			cl, ok := c.trigger(in.Tokens, s, ms, k)
@@ -318,7 +315,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		if !verb {
 			near = gap <= 2 || gap <= 5 && c.lightBetween(toks, m.End, a.Start)
 		}
-		if near && !c.otherTriggerBetween(in.Mentions, m.End, a.Start) &&
+		if near && !c.otherTriggerBetween(in.Mentions, m.End, a.Start, false) &&
 			(a.Prep == "" && !a.Conj || !verb && a.Prep == "ل" && a.Kind != "STATE" && a.Kind != "CAPITAL") {
 			next = firstAfter
 		}
@@ -347,16 +344,14 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		}
 	case !verb && m.Prefix == "ل" && prev >= 0:
 		srcIdx, how = prev, "subject of the purpose clause «لـ…»"
+	case !verb && c.controlSubject(toks, s, m, actors) >= 0:
+		srcIdx, how = c.controlSubject(toks, s, m, actors), "subject of the governing verb («قرر X خفض…»)"
+	case verb && c.relativeBefore(toks, s, m.Start) >= 0 && nearestBefore(actors, c.relativeBefore(toks, s, m.Start)) >= 0:
+		srcIdx, how = nearestBefore(actors, c.relativeBefore(toks, s, m.Start)), "subject of the relative clause"
 	case verb && conj && *last != nil:
 		src, how = *last, "elided subject: the previous event's source"
-	case verb:
-		if r := c.relativeBefore(toks, s, m.Start); r >= 0 {
-			if i := nearestBefore(actors, r); i >= 0 {
-				srcIdx, how = i, "subject of the relative clause"
-			}
-		} else if prev >= 0 {
-			srcIdx, how = prev, "topic before the verb"
-		}
+	case verb && prev >= 0:
+		srcIdx, how = prev, "topic before the verb"
 	}
 	if srcIdx >= 0 {
 		src = &actors[srcIdx]
@@ -374,7 +369,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		if a.Conj && i > from && len(targets) > 0 {
 			continue
 		}
-		if c.otherTriggerBetween(in.Mentions, m.End, a.Start) {
+		if c.otherTriggerBetween(in.Mentions, m.End, a.Start, true) {
 			break
 		}
 		if !toward && allows(t.Target, "الي") && c.wordBetween(toks, m.End, a.Start, "الي") {
@@ -413,6 +408,13 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 			}
 		}
 	}
+	if len(targets) == 0 && srcIdx >= 0 && symmetricRoot(t.Root()) {
+		// «أصدر السراج وحفتر بياناً مشتركاً»: conjoined subjects act on each other
+		for k := srcIdx + 1; k < len(actors) && actors[k].Conj && actors[k].Prep == ""; k++ {
+			targets = append(targets, &actors[k])
+			tHow = "conjoined subjects of a joint act"
+		}
+	}
 	if src == nil && len(targets) >= 2 && tHow == "«بين X و Y»" {
 		src, targets, how = targets[0], targets[1:], "«بين X و Y»"
 		srcIdx = -1
@@ -432,7 +434,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		return nil
 	}
 	sources := []*resolve.Actor{src}
-	if srcIdx >= 0 {
+	if srcIdx >= 0 && tHow != "conjoined subjects of a joint act" {
 		for k := srcIdx + 1; k < len(actors) && actors[k].Conj && actors[k].Prep == "" && (actors[k].End <= m.Start) == (actors[srcIdx].End <= m.Start); k++ {
 			sources = append(sources, &actors[k])
 		}
@@ -485,6 +487,16 @@ func orNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+// symmetricRoot reports roots whose events are usually joint acts
+// (consultations, agreements, cooperation).
+func symmetricRoot(root string) bool {
+	switch root {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return false
 }
 
 // needsTarget reports roots whose events mean nothing without a target
@@ -620,6 +632,41 @@ func (c *Coder) casualty(toks []arabic.Token, s arabic.Span) bool {
 	return false
 }
 
+// controlSubject returns the actor that is the subject of a verb governing
+// the verbal noun m («قرر المجلس الوزاري خفض», «تبنى تنظيم داعش تفجير»,
+// «أعلنت السلطات عن اعتقال»): the first actor between that verb and m, or
+// the actor right before the verb; -1 when there is none.
+func (c *Coder) controlSubject(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
+	v := -1
+	for k := m.Start - 1; k >= s.Start && k >= m.Start-10; k-- {
+		n := toks[k].Norm
+		if c.lex.HasClass(n, "control") || len(n) > 2 && (n[:2] == "و" || n[:2] == "ف") && c.lex.HasClass(n[2:], "control") {
+			v = k
+			break
+		}
+		if toks[k].Kind == arabic.Punct && !isQuote(toks[k].Text) && toks[k].Text != "،" {
+			return -1
+		}
+	}
+	if v < 0 {
+		return -1
+	}
+	for i := range actors {
+		if actors[i].Start > v && actors[i].End <= m.Start && actors[i].Prep == "" {
+			return i // VSO: «قرر المجلس … خفض»
+		}
+	}
+	for i := len(actors) - 1; i >= 0; i-- {
+		if actors[i].End <= v {
+			if actors[i].Prep == "" && v-actors[i].End <= 1 {
+				return i // SVO: «الجيش يواصل القصف»
+			}
+			break
+		}
+	}
+	return -1
+}
+
 // lightBetween reports a light verb («قام بها») in toks[from:to].
 func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
 	for k := from; k < to; k++ {
@@ -630,9 +677,10 @@ func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
 	return false
 }
 
-// otherTriggerBetween reports whether a verb trigger stands in [from, to):
-// the actor after it belongs to that other event.
-func (c *Coder) otherTriggerBetween(ms []recognise.Mention, from, to int) bool {
+// otherTriggerBetween reports whether another trigger stands in [from, to):
+// the actor after it belongs to that other event. With verbsOnly, verbal
+// nouns do not count («لنقل معدات إلى مسرح المعارك في ليبيا»).
+func (c *Coder) otherTriggerBetween(ms []recognise.Mention, from, to int, verbsOnly bool) bool {
 	for i := range ms {
 		m := &ms[i]
 		if m.Start >= to {
@@ -642,7 +690,7 @@ func (c *Coder) otherTriggerBetween(ms []recognise.Mention, from, to int) bool {
 			continue
 		}
 		for _, e := range m.Entries {
-			if e.Kind == kb.EntTrigger && c.lex.KB.Triggers[e.Index].POS == "V" {
+			if e.Kind == kb.EntTrigger && (!verbsOnly || c.lex.KB.Triggers[e.Index].POS == "V") {
 				return true
 			}
 		}
