@@ -91,7 +91,7 @@ either direction. Precision, recall and F1 are summed over all articles.`,
 		},
 	}
 	o.addFlags(cmd)
-	o.addSelectFlags(cmd, 0.5, "0.5 keeps the complete events, with source and target known", []string{"negated", "hypothetical"})
+	o.addSelectFlags(cmd, 0.5, "0.5 keeps the complete events, with source and target known", []string{"negated", "hypothetical", "intended"})
 	return cmd
 }
 

@@ -3,7 +3,6 @@ package code
 import (
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"time"
 
@@ -14,7 +13,7 @@ import (
 )
 
 // cueWindow is how many words after a trigger its cue may stand.
-const cueWindow = 8
+const cueWindow = 10
 
 // Coder codes events. Build it once with New; it is safe for concurrent use.
 type Coder struct {
@@ -60,7 +59,7 @@ type clause struct {
 // this article, with its main country computed (see resolve.MainCountry).
 func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 	var events []Event
-	var last *resolve.Actor // the last explicit source, for elided subjects
+	var last []*resolve.Actor // the last explicit source (with its conjuncts), for elided subjects
 	mi := 0
 	for _, s := range in.Sentences {
 		for mi < len(in.Mentions) && in.Mentions[mi].Start < s.Start {
@@ -82,7 +81,7 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 			if !ok {
 				continue
 			}
-			for _, ev := range c.frame(in, s, cl, actors, &last) {
+			for _, ev := range c.frame(in, s, cl, actors, &last, res) {
 				key := ev.Source.Code + "|" + targetCode(ev.Target) + "|" + ev.CAMEO
 				if seen[key] {
 					continue
@@ -241,7 +240,7 @@ func (c *Coder) hasClassNear(toks []arabic.Token, s arabic.Span, i, n int, cls s
 }
 
 // modality returns the modality of the event reported by trigger mention m.
-func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mention) []string {
+func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) []string {
 	mod := []string{}
 	if c.hasClassNear(toks, s, m.Start, -3, "neg") {
 		mod = append(mod, "negated")
@@ -255,7 +254,11 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	if c.hasClassNear(toks, s, m.End-1, 3, "secret") || c.hasClassNear(toks, s, m.Start, -2, "secret") {
 		mod = append(mod, "secret")
 	}
-	purpose := strings.HasSuffix(m.Prefix, "ل") && m.Start > s.Start && !c.lex.HasClass(toks[m.Start-1].Norm, "casualty")
+	// a verbal noun of violence or protest after «لـ» is a purpose, not a
+	// report («توجه للمشاركة في مظاهرة», «خطط للهجوم على»), unless it follows
+	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
+	// («استخدم القاعدة لنقل معدات»)
+	purpose := strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && m.Start > s.Start && !c.lex.HasClass(toks[m.Start-1].Norm, "casualty")
 	if purpose || c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix) {
 		mod = append(mod, "intended")
 	}
@@ -265,9 +268,6 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	return mod
 }
 
-// A verbal noun after «لـ» is a purpose («لنقل معدات», «للهجوم على»): intended,
-// unless it follows a verb of suffering («تعرض لهجوم»).
-
 // isFuture reports a present-tense verb with the future prefix س («سيزور»).
 func isFuture(norm, prefix string) bool {
 	w := norm[len(prefix):]
@@ -275,7 +275,7 @@ func isFuture(norm, prefix string) bool {
 }
 
 // frame finds the source and target(s) of a trigger and builds its events.
-func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last **resolve.Actor) []Event {
+func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor, res *resolve.Resolver) []Event {
 	toks := in.Tokens
 	m := cl.m
 	t := cl.trig
@@ -348,8 +348,8 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		srcIdx, how = c.controlSubject(toks, s, m, actors), "subject of the governing verb («قرر X خفض…»)"
 	case verb && c.relativeBefore(toks, s, m.Start) >= 0 && nearestBefore(actors, c.relativeBefore(toks, s, m.Start)) >= 0:
 		srcIdx, how = nearestBefore(actors, c.relativeBefore(toks, s, m.Start)), "subject of the relative clause"
-	case verb && conj && *last != nil:
-		src, how = *last, "elided subject: the previous event's source"
+	case verb && conj && len(*last) > 0:
+		src, how = (*last)[0], "elided subject: the previous event's source"
 	case verb && prev >= 0:
 		srcIdx, how = prev, "topic before the verb"
 	}
@@ -419,11 +419,9 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		src, targets, how = targets[0], targets[1:], "«بين X و Y»"
 		srcIdx = -1
 	}
-	if os.Getenv("MARSAD_DEBUG") != "" {
-		fmt.Fprintln(os.Stderr, "DBG0", t.CAMEO, m.Start, "src", srcIdx, how, "prev", prev, "next", next, "targets", len(targets))
-	}
-	if src != nil && srcIdx >= 0 {
-		*last = src // the subject carries over to following verbs, even if this event is not coded
+
+	if srcIdx >= 0 && (len(targets) == 0 && needsTarget(t.Root())) {
+		*last = []*resolve.Actor{src} // the subject carries over, even when this event is not coded
 	}
 	if len(targets) == 0 && needsTarget(t.Root()) {
 		return nil
@@ -434,17 +432,20 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		return nil
 	}
 	sources := []*resolve.Actor{src}
-	if srcIdx >= 0 && tHow != "conjoined subjects of a joint act" {
+	switch {
+	case srcIdx >= 0 && tHow != "conjoined subjects of a joint act":
 		for k := srcIdx + 1; k < len(actors) && actors[k].Conj && actors[k].Prep == "" && (actors[k].End <= m.Start) == (actors[srcIdx].End <= m.Start); k++ {
 			sources = append(sources, &actors[k])
 		}
+	case strings.HasPrefix(how, "elided"):
+		sources = *last
 	}
-	if os.Getenv("MARSAD_DEBUG") != "" {
-		fmt.Fprintln(os.Stderr, "DBG", t.CAMEO, m.Start, "src", srcIdx, how, "prev", prev, "next", next, "targets", len(targets))
+	if srcIdx >= 0 {
+		*last = sources // the subject carries over to following verbs
 	}
-	loc := c.location(in, s, m, targets, t)
+	loc := c.location(in, s, m, targets, t, res.Named)
 	date := c.eventDate(toks, s.Start, s.End, in.Published)
-	mod := c.modality(toks, s, m)
+	mod := c.modality(toks, s, m, t)
 	evidence := Span{Start: toks[s.Start].Start, End: toks[s.End-1].End}
 	evidence.Text = in.Text[evidence.Start:evidence.End]
 	trig := Span{Start: toks[m.Start].Start, End: toks[m.End-1].End}
@@ -722,46 +723,43 @@ func (c *Coder) pronounTarget(in Input, s arabic.Span, m *recognise.Mention, act
 	return nil
 }
 
-// location finds where the event happened: a place after «في»/«ب» in the
-// sentence, or the visited place.
-func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets []*resolve.Actor, t *kb.Trigger) *Location {
+// location finds where the event happened: the visited place, or a place
+// after «في», «بمدينة», «قاعدة» in the clause. A town of the gazetteer counts
+// only in a country the article names («في درنة الليبية»): many town names
+// are also common words.
+func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets []*resolve.Actor, t *kb.Trigger, named map[string]int) *Location {
 	toks := in.Tokens
 	var scratch [4]arabic.Analysis
 	if t.CAMEO == "042" {
 		for _, ta := range targets {
 			if ta.Place {
-				if l := c.placeAt(in, ta.Start, scratch[:0]); l != nil {
+				if l := c.placeAt(in, ta.Start, scratch[:0], named); l != nil {
 					return l
 				}
 			}
 		}
 	}
-	for k := m.End; k < s.End; k++ {
-		n := toks[k].Norm
-		isIn := n == "في" || n == "وفي" || n == "بمدينه" || n == "مدينه" || n == "قاعده"
-		if isIn && k+1 < s.End {
-			if l := c.placeAt(in, k+1, scratch[:0]); l != nil {
+	for k := m.End; k+1 < s.End; k++ {
+		if c.lex.HasClass(strings.TrimPrefix(toks[k].Norm, "و"), "prep:في") || c.lex.HasClass(toks[k].Norm, "placeword") {
+			if l := c.placeAt(in, k+1, scratch[:0], named); l != nil {
 				return l
-			}
-		}
-		if strings.HasPrefix(n, "ب") && len(n) > 4 {
-			if p, ok := c.lex.PlaceAt(toks[:s.End], k, scratch[:0]); ok && p.Prefix == "ب" {
-				if l := c.placeAt(in, k, scratch[:0]); l != nil {
-					return l
-				}
 			}
 		}
 	}
 	return nil
 }
 
-// placeAt returns the place named at token i, if the gazetteer knows it.
-func (c *Coder) placeAt(in Input, i int, scratch []arabic.Analysis) *Location {
+// placeAt returns the place named at token i, if the gazetteer knows it
+// and, for a town, the article names its country.
+func (c *Coder) placeAt(in Input, i int, scratch []arabic.Analysis, named map[string]int) *Location {
 	p, ok := c.lex.PlaceAt(in.Tokens, i, scratch)
 	if !ok {
 		return nil
 	}
 	pl := &c.lex.KB.Places[p.Entries[0].Index]
+	if pl.Kind == "city" && named[pl.Country] == 0 {
+		return nil
+	}
 	lat, lon := pl.Lat, pl.Lon
 	l := &Location{Country: pl.Country, Lat: &lat, Lon: &lon,
 		Start: in.Tokens[p.Start].Start, End: in.Tokens[p.End-1].End}

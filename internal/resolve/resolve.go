@@ -37,6 +37,9 @@ type Resolver struct {
 	date    kb.Date
 	known   map[string]known // remembered names: normalised token → resolution
 	Default string           // the article's main country, used for role-only actors
+	// Named counts how often the article names each country (by country
+	// names, capitals, demonyms and named actors); set by MainCountry.
+	Named map[string]int
 }
 
 type known struct{ country, role, kind, name string }
@@ -69,6 +72,7 @@ func (r *Resolver) MainCountry(ms []recognise.Mention) string {
 		}
 	}
 	r.Default = best
+	r.Named = count
 	return best
 }
 
