@@ -171,6 +171,13 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 	if prev.Kind != arabic.Word {
 		return false
 	}
+	var scratch [4]arabic.Analysis
+	if _, ok := c.lex.TimeAt(toks, m.Start-1, scratch[:0]); ok {
+		return false // «وأمس قتل»
+	}
+	if m.Prefix != "" && !(k > 0 && ms[k-1].End == m.Start && ms[k-1].Has(kb.EntTrigger)) {
+		return false // «وقتلهم»: a new clause, unless a list of nouns («القتل والخطف»)
+	}
 	if len(c.lex.Classes(prev.Norm)) > 0 || prev.Norm == "قد" || prev.Norm == "لقد" {
 		return false
 	}
@@ -258,7 +265,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	// report («توجه للمشاركة في مظاهرة», «خطط للهجوم على»), unless it follows
 	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
 	// («استخدم القاعدة لنقل معدات»)
-	purpose := strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && m.Start > s.Start && !c.lex.HasClass(toks[m.Start-1].Norm, "casualty")
+	purpose := strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -6, "casualty")
 	if purpose || c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix) {
 		mod = append(mod, "intended")
 	}
@@ -326,7 +333,10 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 	adjacentPrev := prev >= 0 && m.Start-actors[prev].End <= 2 && !c.separated(toks, actors[prev].End, m.Start)
 	pronounSubj := c.hasClassNear(toks, s, m.Start, -2, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative")
 	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
+	agent := c.agentAfter(toks, s, m, actors)
 	switch {
+	case agent >= 0:
+		srcIdx, how = agent, "agent after «على يد»/«من قبل»"
 	case passive:
 		// «تم اعتقال X»: no stated source
 	case !verb && strings.HasSuffix(m.Prefix, "ب") && prev >= 0 && c.lightBefore(toks, actors[prev].Start):
@@ -426,7 +436,10 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 	if len(targets) == 0 && needsTarget(t.Root()) {
 		return nil
 	}
-	if src == nil && (!violentOrProtest(t.Root()) || !verb && (t.Root() == "14" || !c.casualty(toks, s))) {
+	if QuadClass(t.Root()) == 4 && t.Root() != "14" && c.accident(toks, s) {
+		return nil // «قتل جندي في حادث سير»: a death, not an attack
+	}
+	if src == nil && (!violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.casualty(toks, s, m))) {
 		// nobody named: only a verb («قتل 20 شخصا») or a verbal noun with its
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…») reports an attack by itself
 		return nil
@@ -622,9 +635,41 @@ func (c *Coder) lightBefore(toks []arabic.Token, i int) bool {
 	return false
 }
 
-// casualty reports a word of the sentence saying that violence hurt people.
-func (c *Coder) casualty(toks []arabic.Token, s arabic.Span) bool {
+// agentAfter returns the actor introduced by «على يد» or «من قبل» after the
+// trigger (the agent of a passive or a verbal noun), or -1.
+func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
+	for k := m.End; k+1 < s.End && k < m.End+12; k++ {
+		n := toks[k].Norm
+		if (n == "علي" || n == "من") && c.lex.HasClass(toks[k+1].Norm, "agent") {
+			for i := range actors {
+				if actors[i].Start > k+1 && actors[i].Start <= k+4 {
+					return i
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// accident reports a word of the sentence naming an accident or a disaster.
+func (c *Coder) accident(toks []arabic.Token, s arabic.Span) bool {
 	for k := s.Start; k < s.End; k++ {
+		n := toks[k].Norm
+		if c.lex.HasClass(n, "accident") || len(n) > 2 && (n[:2] == "و" || n[:2] == "ب" || n[:2] == "ف") && c.lex.HasClass(n[2:], "accident") {
+			return true
+		}
+	}
+	return false
+}
+
+// casualty reports a word of the sentence, outside the trigger m, saying
+// that violence hurt people.
+func (c *Coder) casualty(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	for k := s.Start; k < s.End; k++ {
+		if k >= m.Start && k < m.End {
+			continue
+		}
 		n := toks[k].Norm
 		if c.lex.HasClass(n, "casualty") || len(n) > 2 && (n[:2] == "و" || n[:2] == "ف" || n[:2] == "ب") && c.lex.HasClass(n[2:], "casualty") {
 			return true
