@@ -258,7 +258,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 			break
 		}
 	}
-	if c.hasClassNear(toks, s, m.End-1, 3, "secret") || c.hasClassNear(toks, s, m.Start, -2, "secret") {
+	if c.hasClassNear(toks, s, m.Start, -2, "secret") || c.classInClause(toks, s, m, "secret") {
 		mod = append(mod, "secret")
 	}
 	// a verbal noun of violence or protest after «لـ» is a purpose, not a
@@ -273,6 +273,26 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		mod = append(mod, "hypothetical")
 	}
 	return mod
+}
+
+// classInClause reports a word of class cls after trigger m, up to the next
+// trigger or the end of the sentence («زار … دمشق سراً»).
+func (c *Coder) classInClause(toks []arabic.Token, s arabic.Span, m *recognise.Mention, cls string) bool {
+	var scratch [4]arabic.Analysis
+	for k := m.End; k < s.End; k++ {
+		if c.lex.HasClass(toks[k].Norm, cls) {
+			return true
+		}
+		if mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0]); ok {
+			for _, e := range mm.Entries {
+				if e.Kind == kb.EntTrigger {
+					return false
+				}
+			}
+			k = mm.End - 1
+		}
+	}
+	return false
 }
 
 // isFuture reports a present-tense verb with the future prefix س («سيزور»).
@@ -656,6 +676,9 @@ func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 func (c *Coder) accident(toks []arabic.Token, s arabic.Span) bool {
 	for k := s.Start; k < s.End; k++ {
 		n := toks[k].Norm
+		if k+1 < s.End && c.lex.HasClass(n+" "+toks[k+1].Norm, "accident") {
+			return true // «حادث سير»
+		}
 		if c.lex.HasClass(n, "accident") || len(n) > 2 && (n[:2] == "و" || n[:2] == "ب" || n[:2] == "ف") && c.lex.HasClass(n[2:], "accident") {
 			return true
 		}

@@ -128,7 +128,12 @@ func Compile(k *KB) *Lexicon {
 	for i := range k.Words {
 		w := &k.Words[i]
 		for _, s := range w.Surfaces {
-			n := arabic.NormalizeString(s)
+			// a phrase is keyed by its normalised words joined by one space
+			var parts []string
+			for _, t := range arabic.Tokenize(nil, s) {
+				parts = append(parts, t.Norm)
+			}
+			n := strings.Join(parts, " ")
 			lx.words[n] = append(lx.words[n], w.Class)
 		}
 	}

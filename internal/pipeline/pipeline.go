@@ -6,6 +6,7 @@ package pipeline
 
 import (
 	"fmt"
+	"strings"
 	"io/fs"
 	"sort"
 	"sync"
@@ -184,7 +185,15 @@ func (p *Pipeline) addNames(in code.Input) []recognise.Mention {
 				for j < len(tags) && tags[j] == "I-"+typ {
 					j++
 				}
-				spans = append(spans, recognise.Mention{Start: from + i, End: from + j, NER: typ})
+				start := from + i
+				if typ == "PERS" {
+					j = p.completeName(in, from+j, min(from+j+2, to)) - from
+					// one unknown word between a title and the tagged name is its first part
+					if start-2 >= s.Start && p.unknownWord(in, start-1) && p.coveredByTitle(ms, start-2) {
+						start--
+					}
+				}
+				spans = append(spans, recognise.Mention{Start: start, End: from + j, NER: typ})
 				i = j - 1
 			}
 			done = to
@@ -198,6 +207,38 @@ func hasTrigger(ms []recognise.Mention) bool {
 	for i := range ms {
 		if ms[i].Has(kb.EntTrigger) {
 			return true
+		}
+	}
+	return false
+}
+
+// completeName extends a person's name found by the tagger over the unknown
+// words that follow it, up to end: the tagger often stops after a given
+// name it knows («إبراهيم [غندور]»). A function word, a known phrase or
+// punctuation ends the name. It returns the new end.
+func (p *Pipeline) completeName(in code.Input, i, end int) int {
+	for ; i < end && p.unknownWord(in, i); i++ {
+	}
+	return i
+}
+
+// unknownWord reports whether token i is a word that neither the grammar
+// table nor the knowledge base knows, and that starts with no conjunction.
+func (p *Pipeline) unknownWord(in code.Input, i int) bool {
+	t := in.Tokens[i]
+	if t.Kind != arabic.Word || len(p.Lex.Classes(t.Norm)) > 0 || strings.HasPrefix(t.Norm, "و") {
+		return false
+	}
+	var scratch [4]arabic.Analysis
+	_, known := p.Lex.MatchAt(in.Tokens, i, scratch[:0])
+	return !known
+}
+
+// coveredByTitle reports whether token i ends a title, role or demonym mention.
+func (p *Pipeline) coveredByTitle(ms []recognise.Mention, i int) bool {
+	for k := range ms {
+		if ms[k].End-1 == i {
+			return ms[k].Has(kb.EntRole) || ms[k].Has(kb.EntDemonym)
 		}
 	}
 	return false

@@ -256,6 +256,12 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 	if mk == mkRole && pk == mkOrg || mk == mkOrg && pk == mkOrg {
 		return false // «منظمة هيومن رايتس ووتش قوات الأمن المصرية»: two actors
 	}
+	if mk == mkRole && r.hasPerson(ms) && strings.HasPrefix(toks[m.Start].Norm, "ال") {
+		// «استقبل الوزير هشام المشيشي السفير الفرنسي»: a definite title after a
+		// name is the next actor; an indefinite one is in apposition
+		// («علاوي نائب الرئيس العراقي»)
+		return false
+	}
 	if mk == mkPerson && r.hasPerson(ms) {
 		return false // two people: «استقبل السيسي ترامب»
 	}

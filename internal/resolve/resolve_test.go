@@ -1,0 +1,81 @@
+package resolve_test
+
+import (
+	"testing"
+
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
+	"github.com/marsad/marsad/internal/pipeline"
+	"github.com/marsad/marsad/internal/recognise"
+	"github.com/marsad/marsad/internal/resolve"
+)
+
+func actors(t *testing.T, text string, date kb.Date) []resolve.Actor {
+	t.Helper()
+	lex, err := pipeline.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := arabic.Tokenize(nil, text)
+	r := &recognise.Recogniser{Lex: lex}
+	ms := r.Find(nil, toks, 0, len(toks))
+	res := resolve.New(lex, date)
+	res.MainCountry(ms)
+	return res.Sentence(toks, ms)
+}
+
+func TestPhrases(t *testing.T) {
+	tests := []struct {
+		name, text string
+		date       kb.Date
+		want       []string // actor codes in order
+	}{
+		{"title, demonym and name make one actor", "رئيس المخابرات العامة المصرية عباس كامل", 20200101, []string{"EGYSPY"}},
+		{"capital stands for the government", "دمشق", 0, []string{"SYRGOV"}},
+		{"role with demonym", "وزارة الداخلية الأوكرانية", 0, []string{"UKRGOV"}},
+		{"country genitive after a role", "وزير خارجية مصر", 0, []string{"EGYGOV"}},
+		{"a country after a person is another actor", "اتهم إياد علاوي قطر", 0, []string{"IRQ", "QATGOV"}},
+		{"apposition across a comma", "المرشد الأعلى الإيراني، علي خامنئي", 0, []string{"IRNGOV"}},
+		{"organisation and role are two actors", "منظمة هيومن رايتس ووتش قوات الأمن المصرية", 0, []string{"NGO", "EGYCOP"}},
+		{"people noun", "السوريون", 0, []string{"SYRCVL"}},
+		{"IGO role", "المجتمع الدولي", 0, []string{"IGO"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := actors(t, tt.text, tt.date)
+			var codes []string
+			for _, a := range got {
+				codes = append(codes, a.Code())
+			}
+			if len(codes) != len(tt.want) {
+				t.Fatalf("%q: actors %v, want %v", tt.text, codes, tt.want)
+			}
+			for i := range codes {
+				if codes[i] != tt.want[i] && !(len(tt.want[i]) == 3 && codes[i][:3] == tt.want[i]) {
+					t.Errorf("%q: actor %d is %s, want %s", tt.text, i, codes[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestDateValidity checks that a person's code is the one valid on the
+// article's date (Burhan: army chief, then head of state).
+func TestDateValidity(t *testing.T) {
+	before := actors(t, "عبد الفتاح البرهان", 20190101)
+	after := actors(t, "عبد الفتاح البرهان", 20220101)
+	if len(before) != 1 || len(after) != 1 {
+		t.Fatalf("want one actor each, got %d and %d", len(before), len(after))
+	}
+	if before[0].Code() != "SDNMIL" || after[0].Code() != "SDNGOV" {
+		t.Errorf("Burhan: %s in 2019, %s in 2022; want SDNMIL then SDNGOV", before[0].Code(), after[0].Code())
+	}
+}
+
+func TestAdjectiveDemonym(t *testing.T) {
+	for _, text := range []string{"الدور التركي", "الأراضي السورية"} {
+		if got := actors(t, text, 0); len(got) != 0 {
+			t.Errorf("%q: %d actors, want none (a demonym describing a thing)", text, len(got))
+		}
+	}
+}
