@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -17,6 +19,7 @@ func newBenchCommand() *cobra.Command {
 	var (
 		o       codeOptions
 		workers int
+		profile string
 	)
 	cmd := &cobra.Command{
 		Use:   "bench [FILE|DIR|-]...",
@@ -26,11 +29,23 @@ discards the output, and reports MB/s of article text and articles/s, per run
 and per worker. Use GOMAXPROCS=1 --workers 1 for the one-core figure.`,
 		Example: "  GOMAXPROCS=1 marsad bench --input jsonl ../shared/data/corpus/ant.jsonl",
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if profile != "" {
+				f, err := os.Create(profile)
+				if err != nil {
+					return &exitError{2, err}
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
+			}
 			return runBench(cmd.Context(), o, workers, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	o.addFlags(cmd)
 	cmd.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
+	cmd.Flags().StringVar(&profile, "cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
 	return cmd
 }
 

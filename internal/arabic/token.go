@@ -3,6 +3,7 @@ package arabic
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Kind classifies a token.
@@ -52,11 +53,17 @@ func isDigit(r rune) bool {
 // caller can reuse one slice across documents. The normalised forms that
 // differ from the text share one allocation per call.
 func Tokenize(dst []Token, text string) []Token {
-	var arena []byte // normalised forms that differ from the text, back to back
-	var spans []int  // per such token: index, start and end in arena
+	// normalised forms that differ from the text, back to back: never longer
+	// than the text, so the arena never grows and its bytes become the one
+	// string all those forms share
+	var arena []byte
+	var spans []int // per such token: index, start and end in arena
 	appendToken := func(start, end int, k Kind) {
 		s := text[start:end]
 		if needsNorm(s) {
+			if arena == nil {
+				arena = make([]byte, 0, len(text))
+			}
 			a := len(arena)
 			for _, r := range s {
 				if m := normRune(r); m >= 0 {
@@ -122,7 +129,7 @@ func Tokenize(dst []Token, text string) []Token {
 		}
 	}
 	if len(spans) > 0 {
-		norm := string(arena)
+		norm := unsafe.String(unsafe.SliceData(arena), len(arena)) // arena is never written again
 		for k := 0; k+2 < len(spans); k += 3 {
 			dst[spans[k]].Norm = norm[spans[k+1]:spans[k+2]]
 		}

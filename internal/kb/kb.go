@@ -5,6 +5,7 @@ package kb
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -194,6 +195,9 @@ func Load(fsys fs.FS) (*KB, error) {
 		case name == "triggers.tsv":
 			parse = k.parseTrigger
 		case strings.HasPrefix(name, "places"):
+			if data, err := fs.ReadFile(fsys, name); err == nil && k.Places == nil {
+				k.Places = make([]Place, 0, bytes.Count(data, []byte{'\n'})+1024) // tens of thousands: size once
+			}
 			parse = k.parsePlace
 		case name == "grammar.tsv":
 			parse = k.parseWord
