@@ -196,7 +196,13 @@ type GSRSentence struct {
 
 // ReadGSR reads a GSR CSV file (id,event_type,label,accept,reject,total,text).
 func ReadGSR(r io.Reader) ([]GSRSentence, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
+		if _, err := br.Discard(3); err != nil {
+			return nil, err
+		}
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
 	if err != nil {
@@ -204,7 +210,7 @@ func ReadGSR(r io.Reader) ([]GSRSentence, error) {
 	}
 	col := map[string]int{}
 	for i, h := range head {
-		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+		col[strings.TrimSpace(h)] = i
 	}
 	for _, need := range []string{"id", "label", "text"} {
 		if _, ok := col[need]; !ok {
