@@ -44,6 +44,7 @@ and per worker. Use GOMAXPROCS=1 --workers 1 for the one-core figure.`,
 		},
 	}
 	o.addFlags(cmd)
+	o.addInputFlag(cmd)
 	cmd.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
 	cmd.Flags().StringVar(&profile, "cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
 	return cmd
@@ -52,6 +53,9 @@ and per worker. Use GOMAXPROCS=1 --workers 1 for the one-core figure.`,
 func runBench(ctx context.Context, o codeOptions, workers int, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if workers < 1 {
 		workers = 1
+	}
+	if err := checkInput(o.input); err != nil {
+		return err
 	}
 	start := time.Now()
 	p, err := newPipeline(o)

@@ -28,11 +28,25 @@ type codeOptions struct {
 	noNER  bool   // do not run the learned tagger
 }
 
+// addFlags adds the flags of every command that codes: --kb and --no-ner.
 func (o *codeOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&o.input, "input", "auto", "input format: auto, text, html, jsonl or trec")
 	f.StringVar(&o.kbDir, "kb", "", "read the knowledge base from this directory instead of the embedded one")
 	f.BoolVar(&o.noNER, "no-ner", false, "do not use the learned name tagger")
+}
+
+// addInputFlag adds --input, for the commands that read articles.
+func (o *codeOptions) addInputFlag(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.input, "input", "auto", "input format: auto, text, html, jsonl or trec")
+}
+
+// checkInput rejects an unknown --input before anything is loaded.
+func checkInput(format string) error {
+	switch read.Format(format) {
+	case read.FormatAuto, read.FormatText, read.FormatHTML, read.FormatJSONL, read.FormatTREC:
+		return nil
+	}
+	return &exitError{2, fmt.Errorf("unknown --input %q: want auto, text, html, jsonl or trec", format)}
 }
 
 func newCodeCommand() *cobra.Command {
@@ -56,6 +70,7 @@ naming it; the others are still coded. Exit status is 1 when any input failed.`,
 		},
 	}
 	o.addFlags(cmd)
+	o.addInputFlag(cmd)
 	cmd.Flags().StringVar(&o.format, "format", "jsonl", "output format: jsonl or pretty (a readable table)")
 	cmd.Flags().BoolVar(&o.noText, "no-text", false, "omit the article text from the output")
 	return cmd
@@ -84,13 +99,10 @@ func newPipeline(o codeOptions) (*pipeline.Pipeline, error) {
 // forEachArticle reads inputs and calls fn for every article; it reports
 // unreadable inputs on errw and returns errPartial (exit status 1) if any.
 func forEachArticle(ctx context.Context, inputs []string, format string, stdin io.Reader, errw io.Writer, fn func(*extract.Article) error) error {
-	f := read.Format(format)
-	switch f {
-	case read.FormatAuto, read.FormatText, read.FormatHTML, read.FormatJSONL, read.FormatTREC:
-	default:
-		return &exitError{2, fmt.Errorf("unknown --input %q: want auto, text, html, jsonl or trec", format)}
+	if err := checkInput(format); err != nil {
+		return err
 	}
-	r := read.Open(ctx, inputs, read.Options{Format: f, Stdin: stdin})
+	r := read.Open(ctx, inputs, read.Options{Format: read.Format(format), Stdin: stdin})
 	defer r.Close()
 	failed := 0
 	for {
@@ -130,6 +142,9 @@ func forEachArticle(ctx context.Context, inputs []string, format string, stdin i
 func runCode(ctx context.Context, o codeOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if o.format != "jsonl" && o.format != "pretty" {
 		return &exitError{2, fmt.Errorf("unknown --format %q: want jsonl or pretty", o.format)}
+	}
+	if err := checkInput(o.input); err != nil {
+		return err
 	}
 	p, err := newPipeline(o)
 	if err != nil {

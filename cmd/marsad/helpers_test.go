@@ -80,12 +80,12 @@ type outActor struct {
 }
 
 type outEvent struct {
-	Source   outActor  `json:"source"`
-	Target   *outActor `json:"target"`
-	CAMEO    string    `json:"cameo"`
-	Root     string    `json:"root"`
-	Quad     int       `json:"quad"`
-	Plover   struct {
+	Source outActor  `json:"source"`
+	Target *outActor `json:"target"`
+	CAMEO  string    `json:"cameo"`
+	Root   string    `json:"root"`
+	Quad   int       `json:"quad"`
+	Plover struct {
 		Category string `json:"category"`
 		Mode     string `json:"mode"`
 	} `json:"plover"`

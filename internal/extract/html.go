@@ -32,16 +32,46 @@ func extractHTML(data []byte, a *Article) []string {
 		if !m.Date.IsZero() {
 			a.Published = m.Date.Format("2006-01-02")
 		}
-		paras = splitLines([]byte(res.ContentText), nil)
+		// paragraphs from the content's block elements: ContentText glues the
+		// blocks of a minified page (no white space between tags) together
+		if res.ContentNode != nil {
+			paras = blockTexts(res.ContentNode)
+		}
+		if len(paras) == 0 {
+			paras = splitLines([]byte(res.ContentText), nil)
+		}
 	}
+	title, ps := fallbackHTML(root)
 	if len(paras) == 0 {
-		title, ps := fallbackHTML(root)
 		if a.Title == "" {
 			a.Title = title
 		}
-		paras = ps
+		return ps
 	}
-	return paras
+	return resegment(paras, ps)
+}
+
+// resegment splits the main-text paragraphs at the page's own block
+// boundaries when the extractor glued blocks together (a minified page has
+// no white space between tags): the page paragraphs found inside the main
+// text replace it, in order.
+func resegment(paras, page []string) []string {
+	if len(page) <= len(paras) {
+		return paras
+	}
+	main := strings.Join(paras, "\n")
+	var out []string
+	at := 0
+	for _, p := range page {
+		if i := strings.Index(main[at:], p); i >= 0 {
+			out = append(out, p)
+			at += i + len(p)
+		}
+	}
+	if len(out) <= len(paras) {
+		return paras
+	}
+	return out
 }
 
 // fallbackHTML returns the <title> text and the text of each <p>.
@@ -74,6 +104,59 @@ func fallbackHTML(root *html.Node) (string, []string) {
 	}
 	walk(root)
 	return title, paras
+}
+
+// blockTexts returns the text of n as paragraphs, one per block element
+// (p, div, h1-h6, li, blockquote, table cell) or <br>-separated line.
+func blockTexts(n *html.Node) []string {
+	var paras []string
+	var b strings.Builder
+	flush := func() {
+		if l := cleanLine(collapse(b.String())); l != "" {
+			paras = append(paras, l)
+		}
+		b.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case n.Type != html.ElementNode && n.Type != html.DocumentNode:
+			return
+		}
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return
+		case atom.Br:
+			flush()
+			return
+		}
+		block := isBlock(n.DataAtom)
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n)
+	flush()
+	return paras
+}
+
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li, atom.Ul, atom.Ol,
+		atom.Blockquote, atom.Pre, atom.Td, atom.Th, atom.Tr, atom.Table, atom.Section, atom.Article,
+		atom.Header, atom.Footer, atom.Main, atom.Figure, atom.Figcaption, atom.Dd, atom.Dt, atom.Hr:
+		return true
+	}
+	return false
 }
 
 // textOf returns the text inside n, with <br> as a newline.

@@ -131,7 +131,7 @@ func (p *Pipeline) Code(art *extract.Article) Doc {
 	doc := Doc{
 		ID: art.ID, Title: art.Title, Published: art.Published, Outlet: art.Outlet,
 		Attribution: art.Attribution, Text: art.Text,
-		Entities: p.entities(a.Input), Events: events,
+		Entities: p.entities(a.Input, a.Resolver), Events: events,
 	}
 	*buf = a.Input.Tokens[:0] // nothing in doc points into the tokens: recycle them
 	tokenPool.Put(buf)
@@ -276,7 +276,7 @@ func (p *Pipeline) titleBeforeUnknown(in code.Input, ms []recognise.Mention, k, 
 }
 
 // entities lists the named entities among the mentions.
-func (p *Pipeline) entities(in code.Input) []Entity {
+func (p *Pipeline) entities(in code.Input, res *resolve.Resolver) []Entity {
 	out := []Entity{}
 	k := p.Lex.KB
 	for i := range in.Mentions {
@@ -287,8 +287,7 @@ func (p *Pipeline) entities(in code.Input) []Entity {
 		case m.NER != "":
 			e.Type = m.NER
 		case m.Has(kb.EntActor):
-			en, _ := m.First(kb.EntActor)
-			a := &k.Actors[en.Index]
+			a := res.ActorRow(m) // the row valid at the article's date, as for events
 			e.Code = a.Country + a.Role
 			e.Type = "ORG"
 			if a.Kind == "PERSON" {

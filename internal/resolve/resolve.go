@@ -84,15 +84,15 @@ func (r *Resolver) countryOf(m *recognise.Mention) string {
 		case kb.EntCountry, kb.EntCapital, kb.EntDemonym:
 			return k.Countries[e.Index].ISO3
 		case kb.EntActor:
-			return r.actorRow(m).Country
+			return r.ActorRow(m).Country
 		}
 	}
 	return ""
 }
 
-// actorRow picks, among the actor entries of a mention, the row valid at the
+// ActorRow picks, among the actor entries of a mention, the row valid at the
 // article's date; without a date, or when none is valid, the latest row.
-func (r *Resolver) actorRow(m *recognise.Mention) *kb.Actor {
+func (r *Resolver) ActorRow(m *recognise.Mention) *kb.Actor {
 	var best *kb.Actor
 	for _, e := range m.Entries {
 		if e.Kind != kb.EntActor {
@@ -224,7 +224,7 @@ func (r *Resolver) kindOf(m *recognise.Mention) mentionKind {
 	if m.NER == "ORG" {
 		return mkOrg
 	}
-	if row := r.actorRow(m); row != nil {
+	if row := r.ActorRow(m); row != nil {
 		if row.Kind == "PERSON" {
 			return mkPerson
 		}
@@ -338,7 +338,7 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 			peopleOnly = false
 			continue
 		}
-		if row := r.actorRow(m); row != nil {
+		if row := r.ActorRow(m); row != nil {
 			if row.Kind == "PERSON" {
 				if personCountry == "" {
 					personCountry, personRole, personName = row.Country, row.Role, row.English
@@ -510,7 +510,7 @@ func (r *Resolver) prepClass(n string) string {
 func (r *Resolver) remember(toks []arabic.Token, ms []recognise.Mention, a Actor) {
 	for i := range ms {
 		m := &ms[i]
-		if row := r.actorRow(m); row == nil || row.Kind != "PERSON" {
+		if row := r.ActorRow(m); row == nil || row.Kind != "PERSON" {
 			if m.NER != "PERS" {
 				continue
 			}
