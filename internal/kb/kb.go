@@ -110,7 +110,6 @@ type Trigger struct {
 // Root returns the two-digit CAMEO root of the trigger's code.
 func (t *Trigger) Root() string { return t.CAMEO[:2] }
 
-
 // Place is one line of places*.tsv.
 type Place struct {
 	Names    []string

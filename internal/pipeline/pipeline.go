@@ -6,9 +6,9 @@ package pipeline
 
 import (
 	"fmt"
-	"strings"
 	"io/fs"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/marsad/marsad/internal/arabic"
