@@ -58,9 +58,11 @@ func Tokenize(dst []Token, text string) []Token {
 	// string all those forms share
 	var arena []byte
 	var spans []int // per such token: index, start and end in arena
-	appendToken := func(start, end int, k Kind) {
+	// appendToken adds text[start:end]; dirty says whether a rune of it
+	// changes under normalisation (the scan found out already).
+	appendToken := func(start, end int, k Kind, dirty bool) {
 		s := text[start:end]
-		if needsNorm(s) {
+		if dirty {
 			if arena == nil {
 				arena = make([]byte, 0, len(text))
 			}
@@ -88,6 +90,7 @@ func Tokenize(dst []Token, text string) []Token {
 		start := i
 		switch {
 		case isWordRune(r):
+			dirty := normRune(r) != r
 			i += n
 			for i < len(text) {
 				r2, n2 := rune(text[i]), 1
@@ -97,9 +100,10 @@ func Tokenize(dst []Token, text string) []Token {
 				if !isWordRune(r2) {
 					break
 				}
+				dirty = dirty || normRune(r2) != r2
 				i += n2
 			}
-			appendToken(start, i, Word)
+			appendToken(start, i, Word, dirty)
 		case isDigit(r):
 			i += n
 			for i < len(text) {
@@ -118,14 +122,14 @@ func Tokenize(dst []Token, text string) []Token {
 				}
 				break
 			}
-			appendToken(start, i, Number)
+			appendToken(start, i, Number, needsNorm(text[start:i]))
 		case r == utf8.RuneError && n == 1:
 			i++ // invalid byte: skip
 		case unicode.IsSpace(r) || r == 0x200e || r == 0x200f || r == 0xfeff:
 			i += n
 		default:
 			i += n
-			appendToken(start, i, Punct)
+			appendToken(start, i, Punct, needsNorm(text[start:i]))
 		}
 	}
 	if len(spans) > 0 {

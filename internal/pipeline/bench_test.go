@@ -2,11 +2,17 @@ package pipeline
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"testing"
 
 	"github.com/marsad/marsad/internal/extract"
+	"github.com/marsad/marsad/internal/ner"
+	"github.com/marsad/marsad/internal/read"
 )
 
 // loadSlice reads the ANT slice shipped in testdata (Apache-2.0, see testdata/NOTICE.md).
@@ -59,4 +65,52 @@ func BenchmarkCode(b *testing.B) {
 		b.Fatal("no events coded from a slice of real news: the coder is broken")
 	}
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkPipeline measures the whole processing chain on real news, as
+// `marsad code --input jsonl` runs it: read JSON Lines, extract, analyse,
+// tag names, recognise, resolve, code. MB/s counts the input bytes; the
+// one-time loading of the knowledge base and the model is left out (see
+// `marsad bench` for the whole process, start-up included).
+func BenchmarkPipeline(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/ant_slice.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lex, err := DefaultLexicon()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := New(lex)
+	if p.Tagger, err = ner.Default(); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	events, articles := 0, 0
+	for i := 0; i < b.N; i++ {
+		r := read.Open(context.Background(), []string{"-"}, read.Options{Format: read.FormatJSONL, Stdin: bytes.NewReader(data)})
+		for {
+			doc, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			art, err := extract.Extract(doc, extract.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			events += len(p.Code(&art).Events)
+			articles++
+		}
+		if err := r.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if events == 0 {
+		b.Fatal("no events coded from a slice of real news: the pipeline is broken")
+	}
+	b.ReportMetric(float64(articles)/b.Elapsed().Seconds(), "articles/s")
 }

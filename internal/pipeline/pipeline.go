@@ -100,15 +100,15 @@ type Analysis struct {
 
 // Analyse runs analysis, recognition and resolution on text.
 func (p *Pipeline) Analyse(art *extract.Article) Analysis {
-	return p.analyse(art, nil)
+	return p.analyse(art, nil, nil)
 }
 
-// analyse is Analyse with a token slice to reuse.
-func (p *Pipeline) analyse(art *extract.Article, toks []arabic.Token) Analysis {
+// analyse is Analyse with token and mention slices to reuse.
+func (p *Pipeline) analyse(art *extract.Article, toks []arabic.Token, ms []recognise.Mention) Analysis {
 	in := code.Input{Text: art.Text, Published: art.PublishedAt}
 	in.Tokens = arabic.Tokenize(toks, art.Text)
 	in.Sentences = arabic.Sentences(art.Text, in.Tokens)
-	in.Mentions = p.Rec.Find(nil, in.Tokens, 0, len(in.Tokens))
+	in.Mentions = p.Rec.Find(ms, in.Tokens, 0, len(in.Tokens))
 	if p.Tagger != nil {
 		in.Mentions = p.addNames(in)
 	}
@@ -117,13 +117,20 @@ func (p *Pipeline) analyse(art *extract.Article, toks []arabic.Token) Analysis {
 	return Analysis{Input: in, Resolver: res}
 }
 
-// tokenPool recycles token slices between articles.
-var tokenPool = sync.Pool{New: func() any { s := make([]arabic.Token, 0, 4096); return &s }}
+// buffers are the per-article slices recycled between articles.
+type buffers struct {
+	tokens   []arabic.Token
+	mentions []recognise.Mention
+}
+
+var bufPool = sync.Pool{New: func() any {
+	return &buffers{tokens: make([]arabic.Token, 0, 4096), mentions: make([]recognise.Mention, 0, 256)}
+}}
 
 // Code codes one article.
 func (p *Pipeline) Code(art *extract.Article) Doc {
-	buf := tokenPool.Get().(*[]arabic.Token)
-	a := p.analyse(art, (*buf)[:0])
+	buf := bufPool.Get().(*buffers)
+	a := p.analyse(art, buf.tokens[:0], buf.mentions[:0])
 	events := p.Coder.Events(a.Input, a.Resolver)
 	if events == nil {
 		events = []code.Event{}
@@ -133,8 +140,9 @@ func (p *Pipeline) Code(art *extract.Article) Doc {
 		Attribution: art.Attribution, Text: art.Text,
 		Entities: p.entities(a.Input, a.Resolver), Events: events,
 	}
-	*buf = a.Input.Tokens[:0] // nothing in doc points into the tokens: recycle them
-	tokenPool.Put(buf)
+	// nothing in doc points into the tokens or mentions: recycle them
+	buf.tokens, buf.mentions = a.Input.Tokens[:0], a.Input.Mentions[:0]
+	bufPool.Put(buf)
 	return doc
 }
 
