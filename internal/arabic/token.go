@@ -94,7 +94,11 @@ func Tokenize(dst []Token, text string) []Token {
 			i += n
 			for i < len(text) {
 				r2, n2 := rune(text[i]), 1
-				if r2 >= 0x80 {
+				switch {
+				case r2 >= 0xD8 && r2 <= 0xDB && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+					// the Arabic block U+0600-U+06FF: two bytes, decoded inline
+					r2, n2 = (r2&0x1F)<<6|rune(text[i+1]&0x3F), 2
+				case r2 >= 0x80:
 					r2, n2 = utf8.DecodeRuneInString(text[i:])
 				}
 				if !isWordRune(r2) {

@@ -45,6 +45,8 @@ type Input struct {
 	Sentences []arabic.Span       // its sentences, as token ranges
 	Mentions  []recognise.Mention // its mentions, in text order
 	Published time.Time           // publication time, zero if unknown
+
+	dates map[int]string // sentence start → its resolved date, filled while coding
 }
 
 // clause is the working state of one trigger.
@@ -58,6 +60,7 @@ type clause struct {
 // Events codes the events of an article. res must be a fresh resolver for
 // this article, with its main country computed (see resolve.MainCountry).
 func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
+	in.dates = map[int]string{}
 	var events []Event
 	var last []*resolve.Actor // the last explicit source (with its conjuncts), for elided subjects
 	mi := 0
@@ -112,6 +115,19 @@ func targetCode(t *ActorRef) string {
 		return "---"
 	}
 	return t.Code
+}
+
+// sentenceDate returns the date of sentence s, resolved once per sentence.
+func (c *Coder) sentenceDate(in Input, s arabic.Span) string {
+	if in.dates == nil {
+		return c.eventDate(in.Tokens, s.Start, s.End, in.Published)
+	}
+	if d, ok := in.dates[s.Start]; ok {
+		return d
+	}
+	d := c.eventDate(in.Tokens, s.Start, s.End, in.Published)
+	in.dates[s.Start] = d
+	return d
 }
 
 // trigger picks the trigger entry a mention stands for: an entry whose cue
@@ -196,12 +212,10 @@ func (c *Coder) cueAfter(toks []arabic.Token, from, to int, cues [][]string) boo
 			continue
 		}
 		words++
-		for _, cue := range cues {
-			for _, a := range arabic.Segment(scratch[:0], toks[i].Norm) {
-				if a.Base != cue[0] && strings.TrimPrefix(a.Base, "ال") != strings.TrimPrefix(cue[0], "ال") {
-					continue
-				}
-				if matchRest(toks, i+1, to, cue[1:]) {
+		for _, a := range arabic.Segment(scratch[:0], toks[i].Norm) {
+			base := strings.TrimPrefix(a.Base, "ال") // «عقوبات» and «العقوبات» alike
+			for _, cue := range cues {
+				if base == strings.TrimPrefix(cue[0], "ال") && matchRest(toks, i+1, to, cue[1:]) {
 					return true
 				}
 			}
@@ -477,7 +491,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		*last = sources // the subject carries over to following verbs
 	}
 	loc := c.location(in, s, m, targets, t, res.Named)
-	date := c.eventDate(toks, s.Start, s.End, in.Published)
+	date := c.sentenceDate(in, s)
 	mod := c.modality(toks, s, m, t)
 	evidence := Span{Start: toks[s.Start].Start, End: toks[s.End-1].End}
 	evidence.Text = in.Text[evidence.Start:evidence.End]
@@ -676,7 +690,7 @@ func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 func (c *Coder) accident(toks []arabic.Token, s arabic.Span) bool {
 	for k := s.Start; k < s.End; k++ {
 		n := toks[k].Norm
-		if k+1 < s.End && c.lex.HasClass(n+" "+toks[k+1].Norm, "accident") {
+		if k+1 < s.End && c.lex.StartsPhrase(n) && c.lex.HasClass(n+" "+toks[k+1].Norm, "accident") {
 			return true // «حادث سير»
 		}
 		if c.lex.HasClass(n, "accident") || len(n) > 2 && (n[:2] == "و" || n[:2] == "ب" || n[:2] == "ف") && c.lex.HasClass(n[2:], "accident") {

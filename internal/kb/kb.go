@@ -144,6 +144,7 @@ type KB struct {
 	Places    []Place
 	Words     []Word
 	Times     []TimeWord
+	Given     []string           // given names (given_names.tsv)
 	Goldstein map[string]float64 // CAMEO code → Goldstein score
 	Events    map[string]string  // CAMEO code → description
 }
@@ -206,6 +207,8 @@ func Load(fsys fs.FS) (*KB, error) {
 			parse = k.parseGoldstein
 		case name == "cameo_eventcodes.tsv":
 			parse = k.parseEventCode
+		case name == "given_names.tsv":
+			parse = k.parseGiven
 		default:
 			continue
 		}
@@ -393,6 +396,13 @@ func (k *KB) parseTime(f []string, p Pos) error {
 		return fmt.Errorf("bad time kind %q", t.Kind)
 	}
 	k.Times = append(k.Times, t)
+	return nil
+}
+
+func (k *KB) parseGiven(f []string, p Pos) error {
+	if n := field(f, 0); n != "" {
+		k.Given = append(k.Given, n)
+	}
 	return nil
 }
 

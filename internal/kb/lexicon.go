@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"hash/maphash"
 	"strings"
 
 	"github.com/marsad/marsad/internal/arabic"
@@ -48,7 +49,17 @@ type Lexicon struct {
 	times  *trie // time words
 	words  map[string][]string
 	plural map[string]bool // irregular plurals and people nouns of countries, without the article
+	given  map[string]bool // given names, normalised
+	first  map[string]bool // first words of the grammar table's phrases («حادث» of «حادث سير»)
 }
+
+// StartsPhrase reports whether a normalised word begins a phrase of the
+// grammar table, so that a caller looks the phrase up only then.
+func (lx *Lexicon) StartsPhrase(norm string) bool { return lx.first[norm] }
+
+// IsGivenName reports whether a normalised word is a given name («محمد»,
+// «عبد»), where a person's name the knowledge base lacks may begin.
+func (lx *Lexicon) IsGivenName(norm string) bool { return lx.given[norm] }
 
 // bloom is a Bloom filter over strings: two bits per key in a table small
 // enough to stay in cache, so that most words of a text (which start no
@@ -59,12 +70,11 @@ const bloomBits = 1 << 21
 
 func newBloom() bloom { return make(bloom, bloomBits/64) }
 
+// bloomSeed seeds the filter's hash; the filter lives only in this process.
+var bloomSeed = maphash.MakeSeed()
+
 func bloomHash(s string) (uint32, uint32) {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
+	h := maphash.String(bloomSeed, s)
 	return uint32(h) & (bloomBits - 1), uint32(h>>32) & (bloomBits - 1)
 }
 
@@ -124,7 +134,10 @@ func (lx *Lexicon) TimeAt(toks []arabic.Token, i int, scratch []arabic.Analysis)
 // should recognise.
 func Compile(k *KB) *Lexicon {
 	lx := &Lexicon{KB: k, root: newTrie(), places: newTrie(), times: newTrie(),
-		words: map[string][]string{}, plural: map[string]bool{}}
+		words: map[string][]string{}, plural: map[string]bool{}, given: map[string]bool{}, first: map[string]bool{}}
+	for _, g := range k.Given {
+		lx.given[arabic.NormalizeString(g)] = true
+	}
 	for i := range k.Words {
 		w := &k.Words[i]
 		for _, s := range w.Surfaces {
@@ -135,6 +148,9 @@ func Compile(k *KB) *Lexicon {
 			}
 			n := strings.Join(parts, " ")
 			lx.words[n] = append(lx.words[n], w.Class)
+			if len(parts) > 1 {
+				lx.first[parts[0]] = true
+			}
 		}
 	}
 	for i := range k.Times {

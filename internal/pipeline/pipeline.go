@@ -253,8 +253,8 @@ func (p *Pipeline) coveredByTitle(ms []recognise.Mention, i int) bool {
 }
 
 // titleBeforeUnknown reports whether mention k is a title («وزير الدفاع»,
-// «اللواء»), perhaps followed by demonyms and glue words, and then by a word
-// that neither the knowledge base nor the grammar table knows.
+// «اللواء»), perhaps followed by demonyms and glue words, and then by a
+// given name that begins no phrase the knowledge base knows.
 func (p *Pipeline) titleBeforeUnknown(in code.Input, ms []recognise.Mention, k, end int) bool {
 	e, ok := ms[k].First(kb.EntRole)
 	if !ok || p.Lex.KB.Roles[e.Index].Kind != "TITLE" {
@@ -278,7 +278,8 @@ func (p *Pipeline) titleBeforeUnknown(in code.Input, ms []recognise.Mention, k, 
 			i++
 			continue
 		}
-		return len(p.Lex.Classes(t.Norm)) == 0
+		// a name the knowledge base lacks starts with a given name («ياسين»)
+		return len(p.Lex.Classes(t.Norm)) == 0 && p.Lex.IsGivenName(t.Norm)
 	}
 	return false
 }
