@@ -191,8 +191,10 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 	if _, ok := c.lex.TimeAt(toks, m.Start-1, scratch[:0]); ok {
 		return false // «وأمس قتل»
 	}
-	if m.Prefix != "" && !(k > 0 && ms[k-1].End == m.Start && ms[k-1].Has(kb.EntTrigger)) {
-		return false // «وقتلهم»: a new clause, unless a list of nouns («القتل والخطف»)
+	inList := k > 0 && ms[k-1].End == m.Start && ms[k-1].Has(kb.EntTrigger) ||
+		k+1 < len(ms) && ms[k+1].Start == m.End && ms[k+1].Prefix == "و" && ms[k+1].Has(kb.EntTrigger)
+	if m.Prefix != "" && !inList {
+		return false // «وقتلهم»: a new clause, unless a list of nouns («جرائم ضد الإنسانية وقتل واغتصاب»)
 	}
 	if len(c.lex.Classes(prev.Norm)) > 0 || prev.Norm == "قد" || prev.Norm == "لقد" {
 		return false
@@ -365,6 +367,11 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}
 	adjacentPrev := prev >= 0 && m.Start-actors[prev].End <= 2 && !c.separated(toks, actors[prev].End, m.Start)
+	if i := nearestBefore(actors, m.Start); verb && !adjacentPrev && i >= 0 && actors[i].Prep != "" && m.Start == actors[i].End {
+		// «قضت المحكمة بالسجن على جندي إسرائيلي أطلق النار»: an indefinite
+		// relative clause; the actor right before the verb is its subject
+		prev, adjacentPrev = i, true
+	}
 	pronounSubj := c.hasClassNear(toks, s, m.Start, -2, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative")
 	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
 	agent := c.agentAfter(toks, s, m, actors)
@@ -390,8 +397,8 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		srcIdx, how = prev, "subject of the purpose clause «لـ…»"
 	case !verb && c.controlSubject(toks, s, m, actors) >= 0:
 		srcIdx, how = c.controlSubject(toks, s, m, actors), "subject of the governing verb («قرر X خفض…»)"
-	case verb && c.relativeBefore(toks, s, m.Start) >= 0 && nearestBefore(actors, c.relativeBefore(toks, s, m.Start)) >= 0:
-		srcIdx, how = nearestBefore(actors, c.relativeBefore(toks, s, m.Start)), "subject of the relative clause"
+	case verb && c.antecedent(toks, s, m.Start, actors) >= 0:
+		srcIdx, how = c.antecedent(toks, s, m.Start, actors), "subject of the relative clause"
 	case verb && conj && len(*last) > 0:
 		src, how = (*last)[0], "elided subject: the previous event's source"
 	case verb && prev >= 0:
@@ -478,6 +485,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…») reports an attack by itself
 		return nil
 	}
+
 	sources := []*resolve.Actor{src}
 	switch {
 	case srcIdx >= 0 && tHow != "conjoined subjects of a joint act":
@@ -588,6 +596,37 @@ func (c *Coder) relativeBefore(toks []arabic.Token, s arabic.Span, i int) int {
 		}
 	}
 	return -1
+}
+
+// antecedent returns the actor that a relative pronoun before token i
+// refers to: the nearest actor before the pronoun, with nothing between
+// them but punctuation, prepositions, time words and glue («قانون قيصر» في
+// منتصف يونيو، الذي …); -1 when a content word stands between («هذه
+// الغارات التي استهدفت»): the antecedent is not an actor.
+func (c *Coder) antecedent(toks []arabic.Token, s arabic.Span, i int, actors []resolve.Actor) int {
+	r := c.relativeBefore(toks, s, i)
+	if r < 0 {
+		return -1
+	}
+	a := nearestBefore(actors, r)
+	if a < 0 || r-actors[a].End > 6 {
+		return -1
+	}
+	var scratch [4]arabic.Analysis
+	for k := actors[a].End; k < r; k++ {
+		t := toks[k]
+		if t.Kind != arabic.Word {
+			continue
+		}
+		if tm, ok := c.lex.TimeAt(toks[:r], k, scratch[:0]); ok {
+			k = tm.End - 1
+			continue
+		}
+		if len(c.lex.Classes(t.Norm)) == 0 {
+			return -1
+		}
+	}
+	return a
 }
 
 // wordBetween reports whether the normalised word w (or w with a «و») stands in toks[from:to].

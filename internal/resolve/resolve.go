@@ -146,7 +146,7 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 			continue
 		}
 		j := i + 1
-		for j < len(ms) && r.isActorish(&ms[j]) && ms[j].Prefix == "" && r.joins(toks, ms[i:j], &ms[j]) {
+		for j < len(ms) && r.isActorish(&ms[j]) && (ms[j].Prefix == "" || r.lamGenitive(&ms[j-1], &ms[j])) && r.joins(toks, ms[i:j], &ms[j]) {
 			j++
 		}
 		if j == i+1 && r.adjective(toks, &ms[i]) {
@@ -239,6 +239,12 @@ func (r *Resolver) kindOf(m *recognise.Mention) mentionKind {
 		return mkDemonym
 	}
 	return mkOther
+}
+
+// lamGenitive reports a title followed by its genitive with «لـ»: «القائد
+// العام للجيش الليبي», «الأمين العام للجامعة العربية».
+func (r *Resolver) lamGenitive(prev, m *recognise.Mention) bool {
+	return m.Prefix == "ل" && prev.End == m.Start && r.kindOf(prev) == mkRole && r.kindOf(m) != mkPlace
 }
 
 // joins reports whether mention m continues the phrase made of ms. Titles,
