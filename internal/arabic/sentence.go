@@ -59,3 +59,14 @@ func hasNewline(s string) bool {
 	}
 	return false
 }
+
+// IsQuote reports whether a punctuation token is a quotation mark, Arabic
+// («») or Latin, which may stand inside a name or a phrase without
+// breaking it.
+func IsQuote(s string) bool {
+	switch s {
+	case "«", "»", "\"", "“", "”", "'", "‘", "’":
+		return true
+	}
+	return false
+}

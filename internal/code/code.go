@@ -65,15 +65,8 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 	var last []*resolve.Actor // the last explicit source (with its conjuncts), for elided subjects
 	mi := 0
 	for _, s := range in.Sentences {
-		for mi < len(in.Mentions) && in.Mentions[mi].Start < s.Start {
-			mi++
-		}
-		mj := mi
-		for mj < len(in.Mentions) && in.Mentions[mj].End <= s.End {
-			mj++
-		}
-		ms := in.Mentions[mi:mj]
-		mi = mj
+		var ms []recognise.Mention
+		ms, mi = recognise.Within(in.Mentions, mi, s)
 		if !hasTrigger(ms) {
 			continue
 		}
@@ -130,33 +123,46 @@ func (c *Coder) sentenceDate(in Input, s arabic.Span) string {
 	return d
 }
 
-// trigger picks the trigger entry a mention stands for: an entry whose cue
-// follows within cueWindow words wins over one with no cue; an entry whose
-// cue is absent does not apply.
-func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (clause, bool) {
+// Choice is the trigger entry the coder takes for a mention.
+type Choice struct {
+	Trigger int32  // index into the knowledge base's Triggers
+	Cue     string // the cue found after the mention, "" for an entry without cue
+}
+
+// Choose reports which trigger entry of mention ms[k] the coder takes in
+// sentence s: an entry whose cue follows within cueWindow words wins over
+// one with no cue; an entry whose cue is absent does not apply; a word read
+// as a verbal noun takes no verb entry. ok is false when none applies.
+func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (ch Choice, ok bool) {
 	m := &ms[k]
 	noun := c.nounReading(toks, s, ms, k)
-	var best clause
-	found := false
 	for _, e := range m.Entries {
 		if e.Kind != kb.EntTrigger {
 			continue
 		}
-		t := &c.lex.KB.Triggers[e.Index]
-		if noun && t.POS == "V" {
+		if noun && c.lex.KB.Triggers[e.Index].POS == "V" {
 			continue
 		}
 		if len(c.cues[e.Index]) == 0 {
-			if !found {
-				best, found = clause{trig: t, ti: e.Index, m: m}, true
+			if !ok {
+				ch, ok = Choice{Trigger: e.Index}, true
 			}
 			continue
 		}
-		if c.cueAfter(toks, m.End, s.End, c.cues[e.Index]) && (!found || !best.cueFound) {
-			best, found = clause{trig: t, ti: e.Index, m: m, cueFound: true}, true
+		if cue := c.cueAfter(toks, m.End, s.End, c.cues[e.Index]); cue != "" && (!ok || ch.Cue == "") {
+			ch, ok = Choice{Trigger: e.Index, Cue: cue}, true
 		}
 	}
-	return best, found
+	return ch, ok
+}
+
+// trigger returns the working state of the trigger that ms[k] stands for.
+func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (clause, bool) {
+	ch, ok := c.Choose(toks, s, ms, k)
+	if !ok {
+		return clause{}, false
+	}
+	return clause{trig: &c.lex.KB.Triggers[ch.Trigger], ti: ch.Trigger, m: &ms[k], cueFound: ch.Cue != ""}, true
 }
 
 // nounReading decides a word written the same as a verb and as a verbal
@@ -205,8 +211,9 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 	return true
 }
 
-// cueAfter reports whether one of cues starts within cueWindow words after from.
-func (c *Coder) cueAfter(toks []arabic.Token, from, to int, cues [][]string) bool {
+// cueAfter returns the first of cues that starts within cueWindow words
+// after from, as it is written in the knowledge base, or "".
+func (c *Coder) cueAfter(toks []arabic.Token, from, to int, cues [][]string) string {
 	var scratch [4]arabic.Analysis
 	words := 0
 	for i := from; i < to && words < cueWindow; i++ {
@@ -218,12 +225,12 @@ func (c *Coder) cueAfter(toks []arabic.Token, from, to int, cues [][]string) boo
 			base := strings.TrimPrefix(a.Base, "ال") // «عقوبات» and «العقوبات» alike
 			for _, cue := range cues {
 				if base == strings.TrimPrefix(cue[0], "ال") && matchRest(toks, i+1, to, cue[1:]) {
-					return true
+					return strings.Join(cue, " ")
 				}
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 func matchRest(toks []arabic.Token, i, to int, rest []string) bool {
@@ -579,7 +586,7 @@ func nearestBefore(actors []resolve.Actor, i int) int {
 // conjBefore reports a free-standing «و» just before token i (quotes skipped).
 func (c *Coder) conjBefore(toks []arabic.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		if toks[k].Kind == arabic.Punct && isQuote(toks[k].Text) {
+		if toks[k].Kind == arabic.Punct && arabic.IsQuote(toks[k].Text) {
 			continue
 		}
 		return toks[k].Norm == "و" || toks[k].Norm == "ف"
@@ -639,14 +646,6 @@ func (c *Coder) wordBetween(toks []arabic.Token, from, to int, w string) bool {
 	return false
 }
 
-func isQuote(s string) bool {
-	switch s {
-	case "«", "»", "\"", "“", "”", "'", "‘", "’":
-		return true
-	}
-	return false
-}
-
 // violentOrProtest reports roots whose events are coded even when the
 // perpetrator is not named (an explosion, a demonstration).
 func violentOrProtest(root string) bool {
@@ -678,7 +677,7 @@ func prepName(p string) string {
 func (c *Coder) separated(toks []arabic.Token, from, to int) bool {
 	for k := from; k < to; k++ {
 		t := toks[k]
-		if t.Kind == arabic.Punct && isQuote(t.Text) || c.lex.HasClass(t.Norm, "neg") || t.Norm == "قد" {
+		if t.Kind == arabic.Punct && arabic.IsQuote(t.Text) || c.lex.HasClass(t.Norm, "neg") || t.Norm == "قد" {
 			continue
 		}
 		return true
@@ -766,7 +765,7 @@ func (c *Coder) controlSubject(toks []arabic.Token, s arabic.Span, m *recognise.
 			v = k
 			break
 		}
-		if toks[k].Kind == arabic.Punct && !isQuote(toks[k].Text) && toks[k].Text != "،" {
+		if toks[k].Kind == arabic.Punct && !arabic.IsQuote(toks[k].Text) && toks[k].Text != "،" {
 			return -1
 		}
 	}

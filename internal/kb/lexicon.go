@@ -217,7 +217,7 @@ func (lx *Lexicon) addTo(root *trie, s string, e Entry, forms func(string) []str
 	}
 	rest := make([]string, 0, len(toks)-1)
 	for _, t := range toks[1:] {
-		if isQuote(t.Norm) {
+		if arabic.IsQuote(t.Norm) {
 			continue
 		}
 		rest = append(rest, t.Norm)
@@ -255,16 +255,6 @@ func hasEntry(es []Entry, e Entry) bool {
 		if x == e {
 			return true
 		}
-	}
-	return false
-}
-
-// isQuote reports whether a token is a quotation mark, which may stand
-// inside a name («الجيش الوطني الليبي») without breaking it.
-func isQuote(s string) bool {
-	switch s {
-	case "«", "»", "\"", "“", "”", "'", "‘", "’":
-		return true
 	}
 	return false
 }
@@ -321,7 +311,7 @@ func (lx *Lexicon) matchIn(root *trie, toks []arabic.Token, i int, scratch []ara
 		best, end := n.entries, i+1
 		j := i + 1
 		for n.next != nil && j < len(toks) {
-			if isQuote(toks[j].Norm) {
+			if arabic.IsQuote(toks[j].Norm) {
 				j++
 				continue
 			}

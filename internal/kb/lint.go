@@ -109,7 +109,7 @@ func normKey(s string) string {
 	toks := arabic.Tokenize(nil, s)
 	parts := make([]string, 0, len(toks))
 	for _, t := range toks {
-		if isQuote(t.Norm) {
+		if arabic.IsQuote(t.Norm) {
 			continue
 		}
 		parts = append(parts, t.Norm)

@@ -41,13 +41,23 @@ func loadSlice(tb testing.TB) []extract.Article {
 
 // BenchmarkCode measures analysis, recognition, resolution and coding on
 // real news text (without the name tagger), in MB/s of article text.
-func BenchmarkCode(b *testing.B) {
+func BenchmarkCode(b *testing.B) { benchmarkCode(b, false) }
+
+// BenchmarkCodeWithNames is BenchmarkCode with the learned name tagger on.
+func BenchmarkCodeWithNames(b *testing.B) { benchmarkCode(b, true) }
+
+func benchmarkCode(b *testing.B, names bool) {
 	arts := loadSlice(b)
 	lex, err := DefaultLexicon()
 	if err != nil {
 		b.Fatal(err)
 	}
 	p := New(lex)
+	if names {
+		if p.Tagger, err = ner.Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
 	size := 0
 	for i := range arts {
 		size += len(arts[i].Text)

@@ -89,9 +89,6 @@ type TriggerLine struct {
 	Status string `json:"status"`        // chosen, cue absent, or shadowed (another line was taken)
 }
 
-// cueWindow mirrors the coder's: how many words after a trigger its cue may stand.
-const cueWindow = 6
-
 // Explain analyses and codes art and writes a human-readable account of
 // every stage to w.
 func (p *Pipeline) Explain(art *extract.Article, w io.Writer) error {
@@ -122,15 +119,8 @@ func (p *Pipeline) Explanation(art *extract.Article) *Explanation {
 	ex.MainCountry = res.MainCountry(in.Mentions)
 	mi := 0
 	for _, s := range in.Sentences {
-		for mi < len(in.Mentions) && in.Mentions[mi].Start < s.Start {
-			mi++
-		}
-		mj := mi
-		for mj < len(in.Mentions) && in.Mentions[mj].End <= s.End {
-			mj++
-		}
-		ms := in.Mentions[mi:mj]
-		mi = mj
+		var ms []recognise.Mention
+		ms, mi = recognise.Within(in.Mentions, mi, s)
 		si := SentenceInfo{Start: s.Start, End: s.End, Text: spanText(in, s.Start, s.End), Actors: []ActorInfo{}}
 		for _, ac := range res.Sentence(in.Tokens, ms) {
 			si.Actors = append(si.Actors, ActorInfo{Start: ac.Start, End: ac.End, Text: spanText(in, ac.Start, ac.End),
@@ -138,7 +128,7 @@ func (p *Pipeline) Explanation(art *extract.Article) *Explanation {
 		}
 		ex.Sentences = append(ex.Sentences, si)
 		for k := range ms {
-			if ti, ok := p.triggerInfo(in, s, &ms[k]); ok {
+			if ti, ok := p.triggerInfo(in, s, ms, k); ok {
 				ex.Triggers = append(ex.Triggers, ti)
 			}
 		}
@@ -217,76 +207,27 @@ func mentionInfo(k *kb.KB, in code.Input, m *recognise.Mention) MentionInfo {
 	return mi
 }
 
-// triggerInfo lists the trigger lines of a mention and which one the coder
-// takes: a line whose cue follows within cueWindow words wins over a line
-// without a cue; a line whose cue is absent does not apply (the rule of
-// code.Coder).
-func (p *Pipeline) triggerInfo(in code.Input, s arabic.Span, m *recognise.Mention) (TriggerInfo, bool) {
-	k := p.Lex.KB
+// triggerInfo lists the trigger lines of mention ms[k] and which one the
+// coder takes (code.Coder.Choose decides).
+func (p *Pipeline) triggerInfo(in code.Input, s arabic.Span, ms []recognise.Mention, k int) (TriggerInfo, bool) {
+	kbase := p.Lex.KB
+	m := &ms[k]
 	ti := TriggerInfo{Start: m.Start, End: m.End, Text: spanText(in, m.Start, m.End)}
-	chosen, chosenCue := -1, false
+	choice, chosen := p.Coder.Choose(in.Tokens, s, ms, k)
 	for _, e := range m.Entries {
 		if e.Kind != kb.EntTrigger {
 			continue
 		}
-		t := &k.Triggers[e.Index]
-		tl := TriggerLine{EntryInfo: k.Describe(e), Status: "not taken"}
-		if len(t.Cues) == 0 {
-			if chosen < 0 {
-				chosen = len(ti.Options)
-			}
-		} else if cue := cueAfter(in.Tokens, m.End, s.End, t.Cues); cue != "" {
-			tl.Cue = cue
-			if chosen < 0 || !chosenCue {
-				chosen, chosenCue = len(ti.Options), true
-			}
-		} else {
-			tl.Status = "cue absent"
+		tl := TriggerLine{EntryInfo: kbase.Describe(e), Status: "not taken"}
+		switch {
+		case chosen && e.Index == choice.Trigger:
+			tl.Status, tl.Cue = "chosen", choice.Cue
+		case len(kbase.Triggers[e.Index].Cues) > 0:
+			tl.Status = "not taken (cue absent or another line won)"
 		}
 		ti.Options = append(ti.Options, tl)
 	}
-	if len(ti.Options) == 0 {
-		return ti, false
-	}
-	if chosen >= 0 {
-		ti.Options[chosen].Status = "chosen"
-	}
-	return ti, true
-}
-
-// cueAfter returns the first of cues that starts within cueWindow words
-// after token from, or "".
-func cueAfter(toks []arabic.Token, from, to int, cues []string) string {
-	var scratch [4]arabic.Analysis
-	words := 0
-	for i := from; i < to && words < cueWindow; i++ {
-		if toks[i].Kind == arabic.Punct {
-			continue
-		}
-		words++
-		for _, cue := range cues {
-			ct := arabic.Tokenize(nil, cue)
-			if len(ct) == 0 {
-				continue
-			}
-			for _, a := range arabic.Segment(scratch[:0], toks[i].Norm) {
-				if a.Base != ct[0].Norm && strings.TrimPrefix(a.Base, "ال") != strings.TrimPrefix(ct[0].Norm, "ال") {
-					continue
-				}
-				ok := true
-				for j, c := range ct[1:] {
-					if i+1+j >= to || toks[i+1+j].Norm != c.Norm {
-						ok = false
-						break
-					}
-				}
-				if ok {
-					return cue
-				}
-			}
-		}
-	}
-	return ""
+	return ti, len(ti.Options) > 0
 }
 
 // WriteJSON writes the explanation as one indented JSON object.

@@ -158,14 +158,8 @@ func (p *Pipeline) addNames(in code.Input) []recognise.Mention {
 	mi := 0
 	var words []string
 	for _, s := range in.Sentences {
-		for mi < len(in.Mentions) && in.Mentions[mi].Start < s.Start {
-			mi++
-		}
-		mj := mi
-		for mj < len(in.Mentions) && in.Mentions[mj].Start < s.End {
-			mj++
-		}
-		ms := in.Mentions[mi:mj]
+		var ms []recognise.Mention
+		ms, mi = recognise.Within(in.Mentions, mi, s)
 		if !hasTrigger(ms) {
 			continue
 		}

@@ -74,6 +74,20 @@ func (r *Recogniser) functionWord(w string) bool {
 	return false
 }
 
+// Within returns the mentions of ms that lie inside span s, searching from
+// index from, and the index to search the next span from. Spans must be
+// visited in text order.
+func Within(ms []Mention, from int, s arabic.Span) (in []Mention, next int) {
+	for from < len(ms) && ms[from].Start < s.Start {
+		from++
+	}
+	to := from
+	for to < len(ms) && ms[to].End <= s.End {
+		to++
+	}
+	return ms[from:to], to
+}
+
 // AddNames merges names found by a tagger (token spans with types PERS,
 // LOC, ORG, MISC) into mentions sorted by position: a name overlapping a
 // knowledge-base mention is dropped, the others are inserted in order.

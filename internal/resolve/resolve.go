@@ -176,7 +176,7 @@ func (r *Resolver) adjective(toks []arabic.Token, m *recognise.Mention) bool {
 	for k := m.Start - 1; k >= 0; k-- {
 		t := toks[k]
 		if t.Kind == arabic.Punct {
-			if isQuote(t.Text) || t.Text == "–" || t.Text == "-" {
+			if arabic.IsQuote(t.Text) || t.Text == "–" || t.Text == "-" {
 				continue
 			}
 			return false
@@ -300,7 +300,7 @@ func (r *Resolver) glued(toks []arabic.Token, from, to int) bool {
 	for k := from; k < to; k++ {
 		t := toks[k]
 		if t.Kind == arabic.Punct {
-			if isQuote(t.Text) {
+			if arabic.IsQuote(t.Text) {
 				continue
 			}
 			return false
@@ -310,14 +310,6 @@ func (r *Resolver) glued(toks []arabic.Token, from, to int) bool {
 		}
 	}
 	return true
-}
-
-func isQuote(s string) bool {
-	switch s {
-	case "«", "»", "\"", "“", "”", "'", "‘", "’":
-		return true
-	}
-	return false
 }
 
 // phrase resolves one actor phrase made of mentions ms.
@@ -478,7 +470,7 @@ func (r *Resolver) prepBefore(toks []arabic.Token, m *recognise.Mention) (prep s
 	for k := m.Start - 1; k >= 0 && k >= m.Start-3; k-- {
 		t := toks[k]
 		if t.Kind == arabic.Punct {
-			if isQuote(t.Text) {
+			if arabic.IsQuote(t.Text) {
 				continue
 			}
 			return "", conj
