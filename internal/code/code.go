@@ -149,7 +149,7 @@ func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mentio
 			}
 			continue
 		}
-		if cue := c.cueAfter(toks, m.End, s.End, c.cues[e.Index]); cue != "" && (!ok || ch.Cue == "") {
+		if cue := c.cueAfter(toks, ms[k+1:], m.End, s.End, c.cues[e.Index]); cue != "" && (!ok || ch.Cue == "") {
 			ch, ok = Choice{Trigger: e.Index, Cue: cue}, true
 		}
 	}
@@ -212,15 +212,22 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 }
 
 // cueAfter returns the first of cues that starts within cueWindow words
-// after from, as it is written in the knowledge base, or "".
-func (c *Coder) cueAfter(toks []arabic.Token, from, to int, cues [][]string) string {
+// after from, as it is written in the knowledge base, or "". The words of
+// the mentions that follow (ms, in order: a long subject «رئيس حكومة الوفاق
+// فايز السراج وقائد الجيش خليفة حفتر») do not count towards the window.
+func (c *Coder) cueAfter(toks []arabic.Token, ms []recognise.Mention, from, to int, cues [][]string) string {
 	var scratch [4]arabic.Analysis
 	words := 0
 	for i := from; i < to && words < cueWindow; i++ {
+		for len(ms) > 0 && ms[0].End <= i {
+			ms = ms[1:]
+		}
 		if toks[i].Kind == arabic.Punct {
 			continue
 		}
-		words++
+		if len(ms) == 0 || i < ms[0].Start || ms[0].Has(kb.EntTrigger) {
+			words++
+		}
 		for _, a := range arabic.Segment(scratch[:0], toks[i].Norm) {
 			base := strings.TrimPrefix(a.Base, "ال") // «عقوبات» and «العقوبات» alike
 			for _, cue := range cues {
@@ -448,6 +455,25 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 			}
 			tHow = "target after «" + prepName(a.Prep) + "»"
 			break
+		}
+	}
+	if len(targets) == 0 && QuadClass(t.Root()) == 4 && t.Root() != "14" {
+		// «شن غارات على معسكرات لتدريب متشددين»: the first actor after the
+		// trigger that no preposition places elsewhere is what was attacked
+		for i := from; i < len(actors); i++ {
+			a := &actors[i]
+			if c.otherTriggerBetween(in.Mentions, m.End, a.Start, true) {
+				break
+			}
+			if a.Prep == "" && !a.Conj && (src == nil || a.Start != src.Start) {
+				targets, tHow = []*resolve.Actor{a}, "object of the attack"
+				break
+			}
+		}
+	}
+	if len(targets) == 0 && needsTarget(t.Root()) {
+		if a := c.placeTarget(in, s, m, t, res.Named); a != nil {
+			targets, tHow = []*resolve.Actor{a}, "place after «"+a.Prep+"» standing for its country"
 		}
 	}
 	if len(targets) == 0 {
@@ -817,6 +843,31 @@ func (c *Coder) otherTriggerBetween(ms []recognise.Mention, from, to int, verbsO
 		}
 	}
 	return false
+}
+
+// placeTarget finds a place named after one of the trigger's target
+// prepositions («خفض إمدادات الكهرباء إلى قطاع غزة») and returns it as an
+// actor of the place's country, for a trigger that has no other target.
+func (c *Coder) placeTarget(in Input, s arabic.Span, m *recognise.Mention, t *kb.Trigger, named map[string]int) *resolve.Actor {
+	var scratch [4]arabic.Analysis
+	for k := m.End; k+1 < s.End; k++ {
+		p := strings.TrimPrefix(in.Tokens[k].Norm, "و")
+		prep := ""
+		for _, cls := range c.lex.Classes(p) {
+			if strings.HasPrefix(cls, "prep:") {
+				prep = cls[len("prep:"):]
+			}
+		}
+		if prep == "" || prep == "في" || !allows(t.Target, prep) {
+			continue
+		}
+		if l := c.placeAt(in, k+1, scratch[:0], named); l != nil {
+			pm, _ := c.lex.PlaceAt(in.Tokens, k+1, scratch[:0])
+			return &resolve.Actor{Start: pm.Start, End: pm.End, Country: l.Country, Kind: "PLACE", Prep: prep,
+				Why: "place " + c.lex.KB.Places[pm.Entries[0].Index].Pos.String()}
+		}
+	}
+	return nil
 }
 
 // pronounTarget resolves «معه», «زارها»: the nearest actor named before the
