@@ -894,10 +894,12 @@ func (c *Coder) pronounTarget(in Input, s arabic.Span, m *recognise.Mention, act
 	return nil
 }
 
-// location finds where the event happened: the visited place, or a place
-// after «في», «بمدينة», «قاعدة» in the clause. A town of the gazetteer counts
-// only in a country the article names («في درنة الليبية»): many town names
-// are also common words.
+// location finds where the event happened: the visited place, or the most
+// specific place of the sentence — a base, crossing or camp named anywhere
+// in it («استخدام قائد فاغنر قاعدة حميميم لنقل معدات إلى ليبيا»), else the
+// first place after «في», «بمدينة», «قرب» … following the trigger. A town of
+// the gazetteer counts only in a country the article names («في درنة
+// الليبية»): many town names are also common words.
 func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets []*resolve.Actor, t *kb.Trigger, named map[string]int) *Location {
 	toks := in.Tokens
 	var scratch [4]arabic.Analysis
@@ -908,6 +910,15 @@ func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets 
 					return l
 				}
 			}
+		}
+	}
+	for k := s.Start; k < s.End; k++ {
+		if p, ok := c.lex.PlaceAt(toks[:s.End], k, scratch[:0]); ok {
+			switch c.lex.KB.Places[p.Entries[0].Index].Kind {
+			case "base", "crossing", "camp":
+				return c.placeAt(in, k, scratch[:0], named)
+			}
+			k = p.End - 1
 		}
 	}
 	for k := m.End; k+1 < s.End; k++ {
