@@ -55,6 +55,18 @@ func quantScale(w []float32) float32 {
 	return m / 32767
 }
 
+// dense returns the weights as float32 (a loaded model keeps them as int16).
+func (t *Tagger) dense() []float32 {
+	if t.q == nil {
+		return t.w
+	}
+	w := make([]float32, len(t.q))
+	for i, v := range t.q {
+		w[i] = float32(v) * t.qs
+	}
+	return w
+}
+
 // quantize rounds every weight to the int16 grid that Save uses, so that a
 // tagger scores the same before and after a save/load round trip.
 func (t *Tagger) quantize() {
@@ -110,20 +122,21 @@ func (t *Tagger) Save(w io.Writer) error {
 		u64(k)
 		uv(uint64(t.res.gaz[k]))
 	}
-	sc := quantScale(t.w)
+	wts := t.dense()
+	sc := quantScale(wts)
 	f32(sc)
 	rows := 1 << t.bits
 	var q [numTags]int64
 	nz := 0
 	for r := 0; r < rows; r++ {
-		if rowNonZero(t.w[r*numTags:(r+1)*numTags], sc) {
+		if rowNonZero(wts[r*numTags:(r+1)*numTags], sc) {
 			nz++
 		}
 	}
 	uv(uint64(nz))
 	last := 0
 	for r := 0; r < rows; r++ {
-		row := t.w[r*numTags : (r+1)*numTags]
+		row := wts[r*numTags : (r+1)*numTags]
 		if !rowNonZero(row, sc) {
 			continue
 		}
@@ -221,7 +234,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if rerr == nil && (bits < 8 || bits > 26) {
 		return nil, fmt.Errorf("load model: %w: table size 2^%d", errBadModel, bits)
 	}
-	t := newTagger(uint(bits), resources{})
+	t := &Tagger{bits: uint(bits)} // the weights go to the int16 table below
 	for p := range t.trans {
 		for c := range t.trans[p] {
 			t.trans[p][c] = f32()
@@ -250,18 +263,21 @@ func Load(r io.Reader) (*Tagger, error) {
 		k := u64()
 		t.res.gaz[k] = uint16(uv())
 	}
-	sc := f32()
+	t.qs = f32()
 	n = uv()
 	rows := uint64(1) << bits
+	// the weights stay on Save's int16 grid: half the memory of float32, so
+	// half the start-up time spent clearing and filling it
+	t.q = make([]int16, rows*numTags)
 	r0 := uint64(0)
 	for i := uint64(0); i < n && rerr == nil; i++ {
 		r0 += uv()
 		if r0 >= rows {
 			return nil, fmt.Errorf("load model: %w: row %d out of range", errBadModel, r0)
 		}
-		row := t.w[r0*numTags : (r0+1)*numTags]
+		row := t.q[r0*numTags : (r0+1)*numTags]
 		for c := range row {
-			row[c] = float32(sv()) * sc
+			row[c] = int16(sv())
 		}
 	}
 	if rerr != nil {

@@ -10,7 +10,9 @@ import (
 // Tagger is safe for concurrent use.
 type Tagger struct {
 	bits  uint                          // log2 of the number of feature rows
-	w     []float32                     // (1<<bits) rows of numTags weights
+	w     []float32                     // (1<<bits) rows of numTags weights, while training
+	q     []int16                       // the same, quantised, once loaded from a model file
+	qs    float32                       // the scale of q
 	trans [numTags + 1][numTags]float32 // transition weights; row numTags is the start
 	res   resources
 	pool  sync.Pool // *scratch
@@ -53,7 +55,36 @@ func (t *Tagger) TagSpans(tokens []string) []Span { return Spans(t.Tag(tokens)) 
 // decode extracts features and leaves the best tag sequence in s.path.
 func (t *Tagger) decode(s *scratch, tokens []string) {
 	t.res.extract(s, tokens, t.mask())
+	if t.q != nil {
+		t.scoreQuantised(s)
+		viterbi(s, len(s.off)-1, &t.trans)
+		return
+	}
 	t.scoreAndViterbi(s, t.w, &t.trans)
+}
+
+// scoreQuantised computes emission scores from the int16 weights of a
+// loaded model: integer sums, scaled once per token.
+func (t *Tagger) scoreQuantised(s *scratch) {
+	n := len(s.off) - 1
+	if cap(s.emit) < n*numTags {
+		s.emit = make([]float32, n*numTags)
+		s.back = make([]uint8, n*numTags)
+	}
+	s.emit = s.emit[:n*numTags]
+	s.back = s.back[:n*numTags]
+	for i := 0; i < n; i++ {
+		var e [numTags]int32
+		for _, f := range s.feats[s.off[i]:s.off[i+1]] {
+			row := t.q[int(f)*numTags : int(f)*numTags+numTags : int(f)*numTags+numTags]
+			for c := range e {
+				e[c] += int32(row[c])
+			}
+		}
+		for c := range e {
+			s.emit[i*numTags+c] = float32(e[c]) * t.qs
+		}
+	}
 }
 
 // scoreAndViterbi computes emission scores from w for the features in s and
