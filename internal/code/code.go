@@ -548,10 +548,16 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 			if sa != nil && ta != nil && sa.Start == ta.Start {
 				continue
 			}
+			cameo, mode := t.CAMEO, t.Mode
+			if t.Root() == "18" && sa != nil && (sa.Role == "MIL" || sa.Role == "COP") {
+				// a state's armed forces or police killing or attacking is
+				// conventional force (CAMEO 19), not unconventional violence (18)
+				cameo, mode = "190", ""
+			}
 			ev := Event{
-				CAMEO: t.CAMEO, Root: t.Root(), Quad: QuadClass(t.Root()),
-				Goldstein: c.lex.KB.GoldsteinOf(t.CAMEO),
-				Plover:    Plover{Category: t.PLOVER, Mode: t.Mode},
+				CAMEO: cameo, Root: cameo[:2], Quad: QuadClass(cameo[:2]),
+				Goldstein: c.lex.KB.GoldsteinOf(cameo),
+				Plover:    Plover{Category: t.PLOVER, Mode: mode},
 				Modality:  mod, Location: loc, Trigger: trig, Evidence: evidence,
 			}
 			if date != "" {

@@ -70,6 +70,10 @@ func nounForms(n string) []string {
 	return out
 }
 
+// demonymAccusative returns the accusative with tanwin alef of a nisba
+// adjective («فلسطينياً» → «فلسطينيا»), which exists only without the article.
+func demonymAccusative(d string) string { return d + "ا" }
+
 // demonymForms returns the forms of a nisba adjective given in its
 // masculine singular without the article («سوري»): feminine, dual, sound
 // plurals, each with and without the article.

@@ -158,6 +158,12 @@ func Compile(k *KB) *Lexicon {
 			lx.addTo(lx.times, s, Entry{EntTime, int32(i)}, nil)
 		}
 	}
+	countryNames := map[string]bool{}
+	for _, c := range k.Countries {
+		for _, s := range c.Names {
+			countryNames[arabic.NormalizeString(s)] = true
+		}
+	}
 	for i := range k.Countries {
 		c := &k.Countries[i]
 		for _, s := range c.Names {
@@ -168,6 +174,10 @@ func Compile(k *KB) *Lexicon {
 		}
 		for _, s := range c.Demonyms {
 			lx.add(s, Entry{EntDemonym, int32(i)}, demonymForms)
+			// «فلسطينياً», unless it is spelled as a country's name («سوريا»)
+			if acc := demonymAccusative(arabic.NormalizeString(s)); !countryNames[acc] {
+				lx.add(acc, Entry{EntDemonym, int32(i)}, nil)
+			}
 		}
 		for _, s := range c.Plurals {
 			lx.add(s, Entry{EntDemonym, int32(i)}, nounForms)
