@@ -615,13 +615,15 @@ func nearestBefore(actors []resolve.Actor, i int) int {
 	return -1
 }
 
-// conjBefore reports a free-standing «و» just before token i (quotes skipped).
+// conjBefore reports a free-standing «و», or a particle that continues the
+// previous clause («كما», «ثم»), just before token i (quotes skipped).
 func (c *Coder) conjBefore(toks []arabic.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		if toks[k].Kind == arabic.Punct && arabic.IsQuote(toks[k].Text) {
 			continue
 		}
-		return toks[k].Norm == "و" || toks[k].Norm == "ف"
+		n := toks[k].Norm
+		return n == "و" || n == "ف" || c.lex.HasClass(strings.TrimPrefix(n, "و"), "continue")
 	}
 	return false
 }

@@ -485,8 +485,8 @@ func (r *Resolver) prepBefore(toks []arabic.Token, m *recognise.Mention) (prep s
 		if cl := r.prepClass(n); cl != "" {
 			return cl, conj
 		}
-		if n == "و" {
-			return pre, true
+		if n == "و" || strings.HasPrefix(n, "و") && r.lex.HasClass(n[2:], "continue") {
+			return pre, true // «…والجزائر، وكذلك الأمم المتحدة»
 		}
 		return "", conj
 	}
