@@ -413,7 +413,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		srcIdx, how = c.controlSubject(toks, s, m, actors), "subject of the governing verb («قرر X خفض…»)"
 	case verb && c.antecedent(toks, s, m.Start, actors) >= 0:
 		srcIdx, how = c.antecedent(toks, s, m.Start, actors), "subject of the relative clause"
-	case verb && conj && len(*last) > 0:
+	case verb && conj && len(*last) > 0 && !c.inQuote(toks, s, m.Start):
 		src, how = (*last)[0], "elided subject: the previous event's source"
 	case verb && prev >= 0:
 		srcIdx, how = prev, "topic before the verb"
@@ -613,6 +613,26 @@ func nearestBefore(actors []resolve.Actor, i int) int {
 		}
 	}
 	return -1
+}
+
+// inQuote reports whether token i stands inside a quotation of sentence s
+// (an odd number of quotation marks before it): the subject of a clause
+// outside the quote does not carry into it.
+func (c *Coder) inQuote(toks []arabic.Token, s arabic.Span, i int) bool {
+	open := false
+	for k := s.Start; k < i; k++ {
+		if toks[k].Kind == arabic.Punct {
+			switch toks[k].Text {
+			case "«", "“":
+				open = true
+			case "»", "”":
+				open = false
+			case "\"":
+				open = !open
+			}
+		}
+	}
+	return open
 }
 
 // conjBefore reports a free-standing «و», or a particle that continues the
