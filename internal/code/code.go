@@ -528,6 +528,9 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 	case strings.HasPrefix(how, "elided"):
 		sources = *last
 	}
+	if src != nil {
+		sources = append(sources, c.coagents(toks, m, actors, targets)...)
+	}
 	if srcIdx >= 0 {
 		*last = sources // the subject carries over to following verbs
 	}
@@ -613,6 +616,31 @@ func nearestBefore(actors []resolve.Actor, i int) int {
 		}
 	}
 	return -1
+}
+
+// coagents returns the actors introduced by «بالاشتراك مع», «بالتعاون مع» …
+// after the trigger: they share the event's source role.
+func (c *Coder) coagents(toks []arabic.Token, m *recognise.Mention, actors []resolve.Actor, targets []*resolve.Actor) []*resolve.Actor {
+	var out []*resolve.Actor
+	for i := range actors {
+		a := &actors[i]
+		if a.Start < m.End || a.Prep != "مع" || a.Start < 2 || isTarget(a, targets) {
+			continue
+		}
+		if c.lex.HasClass(strings.TrimPrefix(toks[a.Start-2].Norm, "و"), "coagent") {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func isTarget(a *resolve.Actor, targets []*resolve.Actor) bool {
+	for _, t := range targets {
+		if t == a {
+			return true
+		}
+	}
+	return false
 }
 
 // inQuote reports whether token i stands inside a quotation of sentence s

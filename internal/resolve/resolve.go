@@ -158,7 +158,25 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 		out = append(out, a)
 		i = j
 	}
+	membership(out)
 	return out
+}
+
+// membership gives an actor named by its role the code of the group it is
+// said to belong to right after: «قيادي تونسي في تنظيم داعش» is IMGREB,
+// «عناصر من حزب الله» LBNREB.
+func membership(actors []Actor) {
+	for i := 0; i+1 < len(actors); i++ {
+		a, g := &actors[i], &actors[i+1]
+		if a.Kind != "ROLE" && a.Kind != "PEOPLE" || g.Kind != "GROUP" || g.Start-a.End > 1 {
+			continue
+		}
+		switch g.Prep {
+		case "في", "من", "ب":
+			a.Country, a.Role, a.Inferred = g.Country, g.Role, false
+			a.Why += "; member of the group named after it"
+		}
+	}
 }
 
 // adjective reports whether a lone demonym mention is an adjective of the
