@@ -50,6 +50,17 @@ and per worker. Use GOMAXPROCS=1 --workers 1 for the one-core figure.`,
 	return cmd
 }
 
+// inputSize returns the bytes of the input files (0 for standard input).
+func inputSize(args []string) int64 {
+	var n int64
+	for _, a := range args {
+		if fi, err := os.Stat(a); err == nil && fi.Mode().IsRegular() {
+			n += fi.Size()
+		}
+	}
+	return n
+}
+
 func runBench(ctx context.Context, o codeOptions, workers int, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if workers < 1 {
 		workers = 1
@@ -92,9 +103,9 @@ func runBench(ctx context.Context, o codeOptions, workers int, args []string, st
 	close(jobs)
 	wg.Wait()
 	el := time.Since(start).Seconds()
-	fmt.Fprintf(stdout, "articles=%d events=%d bytes=%d workers=%d load=%s elapsed=%.2fs\n",
-		articles, events, bytes, workers, loaded.Round(time.Millisecond), el)
-	fmt.Fprintf(stdout, "speed %.1f MB/s %.0f articles/s (%.1f MB/s, %.0f articles/s per worker)\n",
-		float64(bytes)/1e6/el, float64(articles)/el, float64(bytes)/1e6/el/float64(workers), float64(articles)/el/float64(workers))
+	fmt.Fprintf(stdout, "articles=%d events=%d text_bytes=%d input_bytes=%d workers=%d load=%s elapsed=%.2fs\n",
+		articles, events, bytes, inputSize(args), workers, loaded.Round(time.Millisecond), el)
+	fmt.Fprintf(stdout, "speed %.1f MB/s of article text, %.1f MB/s of input, %.0f articles/s (per worker: %.1f MB/s of text, %.0f articles/s)\n",
+		float64(bytes)/1e6/el, float64(inputSize(args))/1e6/el, float64(articles)/el, float64(bytes)/1e6/el/float64(workers), float64(articles)/el/float64(workers))
 	return err
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -87,13 +88,31 @@ func newPipeline(o codeOptions) (*pipeline.Pipeline, error) {
 	}
 	p := pipeline.New(lex)
 	if !o.noNER {
-		t, err := defaultTagger()
-		if err != nil {
-			return nil, fmt.Errorf("load the name tagger: %w", err)
-		}
-		p.Tagger = t
+		p.Tagger = &lazyTagger{}
 	}
 	return p, nil
+}
+
+// lazyTagger loads the embedded name tagger the first time a sentence
+// needs it: most short inputs never do, and loading takes a tenth of a
+// second. A model that fails to load (the shipped one is tested to load)
+// tags nothing.
+type lazyTagger struct {
+	once sync.Once
+	t    *ner.Tagger
+}
+
+// Tag implements pipeline.NameTagger.
+func (l *lazyTagger) Tag(tokens []string) []string {
+	l.once.Do(func() { l.t, _ = ner.Default() })
+	if l.t == nil {
+		out := make([]string, len(tokens))
+		for i := range out {
+			out[i] = "O"
+		}
+		return out
+	}
+	return l.t.Tag(tokens)
 }
 
 // forEachArticle reads inputs and calls fn for every article; it reports
@@ -207,6 +226,3 @@ func short(s string, n int) string {
 	}
 	return string(r)
 }
-
-// defaultTagger returns the embedded name tagger.
-func defaultTagger() (pipeline.NameTagger, error) { return ner.Default() }
