@@ -513,6 +513,11 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 	if QuadClass(t.Root()) == 4 && t.Root() != "14" && c.accident(toks, s) {
 		return nil // «قتل جندي في حادث سير»: a death, not an attack
 	}
+	if src == nil && len(targets) == 0 && verb && presentTense(toks[m.Start].Norm[len(m.Prefix):], t) {
+		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
+		// happens, not what happened
+		return nil
+	}
 	if src == nil && (!violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.casualty(toks, s, m))) {
 		// nobody named: only a verb («قتل 20 شخصا») or a verbal noun with its
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…») reports an attack by itself
@@ -804,6 +809,23 @@ func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 		}
 	}
 	return -1
+}
+
+// presentTense reports whether the verb form w of trigger t is a present
+// (imperfect) form: a person prefix before one of the trigger's present stems.
+func presentTense(w string, t *kb.Trigger) bool {
+	for _, f := range t.Surfaces {
+		stem, ok := strings.CutPrefix(arabic.NormalizeString(f), "ي")
+		if !ok || len(stem) < 4 {
+			continue
+		}
+		for _, pre := range [...]string{"ي", "ت", "ن", "سي", "ست"} {
+			if strings.HasPrefix(w, pre) && strings.HasPrefix(w[len(pre):], stem[:len(stem)-2]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // accident reports a word of the sentence naming an accident or a disaster.
