@@ -389,6 +389,12 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 	pronounSubj := c.hasClassNear(toks, s, m.Start, -2, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative")
 	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
 	agent := c.agentAfter(toks, s, m, actors)
+	control, antecedent := -1, -1
+	if verb {
+		antecedent = c.antecedent(toks, s, m.Start, actors)
+	} else {
+		control = c.controlSubject(toks, s, m, actors)
+	}
 	switch {
 	case agent >= 0:
 		srcIdx, how = agent, "agent after «على يد»/«من قبل»"
@@ -409,10 +415,10 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		}
 	case !verb && m.Prefix == "ل" && prev >= 0:
 		srcIdx, how = prev, "subject of the purpose clause «لـ…»"
-	case !verb && c.controlSubject(toks, s, m, actors) >= 0:
-		srcIdx, how = c.controlSubject(toks, s, m, actors), "subject of the governing verb («قرر X خفض…»)"
-	case verb && c.antecedent(toks, s, m.Start, actors) >= 0:
-		srcIdx, how = c.antecedent(toks, s, m.Start, actors), "subject of the relative clause"
+	case !verb && control >= 0:
+		srcIdx, how = control, "subject of the governing verb («قرر X خفض…»)"
+	case verb && antecedent >= 0:
+		srcIdx, how = antecedent, "subject of the relative clause"
 	case verb && conj && len(*last) > 0 && !c.inQuote(toks, s, m.Start):
 		src, how = (*last)[0], "elided subject: the previous event's source"
 	case verb && prev >= 0:
