@@ -331,8 +331,30 @@ func isFuture(norm, prefix string) bool {
 	return strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سن")
 }
 
+// args holds what frame has found for one trigger.
+type args struct {
+	firstAfter int              // index of the first actor after the trigger
+	verb       bool             // the trigger is a verb (or a fixed phrase), not a verbal noun
+	passive    bool             // «تم + verbal noun»
+	src        *resolve.Actor   // the source, nil when nobody is named
+	srcIdx     int              // its index in the sentence's actors, -1 when elided or none
+	how        string           // how the source was found, for the rule
+	targets    []*resolve.Actor // the targets, none for an event without one
+	tHow       string           // how the targets were found
+}
+
 // frame finds the source and target(s) of a trigger and builds its events.
 func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor, res *resolve.Resolver) []Event {
+	a := c.source(in, s, cl, actors, last)
+	c.findTargets(in, s, cl, actors, &a, res)
+	if !c.codable(in.Tokens, s, cl, actors, &a, last) {
+		return nil
+	}
+	return c.events(in, s, cl, actors, &a, last, res)
+}
+
+// source finds the source of trigger cl among the sentence's actors.
+func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor) args {
 	toks := in.Tokens
 	m := cl.m
 	t := cl.trig
@@ -427,7 +449,14 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 	if srcIdx >= 0 {
 		src = &actors[srcIdx]
 	}
-	// targets
+	return args{firstAfter: firstAfter, verb: verb, passive: passive, src: src, srcIdx: srcIdx, how: how}
+}
+
+// findTargets finds the targets of trigger cl, given its source.
+func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve.Actor, a *args, res *resolve.Resolver) {
+	toks := in.Tokens
+	m, t := cl.m, cl.trig
+	firstAfter, src, srcIdx, passive := a.firstAfter, a.src, a.srcIdx, a.passive
 	var targets []*resolve.Actor
 	from := firstAfter
 	if srcIdx >= firstAfter {
@@ -506,30 +535,42 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		}
 	}
 	if src == nil && len(targets) >= 2 && tHow == "«بين X و Y»" {
-		src, targets, how = targets[0], targets[1:], "«بين X و Y»"
-		srcIdx = -1
+		a.src, targets, a.how = targets[0], targets[1:], "«بين X و Y»"
+		a.srcIdx = -1
 	}
+	a.targets, a.tHow = targets, tHow
+}
 
+// codable reports whether the trigger with its arguments makes an event,
+// and keeps the subject for the verbs that follow.
+func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor) bool {
+	m, t := cl.m, cl.trig
+	src, srcIdx, targets, verb, passive := a.src, a.srcIdx, a.targets, a.verb, a.passive
 	if srcIdx >= 0 && (len(targets) == 0 && needsTarget(t.Root())) {
 		*last = []*resolve.Actor{src} // the subject carries over, even when this event is not coded
 	}
-	if len(targets) == 0 && needsTarget(t.Root()) {
-		return nil
-	}
-	if QuadClass(t.Root()) == 4 && t.Root() != "14" && c.accident(toks, s) {
-		return nil // «قتل جندي في حادث سير»: a death, not an attack
-	}
-	if src == nil && len(targets) == 0 && verb && presentTense(toks[m.Start].Norm[len(m.Prefix):], t) {
+	switch {
+	case len(targets) == 0 && needsTarget(t.Root()):
+		return false
+	case QuadClass(t.Root()) == 4 && t.Root() != "14" && c.accident(toks, s):
+		return false // «قتل جندي في حادث سير»: a death, not an attack
+	case src == nil && len(targets) == 0 && verb && presentTense(toks[m.Start].Norm[len(m.Prefix):], t):
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
-		return nil
-	}
-	if src == nil && (!violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.casualty(toks, s, m))) {
+		return false
+	case src == nil && (!violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.casualty(toks, s, m))):
 		// nobody named: only a verb («قتل 20 شخصا») or a verbal noun with its
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…») reports an attack by itself
-		return nil
+		return false
 	}
+	return true
+}
 
+// events builds the events of a codable trigger: one per source and target.
+func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor, res *resolve.Resolver) []Event {
+	toks := in.Tokens
+	m, t := cl.m, cl.trig
+	src, srcIdx, targets, how, tHow := a.src, a.srcIdx, a.targets, a.how, a.tHow
 	sources := []*resolve.Actor{src}
 	switch {
 	case srcIdx >= 0 && tHow != "conjoined subjects of a joint act":
