@@ -63,9 +63,9 @@ func (t *Tagger) decode(s *scratch, tokens []string) {
 	t.scoreAndViterbi(s, t.w, &t.trans)
 }
 
-// scoreQuantised computes emission scores from the int16 weights of a
-// loaded model: integer sums, scaled once per token.
-func (t *Tagger) scoreQuantised(s *scratch) {
+// sizeScores makes room in s for the emission scores and back pointers of
+// its tokens and returns their number.
+func (s *scratch) sizeScores() int {
 	n := len(s.off) - 1
 	if cap(s.emit) < n*numTags {
 		s.emit = make([]float32, n*numTags)
@@ -73,6 +73,13 @@ func (t *Tagger) scoreQuantised(s *scratch) {
 	}
 	s.emit = s.emit[:n*numTags]
 	s.back = s.back[:n*numTags]
+	return n
+}
+
+// scoreQuantised computes emission scores from the int16 weights of a
+// loaded model: integer sums, scaled once per token.
+func (t *Tagger) scoreQuantised(s *scratch) {
+	n := s.sizeScores()
 	for i := 0; i < n; i++ {
 		var e [numTags]int32
 		for _, f := range s.feats[s.off[i]:s.off[i+1]] {
@@ -90,13 +97,7 @@ func (t *Tagger) scoreQuantised(s *scratch) {
 // scoreAndViterbi computes emission scores from w for the features in s and
 // runs Viterbi with trans, leaving the path in s.path.
 func (t *Tagger) scoreAndViterbi(s *scratch, w []float32, trans *[numTags + 1][numTags]float32) {
-	n := len(s.off) - 1
-	if cap(s.emit) < n*numTags {
-		s.emit = make([]float32, n*numTags)
-		s.back = make([]uint8, n*numTags)
-	}
-	s.emit = s.emit[:n*numTags]
-	s.back = s.back[:n*numTags]
+	n := s.sizeScores()
 	for i := 0; i < n; i++ {
 		var e [numTags]float32
 		for _, f := range s.feats[s.off[i]:s.off[i+1]] {
