@@ -484,7 +484,7 @@ func (r *Resolver) prepBefore(toks []arabic.Token, m *recognise.Mention) (prep s
 	if p != "" {
 		return p, conj
 	}
-	// skip quotes and glue back to the previous word
+	// the word before, quotes skipped
 	for k := m.Start - 1; k >= 0 && k >= m.Start-3; k-- {
 		t := toks[k]
 		if t.Kind == arabic.Punct {
@@ -494,7 +494,6 @@ func (r *Resolver) prepBefore(toks []arabic.Token, m *recognise.Mention) (prep s
 			return "", conj
 		}
 		n := t.Norm
-		var pre string
 		if strings.HasPrefix(n, "و") && len(n) > 2 {
 			if cl := r.prepClass(n[2:]); cl != "" {
 				return cl, true
@@ -504,7 +503,7 @@ func (r *Resolver) prepBefore(toks []arabic.Token, m *recognise.Mention) (prep s
 			return cl, conj
 		}
 		if n == "و" || strings.HasPrefix(n, "و") && r.lex.HasClass(n[2:], "continue") {
-			return pre, true // «…والجزائر، وكذلك الأمم المتحدة»
+			return "", true // «…والجزائر، وكذلك الأمم المتحدة»
 		}
 		return "", conj
 	}
