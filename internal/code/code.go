@@ -392,7 +392,9 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		gap := a.Start - m.End
 		near := gap <= 8
 		if !verb {
-			near = gap <= 2 || gap <= 5 && c.lightBetween(toks, m.End, a.Start)
+			// the agent of a verbal noun follows it, with at most its own
+			// adjectives («زيارة سرية لقائد …») or «قام بها» in between
+			near = gap == 0 || gap <= 2 && c.allClassed(toks, m.End, a.Start) || gap <= 5 && c.lightBetween(toks, m.End, a.Start)
 		}
 		if near && !c.otherTriggerBetween(in.Mentions, m.End, a.Start, false) &&
 			(a.Prep == "" && !a.Conj || !verb && a.Prep == "ل" && a.Kind != "STATE" && a.Kind != "CAPITAL") {
@@ -939,6 +941,17 @@ func (c *Coder) controlSubject(toks []arabic.Token, s arabic.Span, m *recognise.
 	return -1
 }
 
+// allClassed reports whether every word of toks[from:to] is a word of the
+// grammar table (an adjective of modality, glue, a time word…).
+func (c *Coder) allClassed(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if toks[k].Kind == arabic.Word && len(c.lex.Classes(toks[k].Norm)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // lightBetween reports a light verb («قام بها») in toks[from:to].
 func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
 	for k := from; k < to; k++ {
@@ -1091,12 +1104,16 @@ func (c *Coder) ref(in Input, a *resolve.Actor, loc *Location) ActorRef {
 }
 
 // confidence scores how well the event is supported by its sentence. It is
-// a product: an event whose source or target is unknown stays below 0.5
-// however clear its trigger, so that a threshold of 0.5 keeps the complete
-// events (who did what to whom) and drops the partial ones («قتل 20 شخصا»:
-// nobody named), which are still reported for those who want them.
+// a product: an event whose source, or whose needed target, is unknown stays
+// below 0.5 however clear its trigger, so that a threshold of 0.5 keeps the
+// complete events (who did what to whom) and drops the partial ones («قتل 20
+// شخصا»: nobody named), which are still reported for those who want them.
 func confidence(src, tgt *resolve.Actor, cl clause, mod []string, how string) float64 {
 	s, t := 0.2, 0.4
+	switch cl.trig.Root() {
+	case "08", "14", "15":
+		t = 1 // a resignation, a protest, a deployment need no target to be complete
+	}
 	if src != nil {
 		s = 0.9
 		if src.Inferred || strings.HasPrefix(how, "elided") || strings.HasPrefix(how, "topic") {
