@@ -200,7 +200,10 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 	inList := k > 0 && ms[k-1].End == m.Start && ms[k-1].Has(kb.EntTrigger) ||
 		k+1 < len(ms) && ms[k+1].Start == m.End && ms[k+1].Prefix == "و" && ms[k+1].Has(kb.EntTrigger)
 	if m.Prefix != "" && !inList {
-		return false // «وقتلهم»: a new clause, unless a list of nouns («جرائم ضد الإنسانية وقتل واغتصاب»)
+		// «وقتلهم»: a new clause — unless a list of nouns («جرائم ضد الإنسانية
+		// وقتل واغتصاب», «لبث الفوضى وقطع الطرق»: after a definite noun that
+		// names no actor, a bare form is the next verbal noun of the list)
+		return m.Suffix == "" && strings.HasPrefix(prev.Norm, "ال") && !(k > 0 && ms[k-1].End == m.Start)
 	}
 	if len(c.lex.Classes(prev.Norm)) > 0 || prev.Norm == "قد" || prev.Norm == "لقد" {
 		return false
@@ -494,7 +497,7 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 			break
 		}
 	}
-	if len(targets) == 0 && QuadClass(t.Root()) == 4 && t.Root() != "14" {
+	if len(targets) == 0 && (t.Root() == "18" || t.Root() == "19" || t.Root() == "20") {
 		// «شن غارات على معسكرات لتدريب متشددين»: the first actor after the
 		// trigger that no preposition places elsewhere is what was attacked
 		for i := from; i < len(actors); i++ {
