@@ -298,7 +298,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	// report («توجه للمشاركة في مظاهرة», «خطط للهجوم على»), unless it follows
 	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
 	// («استخدم القاعدة لنقل معدات»)
-	purpose := strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -6, "casualty")
+	purpose := strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty")
 	if purpose || c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix) {
 		mod = append(mod, "intended")
 	}
@@ -563,9 +563,10 @@ func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
 		return false
-	case src == nil && (!violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.casualty(toks, s, m))):
-		// nobody named: only a verb («قتل 20 شخصا») or a verbal noun with its
-		// toll («انفجار سيارة مفخخة أسفر عن مقتل…») reports an attack by itself
+	case src == nil && (!violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.casualty(toks, s, m) && !(len(targets) > 0 && c.counted(toks, m)))):
+		// nobody named: only a verb («قتل 20 شخصا»), a verbal noun with its
+		// toll («انفجار سيارة مفخخة أسفر عن مقتل…») or with a counted victim
+		// («مقتل 15 جنديا تركيا») reports an attack by itself
 		return false
 	}
 	return true
@@ -878,6 +879,11 @@ func presentTense(w string, t *kb.Trigger) bool {
 		}
 	}
 	return false
+}
+
+// counted reports a number right after trigger m («مقتل 15 جنديا»).
+func (c *Coder) counted(toks []arabic.Token, m *recognise.Mention) bool {
+	return m.End < len(toks) && toks[m.End].Kind == arabic.Number
 }
 
 // accident reports a word of the sentence naming an accident or a disaster.
