@@ -511,6 +511,16 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 			}
 		}
 	}
+	if len(targets) == 0 && (t.Root() == "05" || t.Root() == "11") {
+		// «أشاد … بنجاح تجربة الانتقال الديمقراطي في تونس»: what is praised or
+		// criticised happens in the country named after «في»
+		for i := from; i < len(actors); i++ {
+			if a := &actors[i]; a.Prep == "في" && (a.Kind == "STATE" || a.Kind == "CAPITAL") && (src == nil || a.Country != src.Country) {
+				targets, tHow = []*resolve.Actor{a}, "the country where what is judged happens"
+				break
+			}
+		}
+	}
 	if len(targets) == 0 && needsTarget(t.Root()) {
 		if a := c.placeTarget(in, s, m, t, res.Named); a != nil {
 			targets, tHow = []*resolve.Actor{a}, "place after «"+a.Prep+"» standing for its country"
