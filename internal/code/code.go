@@ -51,10 +51,9 @@ type Input struct {
 
 // clause is the working state of one trigger.
 type clause struct {
-	trig     *kb.Trigger
-	ti       int32 // trigger index
-	m        *recognise.Mention
-	cueFound bool
+	trig     *kb.Trigger        // the trigger entry the coder took
+	m        *recognise.Mention // the mention that stands for it
+	cueFound bool               // the entry needed a cue, and it was found
 }
 
 // Events codes the events of an article. res must be a fresh resolver for
@@ -67,7 +66,7 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 	for _, s := range in.Sentences {
 		var ms []recognise.Mention
 		ms, mi = recognise.Within(in.Mentions, mi, s)
-		if !hasTrigger(ms) {
+		if !recognise.AnyTrigger(ms) {
 			continue
 		}
 		actors := res.Sentence(in.Tokens, ms)
@@ -91,16 +90,6 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 		}
 	}
 	return events
-}
-
-// hasTrigger reports whether any mention is an event trigger.
-func hasTrigger(ms []recognise.Mention) bool {
-	for i := range ms {
-		if ms[i].Has(kb.EntTrigger) {
-			return true
-		}
-	}
-	return false
 }
 
 func targetCode(t *ActorRef) string {
@@ -162,7 +151,7 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 	if !ok {
 		return clause{}, false
 	}
-	return clause{trig: &c.lex.KB.Triggers[ch.Trigger], ti: ch.Trigger, m: &ms[k], cueFound: ch.Cue != ""}, true
+	return clause{trig: &c.lex.KB.Triggers[ch.Trigger], m: &ms[k], cueFound: ch.Cue != ""}, true
 }
 
 // nounReading decides a word written the same as a verb and as a verbal

@@ -160,7 +160,7 @@ func (p *Pipeline) addNames(in code.Input) []recognise.Mention {
 	for _, s := range in.Sentences {
 		var ms []recognise.Mention
 		ms, mi = recognise.Within(in.Mentions, mi, s)
-		if !hasTrigger(ms) {
+		if !recognise.AnyTrigger(ms) {
 			continue
 		}
 		done := s.Start // tokens before this were tagged already
@@ -203,15 +203,6 @@ func (p *Pipeline) addNames(in code.Input) []recognise.Mention {
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	return recognise.AddNames(in.Mentions, spans)
-}
-
-func hasTrigger(ms []recognise.Mention) bool {
-	for i := range ms {
-		if ms[i].Has(kb.EntTrigger) {
-			return true
-		}
-	}
-	return false
 }
 
 // completeName extends a person's name found by the tagger over the unknown

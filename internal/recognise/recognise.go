@@ -74,6 +74,16 @@ func (r *Recogniser) functionWord(w string) bool {
 	return false
 }
 
+// AnyTrigger reports whether any of ms is an event trigger.
+func AnyTrigger(ms []Mention) bool {
+	for i := range ms {
+		if ms[i].Has(kb.EntTrigger) {
+			return true
+		}
+	}
+	return false
+}
+
 // Within returns the mentions of ms that lie inside span s, searching from
 // index from, and the index to search the next span from. Spans must be
 // visited in text order.
