@@ -38,6 +38,7 @@ type TokenInfo struct {
 	Start    int      `json:"start"`
 	End      int      `json:"end"`
 	Segments []string `json:"segments,omitempty"` // readings «prefix+base+suffix», least stripped first
+	Stem     string   `json:"stem,omitempty"`     // light10 stem
 }
 
 // SentenceInfo is one sentence with the actors resolved in it.
@@ -175,6 +176,7 @@ func tokenInfos(toks []arabic.Token) []TokenInfo {
 			if stem, suf, ok := arabic.StripPronoun(t.Norm); ok {
 				ti.Segments = append(ti.Segments, stem+"+"+suf)
 			}
+			ti.Stem = arabic.LightStem(t.Norm)
 		}
 		out = append(out, ti)
 	}
@@ -256,9 +258,9 @@ func (ex *Explanation) Write(w io.Writer) error {
 
 	ew.printf("\nTOKENS (%d)\n", len(ex.Tokens))
 	tw := tabwriter.NewWriter(ew, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "  #\ttext\tnormalised\tkind\tsegments")
+	fmt.Fprintln(tw, "  #\ttext\tnormalised\tkind\tstem\tsegments")
 	for i, t := range ex.Tokens {
-		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\n", i, t.Text, t.Norm, t.Kind, strings.Join(t.Segments, "  "))
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\n", i, t.Text, t.Norm, t.Kind, t.Stem, strings.Join(t.Segments, "  "))
 	}
 	ew.flush(tw)
 
