@@ -22,11 +22,12 @@ import (
 
 // codeOptions are the flags of `marsad code`.
 type codeOptions struct {
-	input  string // auto, text, html, jsonl, trec
-	format string // jsonl or pretty
-	noText bool   // omit the text field
-	kbDir  string // knowledge base directory overriding the embedded one
-	noNER  bool   // do not run the learned tagger
+	input   string  // auto, text, html, jsonl, trec
+	format  string  // jsonl or pretty
+	noText  bool    // omit the text field
+	kbDir   string  // knowledge base directory overriding the embedded one
+	noNER   bool    // do not run the learned tagger
+	minConf float64 // drop events below this confidence
 }
 
 // addFlags adds the flags of every command that codes: --kb and --no-ner.
@@ -74,6 +75,7 @@ naming it; the others are still coded. Exit status is 1 when any input failed.`,
 	o.addInputFlag(cmd)
 	cmd.Flags().StringVar(&o.format, "format", "jsonl", "output format: jsonl or pretty (a readable table)")
 	cmd.Flags().BoolVar(&o.noText, "no-text", false, "omit the article text from the output")
+	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "drop events below this confidence (0.5 keeps the events whose source and needed target are known)")
 	return cmd
 }
 
@@ -177,6 +179,9 @@ func runCode(ctx context.Context, o codeOptions, args []string, stdin io.Reader,
 		doc := p.Code(art)
 		if o.noText {
 			doc.Text = ""
+		}
+		if o.minConf > 0 {
+			doc.Events = selectEvents(doc.Events, o.minConf, nil)
 		}
 		if o.format == "pretty" {
 			return writePretty(w, &doc)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -466,4 +467,35 @@ func firstID(docs []outDoc) string {
 		return ""
 	}
 	return docs[0].ID
+}
+
+// TestCodeMinConfidence: --min-confidence drops the partial events (nobody
+// named) and keeps the complete ones.
+func TestCodeMinConfidence(t *testing.T) {
+	in := "قتل 20 شخصا في هجوم انتحاري أمس.\nزار الرئيس المصري عبد الفتاح السيسي دمشق أمس."
+	all := runCLI(t, in, "code", "--input", "text")
+	kept := runCLI(t, in, "code", "--input", "text", "--min-confidence", "0.5")
+	if all.err != nil || kept.err != nil {
+		t.Fatalf("errors: %v, %v", all.err, kept.err)
+	}
+	count := func(out string) (n, low int) {
+		var d struct {
+			Events []struct{ Confidence float64 } `json:"events"`
+		}
+		if err := json.Unmarshal([]byte(out), &d); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range d.Events {
+			n++
+			if e.Confidence < 0.5 {
+				low++
+			}
+		}
+		return n, low
+	}
+	n, low := count(all.stdout)
+	m, lowKept := count(kept.stdout)
+	if low == 0 || lowKept != 0 || m != n-low {
+		t.Errorf("all: %d events (%d below 0.5); kept: %d events (%d below 0.5)", n, low, m, lowKept)
+	}
 }
