@@ -411,7 +411,18 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	} else {
 		control = c.controlSubject(toks, s, m, actors)
 	}
+	// a first person inside a quotation (outside, «اتهم» is a past tense)
+	quoted1st := verb && c.inQuote(toks, s, m.Start) && firstPerson(toks[m.Start].Norm[len(m.Prefix):], t)
+	speaker := -1
+	if quoted1st {
+		speaker = c.speaker(toks, s, m.Start, actors)
+	}
 	switch {
+	case quoted1st:
+		// «"أهنئ الرئيس المنتخب"»: the speaker of the quotation, or nobody
+		if speaker >= 0 {
+			srcIdx, how = speaker, "the speaker of a first-person verb"
+		}
 	case agent >= 0:
 		srcIdx, how = agent, "agent after «على يد»/«من قبل»"
 	case passive:
@@ -859,6 +870,40 @@ func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 			}
 			return -1
 		}
+	}
+	return -1
+}
+
+// firstPerson reports whether the verb form w of trigger t is a first
+// person singular present («أهنئ», normalised «اهني»).
+func firstPerson(w string, t *kb.Trigger) bool {
+	for _, f := range t.Surfaces {
+		stem, ok := strings.CutPrefix(arabic.NormalizeString(f), "ي")
+		if ok && len(stem) >= 4 && strings.HasPrefix(w, "ا"+stem[:len(stem)-2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// speaker returns the actor who says the words around token i: the subject
+// of the last verb of saying before it in the sentence, or -1.
+func (c *Coder) speaker(toks []arabic.Token, s arabic.Span, i int, actors []resolve.Actor) int {
+	for k := i - 1; k >= s.Start; k-- {
+		n := toks[k].Norm
+		if !c.lex.HasClass(n, "speech") && !c.lex.HasClass(strings.TrimPrefix(n, "و"), "speech") {
+			continue
+		}
+		// «قال X»: the actor right after the verb; «X قال»: the one right before
+		for j := range actors {
+			if actors[j].Start == k+1 {
+				return j
+			}
+		}
+		if j := nearestBefore(actors, k); j >= 0 && k-actors[j].End <= 1 {
+			return j
+		}
+		return -1
 	}
 	return -1
 }
