@@ -435,6 +435,10 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		}
 	case verb && adjacentPrev:
 		srcIdx, how = prev, "subject before the verb (SVO)"
+	case verb && conj && len(*last) > 0 && among((*last)[0], actors) && !c.inQuote(toks, s, m.Start):
+		// «زار حفتر دمشق، والتقى مسؤولين»: a verb joined by «و» to an event of
+		// the same sentence shares its subject; what follows is its object
+		src, how = (*last)[0], "elided subject: the previous event's source"
 	case next >= 0:
 		srcIdx, how = next, "subject after the verb (VSO)"
 		if !verb {
@@ -674,6 +678,16 @@ func needsTarget(root string) bool {
 		return false
 	}
 	return true
+}
+
+// among reports whether a points into actors.
+func among(a *resolve.Actor, actors []resolve.Actor) bool {
+	for i := range actors {
+		if &actors[i] == a {
+			return true
+		}
+	}
+	return false
 }
 
 // nearestBefore returns the index of the last actor ending before token i, or -1.

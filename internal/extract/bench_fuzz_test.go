@@ -57,7 +57,7 @@ func FuzzExtractText(f *testing.F) {
 		switch format {
 		case "html":
 			if len(data) > 4096 {
-				return // keep trafilatura's share of the fuzzing time small
+				return // keep the HTML extractor's share of the fuzzing time small
 			}
 			doc.Format = read.FormatHTML
 		case "jsonl":

@@ -52,7 +52,7 @@ type Options struct {
 // other non-empty line is a paragraph. JSON Lines and TREC: the title,
 // publication date, outlet, section and author come from doc.Meta (the first
 // line of the body is the title when Meta has none, and a body that repeats
-// the title does not repeat it in Text). HTML: go-trafilatura finds the main
+// the title does not repeat it in Text). HTML: go-readability finds the main
 // text and the metadata; when it finds nothing, the <title> and the <p>
 // texts are used.
 //
@@ -81,7 +81,9 @@ func Extract(doc read.RawDoc, opts Options) (Article, error) {
 		paras = splitLines(data, nil)
 		a.Title = cleanLine(metaFirst(doc.Meta, "title", "headline"))
 	}
-	a.Published = metaFirst(doc.Meta, "published", "date", "time", "date_time", "pubdate")
+	if p := metaFirst(doc.Meta, "published", "date", "time", "date_time", "pubdate"); p != "" || a.Published == "" {
+		a.Published = p // the input's own field wins over what the page says
+	}
 	if a.Outlet == "" {
 		a.Outlet = metaFirst(doc.Meta, "outlet", "source", "site", "site_name", "src")
 	}
