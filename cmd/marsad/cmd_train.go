@@ -41,7 +41,7 @@ type trainNEROptions struct {
 }
 
 const trainNERExample = `  # reproduce the shipped model internal/ner/model/ner.bin byte for byte (about 1 minute):
-  D=/work/shared/data
+  D=../shared/data   # the shared data beside the checkout
   marsad train ner \
     --train $D/ner/anercorp/ANERCorp_CamelLab_train.txt --dev-split 0.1 \
     --extra $D/ner/fane/NewsFANE_Gold_2014_170K.txt \

@@ -11,7 +11,7 @@ import (
 	"github.com/marsad/marsad/internal/read"
 )
 
-const antJSONL = "/work/shared/data/corpus/ant.jsonl"
+const antJSONL = "../../../shared/data/corpus/ant.jsonl" // ../shared beside the checkout
 
 // BenchmarkReadExtractJSONL reads and extracts the ANT corpus (JSON Lines),
 // reporting MB/s of input.

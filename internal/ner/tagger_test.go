@@ -251,7 +251,7 @@ func TestTagJSONL(t *testing.T) {
 // when the shared data is present, else the test sentences.
 func benchSentences(b *testing.B) [][]string {
 	var sents []Sentence
-	if f, err := os.Open("/work/shared/data/ner/anercorp/ANERCorp_CamelLab_train.txt"); err == nil {
+	if f, err := os.Open("../../../shared/data/ner/anercorp/ANERCorp_CamelLab_train.txt"); err == nil {
 		all, err := ReadCoNLLAll(context.Background(), f)
 		f.Close()
 		if err != nil {

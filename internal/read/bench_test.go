@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-const antJSONL = "/work/shared/data/corpus/ant.jsonl"
+const antJSONL = "../../../shared/data/corpus/ant.jsonl" // ../shared beside the checkout
 
 func BenchmarkReadJSONL(b *testing.B) {
 	fi, err := os.Stat(antJSONL)
@@ -39,7 +39,7 @@ func BenchmarkReadJSONL(b *testing.B) {
 }
 
 func BenchmarkReadTREC(b *testing.B) {
-	dir := "/work/shared/data/corpus/ant_trec_sample"
+	dir := "../../../shared/data/corpus/ant_trec_sample"
 	if _, err := os.Stat(dir); err != nil {
 		b.Skipf("corpus not present: %v", err)
 	}
