@@ -1164,10 +1164,35 @@ func (c *Coder) ref(in Input, a *resolve.Actor, loc *Location) ActorRef {
 	if a.Inferred && loc != nil && loc.Country != "" {
 		country = loc.Country
 	}
+	from, to := balanceQuotes(in.Tokens, a.Start, a.End)
 	r := ActorRef{Country: country, Role: a.Role, Code: country + a.Role, Name: a.Name,
-		Start: in.Tokens[a.Start].Start, End: in.Tokens[a.End-1].End}
+		Start: in.Tokens[from].Start, End: in.Tokens[to-1].End}
 	r.Text = in.Text[r.Start:r.End]
 	return r
+}
+
+// balanceQuotes widens the token span [from, to) by the quotation mark
+// that closes or opens a quote it cuts in half: «حكومة» حفتر is shown as
+// ««حكومة» حفتر», «قائد «مرتزقة فاغنر» with its closing mark.
+func balanceQuotes(toks []arabic.Token, from, to int) (int, int) {
+	depth, opened := 0, false
+	for k := from; k < to; k++ {
+		switch toks[k].Text {
+		case "«", "“":
+			depth++
+			opened = true
+		case "»", "”":
+			if depth > 0 {
+				depth--
+			} else if from > 0 && (toks[from-1].Text == "«" || toks[from-1].Text == "“") {
+				from-- // a closing mark whose opening stands just before the span
+			}
+		}
+	}
+	if opened && depth > 0 && to < len(toks) && (toks[to].Text == "»" || toks[to].Text == "”") {
+		to++ // an opening mark whose closing stands just after the span
+	}
+	return from, to
 }
 
 // confidence scores how well the event is supported by its sentence. It is
