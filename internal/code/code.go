@@ -70,26 +70,36 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 			continue
 		}
 		actors := res.Sentence(in.Tokens, ms)
-		var seen map[string]bool
 		for k := range ms {
 			cl, ok := c.trigger(in.Tokens, s, ms, k)
 			if !ok {
 				continue
 			}
-			for _, ev := range c.frame(in, s, cl, actors, &last, res) {
-				key := ev.Source.Code + "|" + targetCode(ev.Target) + "|" + ev.CAMEO
-				if seen[key] {
-					continue
-				}
-				if seen == nil {
-					seen = map[string]bool{}
-				}
-				seen[key] = true
-				events = append(events, ev)
-			}
+			events = append(events, c.frame(in, s, cl, actors, &last, res)...)
 		}
 	}
-	return events
+	return onePerPair(events)
+}
+
+// onePerPair keeps one event per source, target and CAMEO code in an
+// article — the title, the lede and the body often report the same visit —
+// the most confident, the first among equals, in text order.
+func onePerPair(events []Event) []Event {
+	best := map[string]int{}
+	for i := range events {
+		key := events[i].Source.Code + "|" + targetCode(events[i].Target) + "|" + events[i].CAMEO
+		if j, ok := best[key]; !ok || events[i].Confidence > events[j].Confidence {
+			best[key] = i
+		}
+	}
+	out := events[:0]
+	for i := range events {
+		key := events[i].Source.Code + "|" + targetCode(events[i].Target) + "|" + events[i].CAMEO
+		if best[key] == i {
+			out = append(out, events[i])
+		}
+	}
+	return out
 }
 
 func targetCode(t *ActorRef) string {
