@@ -17,14 +17,22 @@ const cueWindow = 10
 
 // Coder codes events. Build it once with New; it is safe for concurrent use.
 type Coder struct {
-	lex  *kb.Lexicon
-	cues [][][]string // per trigger: its cues as normalised token sequences
+	lex   *kb.Lexicon
+	cues  [][][]string             // per trigger: its cues as normalised token sequences
+	stems map[*kb.Trigger][]string // per verb trigger: its present stems without their last letter
 }
 
 // New returns a coder over a compiled lexicon.
 func New(lex *kb.Lexicon) *Coder {
-	c := &Coder{lex: lex, cues: make([][][]string, len(lex.KB.Triggers))}
+	c := &Coder{lex: lex, cues: make([][][]string, len(lex.KB.Triggers)), stems: map[*kb.Trigger][]string{}}
 	for i := range lex.KB.Triggers {
+		t := &lex.KB.Triggers[i]
+		for _, f := range t.Surfaces {
+			// «يقتل» → «قت»: the last letter changes with the person («يقتلون»)
+			if stem, ok := strings.CutPrefix(arabic.NormalizeString(f), "ي"); ok && len(stem) >= 4 {
+				c.stems[t] = append(c.stems[t], stem[:len(stem)-2])
+			}
+		}
 		for _, cue := range lex.KB.Triggers[i].Cues {
 			var seq []string
 			for _, t := range arabic.Tokenize(nil, cue) {
@@ -204,7 +212,7 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 		// names no actor, a bare form is the next verbal noun of the list)
 		return m.Suffix == "" && strings.HasPrefix(prev.Norm, "ال") && !(k > 0 && ms[k-1].End == m.Start)
 	}
-	if len(c.lex.Classes(prev.Norm)) > 0 || prev.Norm == "قد" || prev.Norm == "لقد" {
+	if len(c.lex.Classes(prev.Norm)) > 0 { // a function word or a particle («قد») before it
 		return false
 	}
 	if k > 0 && ms[k-1].End == m.Start && !ms[k-1].Has(kb.EntTrigger) {
@@ -267,15 +275,24 @@ func (c *Coder) hasClassNear(toks []arabic.Token, s arabic.Span, i, n int, cls s
 			continue
 		}
 		seen++
-		n := toks[k].Norm
-		if c.lex.HasClass(n, cls) {
-			return true
-		}
-		if len(n) > 2 && (n[:2] == "و" || n[:2] == "ف") && c.lex.HasClass(n[2:], cls) {
+		if c.classed(toks[k].Norm, cls, "وف") {
 			return true
 		}
 	}
 	return false
+}
+
+// classed reports whether the normalised word n, as it is or without one
+// leading proclitic among procs («و», «ف», «ب»), has grammar class cls.
+func (c *Coder) classed(n, cls, procs string) bool {
+	if c.lex.HasClass(n, cls) {
+		return true
+	}
+	if len(n) <= 2 {
+		return false
+	}
+	r := n[:2] // every proclitic is one two-byte letter
+	return strings.Contains(procs, r) && c.lex.HasClass(n[2:], cls)
 }
 
 // modality returns the modality of the event reported by trigger mention m.
@@ -285,7 +302,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		mod = append(mod, "negated")
 	}
 	for k := s.Start; k < m.Start; k++ {
-		if c.lex.HasClass(toks[k].Norm, "reported") || c.lex.HasClass(strings.TrimPrefix(toks[k].Norm, "و"), "reported") {
+		if c.classed(toks[k].Norm, "reported", "و") {
 			mod = append(mod, "reported")
 			break
 		}
@@ -422,7 +439,7 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		control = c.controlSubject(toks, s, m, actors)
 	}
 	// a first person inside a quotation (outside, «اتهم» is a past tense)
-	quoted1st := verb && c.inQuote(toks, s, m.Start) && firstPerson(toks[m.Start].Norm[len(m.Prefix):], t)
+	quoted1st := verb && c.inQuote(toks, s, m.Start) && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ا")
 	speaker := -1
 	if quoted1st {
 		speaker = c.speaker(toks, s, m.Start, actors)
@@ -583,7 +600,7 @@ func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []
 		return false
 	case QuadClass(t.Root()) == 4 && t.Root() != "14" && c.accident(toks, s):
 		return false // «قتل جندي في حادث سير»: a death, not an attack
-	case src == nil && len(targets) == 0 && verb && presentTense(toks[m.Start].Norm[len(m.Prefix):], t):
+	case src == nil && len(targets) == 0 && verb && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن", "سي", "ست"):
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
 		return false
@@ -851,7 +868,7 @@ func prepName(p string) string {
 func (c *Coder) separated(toks []arabic.Token, from, to int) bool {
 	for k := from; k < to; k++ {
 		t := toks[k]
-		if t.Kind == arabic.Punct && arabic.IsQuote(t.Text) || c.lex.HasClass(t.Norm, "neg") || t.Norm == "قد" {
+		if t.Kind == arabic.Punct && arabic.IsQuote(t.Text) || c.lex.HasClass(t.Norm, "neg") || c.lex.HasClass(t.Norm, "particle") {
 			continue
 		}
 		return true
@@ -862,8 +879,7 @@ func (c *Coder) separated(toks []arabic.Token, from, to int) bool {
 // speechBetween reports a verb of saying in toks[from:to].
 func (c *Coder) speechBetween(toks []arabic.Token, from, to int) bool {
 	for k := from; k < to; k++ {
-		n := strings.TrimPrefix(toks[k].Norm, "و")
-		if c.lex.HasClass(n, "speech") || c.lex.HasClass(toks[k].Norm, "speech") {
+		if c.classed(toks[k].Norm, "speech", "و") {
 			return true
 		}
 	}
@@ -886,7 +902,7 @@ func (c *Coder) lightBefore(toks []arabic.Token, i int) bool {
 func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
 	for k := m.End; k+1 < s.End && k < m.End+12; k++ {
 		n := toks[k].Norm
-		if (n == "علي" || n == "من") && c.lex.HasClass(toks[k+1].Norm, "agent") {
+		if (c.lex.HasClass(n, "prep:علي") || c.lex.HasClass(n, "prep:من")) && c.lex.HasClass(toks[k+1].Norm, "agent") {
 			for i := range actors {
 				if actors[i].Start > k+1 && actors[i].Start <= k+4 {
 					return i
@@ -898,24 +914,12 @@ func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 	return -1
 }
 
-// firstPerson reports whether the verb form w of trigger t is a first
-// person singular present («أهنئ», normalised «اهني»).
-func firstPerson(w string, t *kb.Trigger) bool {
-	for _, f := range t.Surfaces {
-		stem, ok := strings.CutPrefix(arabic.NormalizeString(f), "ي")
-		if ok && len(stem) >= 4 && strings.HasPrefix(w, "ا"+stem[:len(stem)-2]) {
-			return true
-		}
-	}
-	return false
-}
-
 // speaker returns the actor who says the words around token i: the subject
 // of the last verb of saying before it in the sentence, or -1.
 func (c *Coder) speaker(toks []arabic.Token, s arabic.Span, i int, actors []resolve.Actor) int {
 	for k := i - 1; k >= s.Start; k-- {
 		n := toks[k].Norm
-		if !c.lex.HasClass(n, "speech") && !c.lex.HasClass(strings.TrimPrefix(n, "و"), "speech") {
+		if !c.classed(n, "speech", "و") {
 			continue
 		}
 		// «قال X»: the actor right after the verb; «X قال»: the one right before
@@ -932,16 +936,14 @@ func (c *Coder) speaker(toks []arabic.Token, s arabic.Span, i int, actors []reso
 	return -1
 }
 
-// presentTense reports whether the verb form w of trigger t is a present
-// (imperfect) form: a person prefix before one of the trigger's present stems.
-func presentTense(w string, t *kb.Trigger) bool {
-	for _, f := range t.Surfaces {
-		stem, ok := strings.CutPrefix(arabic.NormalizeString(f), "ي")
-		if !ok || len(stem) < 4 {
-			continue
-		}
-		for _, pre := range [...]string{"ي", "ت", "ن", "سي", "ست"} {
-			if strings.HasPrefix(w, pre) && strings.HasPrefix(w[len(pre):], stem[:len(stem)-2]) {
+// personForm reports whether the verb form w of trigger t is one of the
+// trigger's present stems after one of the person prefixes: «ا» for the
+// first person singular («أهنئ»), «ي», «ت», «ن», «سي», «ست» for a present
+// (imperfect) tense.
+func (c *Coder) personForm(w string, t *kb.Trigger, prefixes ...string) bool {
+	for _, stem := range c.stems[t] {
+		for _, pre := range prefixes {
+			if strings.HasPrefix(w, pre) && strings.HasPrefix(w[len(pre):], stem) {
 				return true
 			}
 		}
@@ -961,7 +963,7 @@ func (c *Coder) accident(toks []arabic.Token, s arabic.Span) bool {
 		if k+1 < s.End && c.lex.StartsPhrase(n) && c.lex.HasClass(n+" "+toks[k+1].Norm, "accident") {
 			return true // «حادث سير»
 		}
-		if c.lex.HasClass(n, "accident") || len(n) > 2 && (n[:2] == "و" || n[:2] == "ب" || n[:2] == "ف") && c.lex.HasClass(n[2:], "accident") {
+		if c.classed(n, "accident", "وفب") {
 			return true
 		}
 	}
@@ -976,7 +978,7 @@ func (c *Coder) casualty(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 			continue
 		}
 		n := toks[k].Norm
-		if c.lex.HasClass(n, "casualty") || len(n) > 2 && (n[:2] == "و" || n[:2] == "ف" || n[:2] == "ب") && c.lex.HasClass(n[2:], "casualty") {
+		if c.classed(n, "casualty", "وفب") {
 			return true
 		}
 	}
@@ -991,7 +993,7 @@ func (c *Coder) controlSubject(toks []arabic.Token, s arabic.Span, m *recognise.
 	v := -1
 	for k := m.Start - 1; k >= s.Start && k >= m.Start-10; k-- {
 		n := toks[k].Norm
-		if c.lex.HasClass(n, "control") || len(n) > 2 && (n[:2] == "و" || n[:2] == "ف") && c.lex.HasClass(n[2:], "control") {
+		if c.classed(n, "control", "وف") {
 			v = k
 			break
 		}
