@@ -116,10 +116,13 @@ const (
 
 // resources are the word-level tables a model carries besides weights.
 type resources struct {
-	clusters map[uint64]uint32 // wordHash(norm) → packCluster(...)
-	gaz      map[uint64]uint16 // phrase hash → bit set of gazetteer types
-	gazMax   int               // longest gazetteer phrase, in words
+	clusters hashTable // wordHash(norm) → packCluster(...); no slots: no cluster features
+	gaz      hashTable // phrase hash → bit set of gazetteer types
+	gazMax   int       // longest gazetteer phrase, in words
 }
+
+// hasClusters says whether the model uses cluster features.
+func (r *resources) hasClusters() bool { return len(r.clusters.slots) > 0 }
 
 // wordInfo is what feature extraction needs to know about one token.
 type wordInfo struct {
@@ -176,12 +179,12 @@ func (r *resources) prepare(s *scratch, tokens []string) {
 			lb = 8
 		}
 		wi.shape = uint64(tokenShape(norm)*16 + lb)
-		if r.clusters != nil {
-			wi.cl = r.clusters[wi.norm]
-			wi.clStem = r.clusters[wi.stem]
+		if r.hasClusters() {
+			wi.cl = r.clusters.get(wi.norm)
+			wi.clStem = r.clusters.get(wi.stem)
 		}
 	}
-	if len(r.gaz) > 0 {
+	if len(r.gaz.slots) > 0 {
 		r.matchGazetteer(s)
 	}
 }
@@ -219,10 +222,7 @@ func (r *resources) matchGazetteer(s *scratch) {
 				if l > 1 {
 					h = phraseHash(h, s.info[i+l-1].norm)
 				}
-				m, ok := r.gaz[h]
-				if !ok {
-					continue
-				}
+				m := uint16(r.gaz.get(h)) // bit set of gazetteer types, 0 for no phrase
 				for m != 0 {
 					t := uint64(bits.TrailingZeros16(m))
 					m &= m - 1
@@ -373,7 +373,7 @@ func (r *resources) extract(s *scratch, tokens []string, mask uint64) {
 		if p := pad(i + 2); p != nil {
 			clP2 = p.cl
 		}
-		if r.clusters != nil {
+		if r.hasClusters() {
 			add(fClF, clFine(w.cl))
 			add(fClM, clMid(w.cl))
 			add(fClC, clCoarse(w.cl))

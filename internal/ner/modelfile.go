@@ -1,22 +1,49 @@
 package ner
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
-	"slices"
+	"math/bits"
 	"sync"
 
 	_ "embed" // the shipped model
 )
 
 // modelMagic starts every model file; the last byte is the format version.
-const modelMagic = "MARSADNER\x01"
+const modelMagic = "MARSADNER\x02"
+
+// The model file is laid out to be used where it lies: Load checks its
+// structure and keeps slices of it, without decoding or copying, so the
+// model embedded in the binary costs next to nothing to load. All numbers
+// are little-endian; there is no padding.
+//
+//	magic      modelMagic
+//	header     u32 bits          log2 of the number of feature rows, 8..26
+//	           u32 gazMax        longest gazetteer phrase in words, <= 64
+//	           f32 scale         weight = int16 value × scale
+//	           f32 trans[10][9]  transition weights; row 9 is the start
+//	           u32 rows          number of non-zero weight rows
+//	           u32 clusterSlots, u32 clusterProbe    (see hashTable; 0 slots: no clusters)
+//	           u32 gazSlots, u32 gazProbe
+//	rank       per block of 64 feature rows: u64 bitmap of the non-zero
+//	           rows, u32 number of non-zero rows in the blocks before
+//	weights    the non-zero rows in order, numTags × i16 each
+//	clusters   clusterSlots × (u64 word hash, u32 packed clusters)
+//	gazetteer  gazSlots × (u64 phrase hash, u32 gazetteer type bits)
+const (
+	headerSize = 4 + 4 + 4 + 4*(numTags+1)*numTags + 4 + 4*4
+	rankBlock  = 64          // feature rows per rank block
+	rankSize   = 8 + 4       // bytes per rank block
+	rowSize    = 2 * numTags // bytes per weight row
+	maxGazMax  = 64          // longest gazetteer phrase a model file may declare
+	minBits    = 8           // smallest feature table, 2^minBits rows
+	maxBits    = 26          // largest feature table, 2^maxBits rows
+)
 
 //go:embed model/ner.bin
 var embeddedModel []byte
@@ -28,15 +55,39 @@ var (
 )
 
 // Default returns the model shipped inside the binary (see
-// internal/ner/model/README.md). It is loaded on first use and shared.
+// internal/ner/model/README.md). It is loaded on first use and shared; it
+// reads the embedded bytes in place.
 func Default() (*Tagger, error) {
 	defaultOnce.Do(func() {
-		defaultTagger, defaultErr = Load(bytes.NewReader(embeddedModel))
+		defaultTagger, defaultErr = parseModel(embeddedModel)
 		if defaultErr != nil {
 			defaultErr = fmt.Errorf("load embedded ner model: %w", defaultErr)
 		}
 	})
 	return defaultTagger, defaultErr
+}
+
+// packedWeights are the weights of a saved model, quantised to int16, in
+// the layout of the model file: a rank directory over the feature rows and
+// the non-zero rows. Looking up a row is a bit test and a popcount.
+type packedWeights struct {
+	rank  []byte  // per block of rankBlock rows: u64 bitmap of non-zero rows, u32 non-zero rows before it
+	rows  []byte  // the non-zero rows, numTags little-endian int16 each
+	scale float32 // weight = int16 value × scale
+}
+
+// row returns the weights of feature row f, nil when they are all zero.
+// f must be below the number of feature rows.
+func (p *packedWeights) row(f uint32) *[rowSize]byte {
+	b := int(f/rankBlock) * rankSize
+	blk := (*[rankSize]byte)(p.rank[b : b+rankSize])
+	bm := binary.LittleEndian.Uint64(blk[:8])
+	bit := uint64(1) << (f % rankBlock)
+	if bm&bit == 0 {
+		return nil
+	}
+	o := (int(binary.LittleEndian.Uint32(blk[8:])) + bits.OnesCount64(bm&(bit-1))) * rowSize
+	return (*[rowSize]byte)(p.rows[o : o+rowSize])
 }
 
 // quantScale returns the step of the int16 quantisation of w.
@@ -55,18 +106,6 @@ func quantScale(w []float32) float32 {
 	return m / 32767
 }
 
-// dense returns the weights as float32 (a loaded model keeps them as int16).
-func (t *Tagger) dense() []float32 {
-	if t.q == nil {
-		return t.w
-	}
-	w := make([]float32, len(t.q))
-	for i, v := range t.q {
-		w[i] = float32(v) * t.qs
-	}
-	return w
-}
-
 // quantize rounds every weight to the int16 grid that Save uses, so that a
 // tagger scores the same before and after a save/load round trip.
 func (t *Tagger) quantize() {
@@ -76,84 +115,29 @@ func (t *Tagger) quantize() {
 	}
 }
 
-// Save writes the tagger in the model file format: a magic string, then a
-// gzip stream with the feature table size, transition weights, cluster and
-// gazetteer tables (sorted by key) and the non-zero weight rows quantised
-// to int16. The output depends only on the tagger's contents.
-func (t *Tagger) Save(w io.Writer) error {
-	if _, err := io.WriteString(w, modelMagic); err != nil {
-		return fmt.Errorf("save model: %w", err)
-	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("save model: %w", err)
-	}
-	bw := bufio.NewWriter(zw)
-	var tmp [binary.MaxVarintLen64]byte
-	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
-	sv := func(x int64) { bw.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
-	u64 := func(x uint64) { binary.LittleEndian.PutUint64(tmp[:8], x); bw.Write(tmp[:8]) }
-	f32 := func(x float32) { binary.LittleEndian.PutUint32(tmp[:4], math.Float32bits(x)); bw.Write(tmp[:4]) }
-
-	uv(uint64(t.bits))
-	for p := range t.trans {
-		for c := range t.trans[p] {
-			f32(t.trans[p][c])
-		}
-	}
-	keys := make([]uint64, 0, len(t.res.clusters))
-	for k := range t.res.clusters {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	uv(uint64(len(keys)))
-	for _, k := range keys {
-		u64(k)
-		uv(uint64(t.res.clusters[k]))
-	}
-	keys = keys[:0]
-	for k := range t.res.gaz {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	uv(uint64(t.res.gazMax))
-	uv(uint64(len(keys)))
-	for _, k := range keys {
-		u64(k)
-		uv(uint64(t.res.gaz[k]))
-	}
-	wts := t.dense()
-	sc := quantScale(wts)
-	f32(sc)
-	rows := 1 << t.bits
-	var q [numTags]int64
+// packWeights quantises w, 2^lg rows of numTags weights, to int16 and
+// packs the non-zero rows.
+func packWeights(w []float32, lg uint) packedWeights {
+	sc := quantScale(w)
+	rows := 1 << lg
+	p := packedWeights{rank: make([]byte, rows/rankBlock*rankSize), scale: sc}
 	nz := 0
 	for r := 0; r < rows; r++ {
-		if rowNonZero(wts[r*numTags:(r+1)*numTags], sc) {
-			nz++
+		blk := p.rank[r/rankBlock*rankSize:]
+		if r%rankBlock == 0 {
+			binary.LittleEndian.PutUint32(blk[8:], uint32(nz))
 		}
-	}
-	uv(uint64(nz))
-	last := 0
-	for r := 0; r < rows; r++ {
-		row := wts[r*numTags : (r+1)*numTags]
+		row := w[r*numTags : (r+1)*numTags]
 		if !rowNonZero(row, sc) {
 			continue
 		}
-		uv(uint64(r - last))
-		last = r
-		for c, v := range row {
-			q[c] = int64(math.Round(float64(v / sc)))
-			sv(q[c])
+		binary.LittleEndian.PutUint64(blk, binary.LittleEndian.Uint64(blk)|1<<(r%rankBlock))
+		for _, v := range row {
+			p.rows = binary.LittleEndian.AppendUint16(p.rows, uint16(int16(int64(math.Round(float64(v/sc))))))
 		}
+		nz++
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("save model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("save model: %w", err)
-	}
-	return nil
+	return p
 }
 
 func rowNonZero(row []float32, sc float32) bool {
@@ -165,123 +149,209 @@ func rowNonZero(row []float32, sc float32) bool {
 	return false
 }
 
+// Save writes the tagger in the model file format (see modelMagic). The
+// output depends only on the tagger's contents; a loaded model is written
+// back byte for byte.
+func (t *Tagger) Save(w io.Writer) error {
+	p := t.p
+	if t.w != nil {
+		p = packWeights(t.w, t.bits)
+	}
+	head := t.header(&p)
+	for _, b := range [][]byte{[]byte(modelMagic), head, p.rank, p.rows, t.res.clusters.slots, t.res.gaz.slots} {
+		if _, err := w.Write(b); err != nil {
+			return fmt.Errorf("save model: %w", err)
+		}
+	}
+	return nil
+}
+
+// header returns the header of the model file of t with weights p.
+func (t *Tagger) header(p *packedWeights) []byte {
+	le := binary.LittleEndian
+	b := make([]byte, 0, headerSize)
+	b = le.AppendUint32(b, uint32(t.bits))
+	b = le.AppendUint32(b, uint32(t.res.gazMax))
+	b = le.AppendUint32(b, math.Float32bits(p.scale))
+	for i := range t.trans {
+		for _, v := range t.trans[i] {
+			b = le.AppendUint32(b, math.Float32bits(v))
+		}
+	}
+	b = le.AppendUint32(b, uint32(len(p.rows)/rowSize))
+	for _, h := range [2]*hashTable{&t.res.clusters, &t.res.gaz} {
+		b = le.AppendUint32(b, uint32(h.numSlots()))
+		b = le.AppendUint32(b, uint32(h.probe))
+	}
+	return b
+}
+
 // errBadModel reports a model file that is not in the expected format.
 var errBadModel = errors.New("not a marsad ner model")
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Tagger, error) {
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(r, magic); err != nil {
-		return nil, fmt.Errorf("load model: %w: %w", errBadModel, err)
-	}
-	if string(magic) != modelMagic {
-		return nil, fmt.Errorf("load model: %w", errBadModel)
-	}
-	zr, err := gzip.NewReader(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
-	// decode from memory: varint by varint through a buffered gzip stream
-	// costs ten times more than from a byte slice
-	data, err := io.ReadAll(zr)
+	t, err := parseModel(data)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
-	}
-	var rerr error
-	uv := func() uint64 {
-		if rerr != nil {
-			return 0
-		}
-		x, n := binary.Uvarint(data)
-		if n <= 0 {
-			rerr = io.ErrUnexpectedEOF
-			return 0
-		}
-		data = data[n:]
-		return x
-	}
-	sv := func() int64 {
-		if rerr != nil {
-			return 0
-		}
-		x, n := binary.Varint(data)
-		if n <= 0 {
-			rerr = io.ErrUnexpectedEOF
-			return 0
-		}
-		data = data[n:]
-		return x
-	}
-	u64 := func() uint64 {
-		if rerr != nil || len(data) < 8 {
-			rerr = io.ErrUnexpectedEOF
-			return 0
-		}
-		x := binary.LittleEndian.Uint64(data)
-		data = data[8:]
-		return x
-	}
-	f32 := func() float32 {
-		if rerr != nil || len(data) < 4 {
-			rerr = io.ErrUnexpectedEOF
-			return 0
-		}
-		x := math.Float32frombits(binary.LittleEndian.Uint32(data))
-		data = data[4:]
-		return x
-	}
-	bits := uv()
-	if rerr == nil && (bits < 8 || bits > 26) {
-		return nil, fmt.Errorf("load model: %w: table size 2^%d", errBadModel, bits)
-	}
-	t := &Tagger{bits: uint(bits)} // the weights go to the int16 table below
-	for p := range t.trans {
-		for c := range t.trans[p] {
-			t.trans[p][c] = f32()
-		}
-	}
-	n := uv()
-	if n > 1<<26 {
-		return nil, fmt.Errorf("load model: %w: %d clusters", errBadModel, n)
-	}
-	if n > 0 {
-		t.res.clusters = make(map[uint64]uint32, n)
-	}
-	for i := uint64(0); i < n && rerr == nil; i++ {
-		k := u64()
-		t.res.clusters[k] = uint32(uv())
-	}
-	t.res.gazMax = int(uv())
-	n = uv()
-	if n > 1<<26 || t.res.gazMax > 64 {
-		return nil, fmt.Errorf("load model: %w: %d gazetteer entries", errBadModel, n)
-	}
-	if n > 0 {
-		t.res.gaz = make(map[uint64]uint16, n)
-	}
-	for i := uint64(0); i < n && rerr == nil; i++ {
-		k := u64()
-		t.res.gaz[k] = uint16(uv())
-	}
-	t.qs = f32()
-	n = uv()
-	rows := uint64(1) << bits
-	// the weights stay on Save's int16 grid: half the memory of float32, so
-	// half the start-up time spent clearing and filling it
-	t.q = make([]int16, rows*numTags)
-	r0 := uint64(0)
-	for i := uint64(0); i < n && rerr == nil; i++ {
-		r0 += uv()
-		if r0 >= rows {
-			return nil, fmt.Errorf("load model: %w: row %d out of range", errBadModel, r0)
-		}
-		row := t.q[r0*numTags : (r0+1)*numTags]
-		for c := range row {
-			row[c] = int16(sv())
-		}
-	}
-	if rerr != nil {
-		return nil, fmt.Errorf("load model: %w", rerr)
 	}
 	return t, nil
+}
+
+// maxSizeHint bounds the buffer readAll allocates before reading.
+const maxSizeHint = 64 << 20
+
+// readAll reads r to the end into a buffer sized from r's length when r
+// tells it (a file, a bytes.Reader), saving the copies of a growing buffer.
+func readAll(r io.Reader) ([]byte, error) {
+	var size int64
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		size = int64(v.Len())
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(min(max(size, 0), maxSizeHint)) + bytes.MinRead)
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// modelHeader is the header of a model file.
+type modelHeader struct {
+	bits, gazMax, rows uint32
+	scale              float32
+	trans              [numTags + 1][numTags]float32
+	tables             [2][2]uint32 // slots and probe of the cluster and gazetteer tables
+}
+
+// parseModel returns the tagger stored in data. The tagger keeps slices of
+// data, which must not change afterwards. Any data gives either a tagger
+// whose lookups stay in range or an error.
+func parseModel(data []byte) (*Tagger, error) {
+	if !bytes.HasPrefix(data, []byte(modelMagic)) {
+		return nil, badMagic(data)
+	}
+	r := &modelReader{b: data[len(modelMagic):]}
+	h, err := readHeader(r)
+	if err != nil {
+		return nil, err
+	}
+	t := &Tagger{bits: uint(h.bits), trans: h.trans}
+	t.res.gazMax = int(h.gazMax)
+	if t.p, err = readWeights(r, h); err != nil {
+		return nil, err
+	}
+	if t.res.clusters, err = readHashTable(r, "cluster", h.tables[0][0], h.tables[0][1]); err != nil {
+		return nil, err
+	}
+	if t.res.gaz, err = readHashTable(r, "gazetteer", h.tables[1][0], h.tables[1][1]); err != nil {
+		return nil, err
+	}
+	if len(r.b) != 0 {
+		return nil, fmt.Errorf("%w: %d bytes after the end", errBadModel, len(r.b))
+	}
+	return t, nil
+}
+
+// badMagic explains why data does not start with modelMagic.
+func badMagic(data []byte) error {
+	n := len(modelMagic) - 1
+	if len(data) > n && string(data[:n]) == modelMagic[:n] {
+		return fmt.Errorf("%w: format version %d, want %d", errBadModel, data[n], modelMagic[n])
+	}
+	return errBadModel
+}
+
+// readHeader takes the header off r and checks its fields.
+func readHeader(r *modelReader) (modelHeader, error) {
+	var h modelHeader
+	h.bits, h.gazMax = r.u32(), r.u32()
+	h.scale = math.Float32frombits(r.u32())
+	for i := range h.trans {
+		for j := range h.trans[i] {
+			h.trans[i][j] = math.Float32frombits(r.u32())
+		}
+	}
+	h.rows = r.u32()
+	for i := range h.tables {
+		h.tables[i] = [2]uint32{r.u32(), r.u32()}
+	}
+	switch {
+	case r.short:
+		return h, fmt.Errorf("%w: header: %w", errBadModel, io.ErrUnexpectedEOF)
+	case h.bits < minBits || h.bits > maxBits:
+		return h, fmt.Errorf("%w: table size 2^%d", errBadModel, h.bits)
+	case h.gazMax > maxGazMax:
+		return h, fmt.Errorf("%w: gazetteer phrases of %d words", errBadModel, h.gazMax)
+	case h.rows > 1<<h.bits:
+		return h, fmt.Errorf("%w: %d non-zero rows of %d", errBadModel, h.rows, 1<<h.bits)
+	case !finite(h.scale):
+		return h, fmt.Errorf("%w: weight scale %v", errBadModel, h.scale)
+	}
+	for i := range h.trans {
+		for _, v := range h.trans[i] {
+			if !finite(v) {
+				return h, fmt.Errorf("%w: transition weight %v", errBadModel, v)
+			}
+		}
+	}
+	return h, nil
+}
+
+func finite(x float32) bool { return !math.IsNaN(float64(x)) && !math.IsInf(float64(x), 0) }
+
+// readWeights takes the rank directory and the weight rows off r and
+// checks that the directory counts exactly the rows present.
+func readWeights(r *modelReader, h modelHeader) (packedWeights, error) {
+	blocks := uint64(1) << h.bits / rankBlock
+	p := packedWeights{rank: r.next(blocks * rankSize), scale: h.scale}
+	p.rows = r.next(uint64(h.rows) * rowSize)
+	if r.short {
+		return p, fmt.Errorf("%w: weights: %w", errBadModel, io.ErrUnexpectedEOF)
+	}
+	n := uint64(0)
+	for b := 0; b < len(p.rank); b += rankSize {
+		if uint64(binary.LittleEndian.Uint32(p.rank[b+8:])) != n {
+			return p, fmt.Errorf("%w: rank block %d does not count the rows before it", errBadModel, b/rankSize)
+		}
+		n += uint64(bits.OnesCount64(binary.LittleEndian.Uint64(p.rank[b:])))
+	}
+	if n != uint64(h.rows) {
+		return p, fmt.Errorf("%w: %d non-zero rows marked, %d stored", errBadModel, n, h.rows)
+	}
+	return p, nil
+}
+
+// modelReader takes fields off the front of a model file. After a short
+// read it returns zeros and nil slices, and sets short.
+type modelReader struct {
+	b     []byte
+	short bool
+}
+
+// next returns the next n bytes, nil when fewer are left.
+func (r *modelReader) next(n uint64) []byte {
+	if r.short || n > uint64(len(r.b)) {
+		r.short = true
+		return nil
+	}
+	p := r.b[:n:n]
+	r.b = r.b[n:]
+	return p
+}
+
+func (r *modelReader) u32() uint32 {
+	if p := r.next(4); p != nil {
+		return binary.LittleEndian.Uint32(p)
+	}
+	return 0
 }

@@ -13,7 +13,18 @@ import (
 // clusters computed from raw text and gazetteers. They are stored inside
 // the model file.
 type Resources struct {
-	r resources
+	clusters map[uint64]uint32 // wordHash(norm) → packCluster(...); nil for no clusters
+	gaz      map[uint64]uint16 // phrase hash → bit set of gazetteer types
+	gazMax   int               // longest gazetteer phrase, in words
+}
+
+// tables returns the resources as a tagger uses them.
+func (res *Resources) tables() resources {
+	gaz := res.gaz
+	if len(gaz) == 0 {
+		gaz = nil
+	}
+	return resources{clusters: newHashTable(res.clusters), gaz: newHashTable(gaz), gazMax: res.gazMax}
 }
 
 // GazetteerSource names a gazetteer file and how to read it.
@@ -48,7 +59,7 @@ func BuildResources(ctx context.Context, opts ResourceOptions) (*Resources, erro
 		if err != nil {
 			return nil, err
 		}
-		res.r.clusters = cl
+		res.clusters = cl
 	}
 	for _, g := range opts.Gazetteers {
 		if err := res.addGazetteer(ctx, g); err != nil {
@@ -57,12 +68,12 @@ func BuildResources(ctx context.Context, opts ResourceOptions) (*Resources, erro
 	}
 	if opts.Log != nil {
 		fmt.Fprintf(opts.Log, "resources: %d clustered words, %d gazetteer phrases (max %d words)\n",
-			len(res.r.clusters), len(res.r.gaz), res.r.gazMax)
+			len(res.clusters), len(res.gaz), res.gazMax)
 	}
 	return res, nil
 }
 
-// AddPhrase adds a gazetteer phrase of the given gazetteer type index.
+// addPhrase adds a gazetteer phrase of the given gazetteer type index.
 func (res *Resources) addPhrase(phrase string, typ int) {
 	toks := Tokenize(phrase)
 	if len(toks) == 0 || len(toks) > 6 {
@@ -84,12 +95,12 @@ func (res *Resources) addPhrase(phrase string, typ int) {
 			return
 		}
 	}
-	if res.r.gaz == nil {
-		res.r.gaz = map[uint64]uint16{}
+	if res.gaz == nil {
+		res.gaz = map[uint64]uint16{}
 	}
-	res.r.gaz[h] |= 1 << typ
-	if len(toks) > res.r.gazMax {
-		res.r.gazMax = len(toks)
+	res.gaz[h] |= 1 << typ
+	if len(toks) > res.gazMax {
+		res.gazMax = len(toks)
 	}
 }
 

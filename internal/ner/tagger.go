@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"encoding/binary"
 	"math"
 	"sync"
 )
@@ -10,9 +11,8 @@ import (
 // Tagger is safe for concurrent use.
 type Tagger struct {
 	bits  uint                          // log2 of the number of feature rows
-	w     []float32                     // (1<<bits) rows of numTags weights, while training
-	q     []int16                       // the same, quantised, once loaded from a model file
-	qs    float32                       // the scale of q
+	w     []float32                     // (1<<bits) rows of numTags weights, while training; nil once loaded
+	p     packedWeights                 // the same, quantised and packed, once loaded from a model file
 	trans [numTags + 1][numTags]float32 // transition weights; row numTags is the start
 	res   resources
 	pool  sync.Pool // *scratch
@@ -55,8 +55,8 @@ func (t *Tagger) TagSpans(tokens []string) []Span { return Spans(t.Tag(tokens)) 
 // decode extracts features and leaves the best tag sequence in s.path.
 func (t *Tagger) decode(s *scratch, tokens []string) {
 	t.res.extract(s, tokens, t.mask())
-	if t.q != nil {
-		t.scoreQuantised(s)
+	if t.w == nil {
+		t.scorePacked(s)
 		viterbi(s, len(s.off)-1, &t.trans)
 		return
 	}
@@ -76,20 +76,24 @@ func (s *scratch) sizeScores() int {
 	return n
 }
 
-// scoreQuantised computes emission scores from the int16 weights of a
-// loaded model: integer sums, scaled once per token.
-func (t *Tagger) scoreQuantised(s *scratch) {
+// scorePacked computes emission scores from the packed int16 weights of a
+// loaded model: integer sums over the non-zero rows, scaled once per token.
+func (t *Tagger) scorePacked(s *scratch) {
 	n := s.sizeScores()
+	le := binary.LittleEndian
 	for i := 0; i < n; i++ {
 		var e [numTags]int32
 		for _, f := range s.feats[s.off[i]:s.off[i+1]] {
-			row := t.q[int(f)*numTags : int(f)*numTags+numTags : int(f)*numTags+numTags]
+			row := t.p.row(f)
+			if row == nil {
+				continue
+			}
 			for c := range e {
-				e[c] += int32(row[c])
+				e[c] += int32(int16(le.Uint16(row[2*c:])))
 			}
 		}
 		for c := range e {
-			s.emit[i*numTags+c] = float32(e[c]) * t.qs
+			s.emit[i*numTags+c] = float32(e[c]) * t.p.scale
 		}
 	}
 }

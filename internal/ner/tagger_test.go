@@ -84,30 +84,6 @@ func TestTrainDeterministic(t *testing.T) {
 	})
 }
 
-func TestLoadErrors(t *testing.T) {
-	var good bytes.Buffer
-	tg := newTagger(10, resources{})
-	if err := tg.Save(&good); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name string
-		in   []byte
-	}{
-		{"empty", nil},
-		{"bad magic", []byte("NOTAMODEL\x01xxxxxxxx")},
-		{"truncated", good.Bytes()[:len(good.Bytes())/2]},
-		{"garbage after magic", append([]byte(modelMagic), 1, 2, 3, 4)},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if _, err := Load(bytes.NewReader(tt.in)); err == nil {
-				t.Error("Load succeeded, want error")
-			}
-		})
-	}
-}
-
 func TestDefaultModel(t *testing.T) {
 	start := time.Now()
 	tg := mustDefault(t)
@@ -284,12 +260,4 @@ func BenchmarkTag(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-}
-
-func BenchmarkLoad(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		if _, err := Load(bytes.NewReader(embeddedModel)); err != nil {
-			b.Fatal(err)
-		}
-	}
 }

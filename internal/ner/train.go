@@ -95,12 +95,12 @@ func Train(ctx context.Context, train, dev []Sentence, res *Resources, opts Trai
 	if opts.Bits == 0 {
 		opts.Bits = 20
 	}
-	if opts.Bits < 8 || opts.Bits > 26 {
+	if opts.Bits < minBits || opts.Bits > maxBits {
 		return nil, 0, fmt.Errorf("train: table size 2^%d out of range [2^8, 2^26]", opts.Bits)
 	}
 	var r resources
 	if res != nil {
-		r = res.r
+		r = res.tables()
 	}
 	t := newTagger(opts.Bits, r)
 	mask := t.mask()
