@@ -91,7 +91,7 @@ either direction. Precision, recall and F1 are summed over all articles.`,
 		},
 	}
 	o.addFlags(cmd)
-	o.addSelectFlags(cmd, 0.5, "0.5 keeps the complete events, with source and target known", []string{"negated", "hypothetical", "intended"})
+	o.addSelectFlags(cmd, 0.5, "0.5 keeps the complete events, with source and target known", []string{"negated", "hypothetical", "intended", "background"})
 	return cmd
 }
 
@@ -203,7 +203,7 @@ negative, "ambiguous" is left out.`,
 		},
 	}
 	o.addFlags(cmd)
-	o.addSelectFlags(cmd, 0, "0 counts every event: a sentence reporting an attack is positive even when the attacker is not named", []string{"negated", "hypothetical", "intended"})
+	o.addSelectFlags(cmd, 0, "0 counts every event: a sentence reporting an attack is positive even when the attacker is not named", []string{"negated", "hypothetical", "intended", "background"})
 	return cmd
 }
 

@@ -62,6 +62,7 @@ type clause struct {
 	trig     *kb.Trigger        // the trigger entry the coder took
 	m        *recognise.Mention // the mention that stands for it
 	cueFound bool               // the entry needed a cue, and it was found
+	object   bool               // a verbal noun that is the object of the trigger before it («دان خطف», «اتهمت … بخطف»)
 }
 
 // Events codes the events of an article. res must be a fresh resolver for
@@ -142,7 +143,8 @@ type Choice struct {
 // as a verbal noun takes no verb entry. ok is false when none applies.
 func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (ch Choice, ok bool) {
 	m := &ms[k]
-	noun := c.nounReading(toks, s, ms, k)
+	// a written tanwin marks a noun or an adverb («فجراً» at dawn, not «فجر» blew up)
+	noun := c.nounReading(toks, s, ms, k) || strings.ContainsRune(toks[m.End-1].Text, '\u064B')
 	for _, e := range m.Entries {
 		if e.Kind != kb.EntTrigger {
 			continue
@@ -169,7 +171,30 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 	if !ok {
 		return clause{}, false
 	}
-	return clause{trig: &c.lex.KB.Triggers[ch.Trigger], m: &ms[k], cueFound: ch.Cue != ""}, true
+	cl := clause{trig: &c.lex.KB.Triggers[ch.Trigger], m: &ms[k], cueFound: ch.Cue != ""}
+	cl.object = cl.trig.POS == "N" && violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
+	return cl, true
+}
+
+// objectOfTrigger reports a verbal noun standing as the object of the
+// trigger of another kind before it, with at most two other words and the
+// actors between them: «دان جعجع خطف زياد» reports a condemnation,
+// «اتهمت … الموساد بخطف عسكري» an accusation.
+func (c *Coder) objectOfTrigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) bool {
+	gap, at := 0, ms[k].Start
+	for j := k - 1; j >= 0 && ms[j].Start >= s.Start; j-- {
+		gap += at - ms[j].End
+		if gap > 2 {
+			return false
+		}
+		at = ms[j].Start
+		if !ms[j].Has(kb.EntTrigger) {
+			continue
+		}
+		ch, ok := c.Choose(toks, s, ms, j)
+		return ok && !violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root())
+	}
+	return false
 }
 
 // nounReading decides a word written the same as a verb and as a verbal
@@ -321,7 +346,37 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	if c.hasClassNear(toks, s, m.Start, -5, "hypothetical") {
 		mod = append(mod, "hypothetical")
 	}
+	if violent(t.Root()) && c.classInSentence(toks, s, "background") {
+		mod = append(mod, "background")
+	}
 	return mod
+}
+
+// classInSentence reports a word of class cls anywhere in sentence s, but
+// not as a place («انفجار سيارة مفخخة بالقرب من محكمة مدينة الصدر»).
+func (c *Coder) classInSentence(toks []arabic.Token, s arabic.Span, cls string) bool {
+	for k := s.Start; k < s.End; k++ {
+		if toks[k].Kind == arabic.Word && c.classed(toks[k].Norm, cls, "وفبل") && !c.placed(toks, s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// placed reports a word that stands after a preposition of place or a
+// place word («قرب», «أمام», «مقر»), with «من» between them allowed.
+func (c *Coder) placed(toks []arabic.Token, s arabic.Span, k int) bool {
+	for j, seen := k-1, 0; j >= s.Start && seen < 2; j-- {
+		n := toks[j].Norm
+		if c.classed(n, "prep:قرب", "وب") || c.classed(n, "prep:امام", "وب") || c.classed(n, "placeword", "وب") {
+			return true
+		}
+		if !c.classed(n, "prep:من", "") {
+			return false
+		}
+		seen++
+	}
+	return false
 }
 
 // classInClause reports a word of class cls after trigger m, up to the next
@@ -598,6 +653,8 @@ func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []
 	switch {
 	case len(targets) == 0 && needsTarget(t.Root()):
 		return false
+	case cl.object:
+		return false
 	case QuadClass(t.Root()) == 4 && t.Root() != "14" && c.accident(toks, s):
 		return false // «قتل جندي في حادث سير»: a death, not an attack
 	case src == nil && len(targets) == 0 && verb && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن", "سي", "ست"):
@@ -640,6 +697,11 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	evidence.Text = in.Text[evidence.Start:evidence.End]
 	trig := Span{Start: toks[m.Start].Start, End: toks[m.End-1].End}
 	trig.Text = in.Text[trig.Start:trig.End]
+	// an attack qualified as verbal right after its trigger, or a plain
+	// attack on a person that hurt nobody («شن هجوماً قوياً على رايس»), is
+	// criticism
+	verbal := violent(t.Root()) && (c.hasClassNear(toks, s, m.End-1, 8, "verbal") ||
+		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && targets[0].Kind == "PERSON" && !c.casualty(toks, s, m))
 	var out []Event
 	for _, sa := range sources {
 		tl := targets
@@ -650,8 +712,13 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 			if sa != nil && ta != nil && sa.Start == ta.Start {
 				continue
 			}
-			cameo, mode := t.CAMEO, t.Mode
-			if t.Root() == "18" && sa != nil && (sa.Role == "MIL" || sa.Role == "COP") {
+			if sa != nil && ta != nil && sa.Country == ta.Country && c.classed(toks[ta.Start].Norm, "counterpart", "بل") {
+				continue // «يلتقي نظيره المصري»: the source is not Egyptian, so it is not known
+			}
+			cameo, mode, category := t.CAMEO, t.Mode, t.PLOVER
+			if verbal {
+				cameo, mode, category = "111", "disapprove", "ACCUSE" // «شنت هجوماً لاذعاً على»: criticism
+			} else if t.Root() == "18" && sa != nil && (sa.Role == "MIL" || sa.Role == "COP") {
 				// a state's armed forces or police killing or attacking is
 				// conventional force (CAMEO 19), not unconventional violence (18)
 				cameo, mode = "190", ""
@@ -659,7 +726,7 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 			ev := Event{
 				CAMEO: cameo, Root: cameo[:2], Quad: QuadClass(cameo[:2]),
 				Goldstein: c.lex.KB.GoldsteinOf(cameo),
-				Plover:    Plover{Category: t.PLOVER, Mode: mode},
+				Plover:    Plover{Category: category, Mode: mode},
 				Modality:  mod, Location: loc, Trigger: trig, Evidence: evidence,
 			}
 			if date != "" {
@@ -839,6 +906,9 @@ func (c *Coder) wordBetween(toks []arabic.Token, from, to int, w string) bool {
 
 // violentOrProtest reports roots whose events are coded even when the
 // perpetrator is not named (an explosion, a demonstration).
+// violent reports the roots of violence (assault, fight, mass violence).
+func violent(root string) bool { return root == "18" || root == "19" || root == "20" }
+
 func violentOrProtest(root string) bool {
 	switch root {
 	case "14", "18", "19", "20":

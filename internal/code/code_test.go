@@ -61,6 +61,10 @@ func TestSentences(t *testing.T) {
 		{"demonym adjective is not an actor", "لوحظ توغل تركي في الأراضي السورية.", nil, []string{"TUR>SYR 192"}},
 		{"noun reading of a verb form", "ووجهت المحكمة تهمة قتل إلى المتهم.", nil, []string{"UNK>--- 180"}},
 		{"accident is not an attack", "قتل جندي في حادث سير في السعودية.", nil, []string{"UNK>--- 180", "SAU>--- 180"}},
+		{"verbal attack is criticism", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية.", []string{"TUR>DEU 111"}, []string{"TUR>DEU 190"}},
+		{"attack on a person who is not hurt is criticism", "شن الرئيس التركي رجب طيب أردوغان هجوما على الرئيس الأمريكي دونالد ترامب.", []string{"TUR>USA 111"}, []string{"TUR>USA 190"}},
+		{"tanwin marks an adverb, not a verb", "اعتقلت الشرطة المصرية فجراً ثلاثة أشخاص.", nil, []string{"EGY>--- 183", "UNK>--- 183"}},
+		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,6 +97,7 @@ func TestModality(t *testing.T) {
 		{"intended", "من المقرر أن يزور الرئيس المصري عبد الفتاح السيسي دمشق.", "intended"},
 		{"future prefix", "سيزور الرئيس المصري عبد الفتاح السيسي دمشق.", "intended"},
 		{"hypothetical", "إذا زار الرئيس المصري عبد الفتاح السيسي دمشق فسيلتقي الأسد.", "hypothetical"},
+		{"feared", "وسط مخاوف من شن الجيش التركي هجوما على مدينة منبج.", "hypothetical"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,6 +109,37 @@ func TestModality(t *testing.T) {
 				t.Errorf("%q: modality %v, want %s", tt.text, evs[0].Modality, tt.want)
 			}
 		})
+	}
+}
+
+// TestBackground checks that violence told as the matter of a trial, an
+// investigation or a film is marked background, and a court near which a
+// bomb went off is a place, not a trial.
+func TestBackground(t *testing.T) {
+	p := newPipeline(t)
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"قضت محكمة يمنية بسجن عنصرين من تنظيم القاعدة خطفا سياحا فرنسيين في مأرب.", true},
+		{"وتواصل الشرطة التحقيقات في التفجير الذي استهدف الكنيسة.", true},
+		{"قتل شخصان في انفجار سيارة مفخخة بالقرب من محكمة مدينة الصدر.", false},
+	}
+	for _, tt := range tests {
+		var violent *code.Event
+		evs := codeText(t, p, tt.text, "")
+		for i := range evs {
+			if r := evs[i].Root; r == "18" || r == "19" || r == "20" {
+				violent = &evs[i]
+			}
+		}
+		if violent == nil {
+			t.Errorf("%q: no violent event in %v", tt.text, evs)
+			continue
+		}
+		if got := strings.Contains(strings.Join(violent.Modality, ","), "background"); got != tt.want {
+			t.Errorf("%q: modality %v, background want %v", tt.text, violent.Modality, tt.want)
+		}
 	}
 }
 
