@@ -718,8 +718,9 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 			cameo, mode, category := t.CAMEO, t.Mode, t.PLOVER
 			if verbal {
 				cameo, mode, category = "111", "disapprove", "ACCUSE" // «شنت هجوماً لاذعاً على»: criticism
-			} else if t.Root() == "18" && sa != nil && (sa.Role == "MIL" || sa.Role == "COP") {
-				// a state's armed forces or police killing or attacking is
+			} else if t.Root() == "18" && sa != nil && (sa.Role == "MIL" || sa.Role == "COP" || t.CAMEO == "180" && (sa.Role == "GOV" || sa.Role == "SPY")) {
+				// a state's armed forces or police killing or attacking, or its
+				// government or intelligence killing, is
 				// conventional force (CAMEO 19), not unconventional violence (18)
 				cameo, mode = "190", ""
 			}

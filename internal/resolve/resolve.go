@@ -424,7 +424,9 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 		a.Country = a.Role // «المجتمع الدولي», «المنظمات الدولية»
 	}
 	if a.Country == "" {
-		if r.Default != "" {
+		// refugees and migrants are, by definition, not of the country
+		// the article is about
+		if r.Default != "" && a.Role != "REF" {
 			a.Country, a.Inferred = r.Default, true
 			why = append(why, "country inferred: the article's main country")
 		} else {
