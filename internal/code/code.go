@@ -340,16 +340,58 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
 	// («استخدم القاعدة لنقل معدات»)
 	purpose := strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty")
-	if purpose || c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix) {
+	subjunctive := t.POS == "V" && m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") &&
+		c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن")
+	if purpose || subjunctive || c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix) {
 		mod = append(mod, "intended")
 	}
-	if c.hasClassNear(toks, s, m.Start, -5, "hypothetical") {
+	if c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
-	if violent(t.Root()) && c.classInSentence(toks, s, "background") {
+	if violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.relativeBackground(toks, s, m, t)) ||
+		violent(t.Root()) && c.classInSentence(toks, s, "memorial") {
 		mod = append(mod, "background")
 	}
 	return mod
+}
+
+// relativeBackground reports a verb of violence opening a relative clause
+// that tells who a person is or what became of him («الذي خطف قبل شهرين»,
+// «الذي خطفته فارك لمدة ست سنوات»), unless the clause describes a violent
+// act named just before it («عمليات القصف التي تستهدف مواقع»).
+func (c *Coder) relativeBackground(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
+	r := m.Start - 1
+	if t.POS != "V" || r < s.Start || !c.classed(toks[r].Norm, "relative", "") {
+		return false
+	}
+	var scratch [4]arabic.Analysis
+	for k := r - 1; k >= s.Start && k >= r-3; k-- {
+		mm, ok := c.lex.MatchAt(toks[:r], k, scratch[:0])
+		if !ok {
+			continue
+		}
+		for _, e := range mm.Entries {
+			if e.Kind == kb.EntTrigger && violentOrProtest(c.lex.KB.Triggers[e.Index].Root()) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// question reports a sentence that ends with a question mark: what it asks
+// about is not reported as having happened («ولماذا لم … وقتل أبنائه؟»).
+func question(toks []arabic.Token, s arabic.Span) bool {
+	for k := s.End - 1; k >= s.Start && k >= s.End-3; k-- {
+		switch toks[k].Text {
+		case "؟", "?":
+			return true
+		}
+		if toks[k].Kind != arabic.Punct {
+			return false
+		}
+	}
+	return false
 }
 
 // classInSentence reports a word of class cls anywhere in sentence s, but
