@@ -532,6 +532,9 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	control, antecedent := -1, -1
 	if verb {
 		antecedent = c.antecedent(toks, s, m.Start, actors)
+		if m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") {
+			control = c.controlSubject(toks, s, m, actors) // «قرر الرئيس أن يزور دمشق»
+		}
 	} else {
 		control = c.controlSubject(toks, s, m, actors)
 	}
@@ -563,6 +566,8 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		// «زار حفتر دمشق، والتقى مسؤولين»: a verb joined by «و» to an event of
 		// the same sentence shares its subject; what follows is its object
 		src, how = (*last)[0], "elided subject: the previous event's source"
+	case verb && control >= 0:
+		srcIdx, how = control, "subject of the governing verb («قرر X أن يزور…»)"
 	case next >= 0:
 		srcIdx, how = next, "subject after the verb (VSO)"
 		if !verb {

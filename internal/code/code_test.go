@@ -64,6 +64,8 @@ func TestSentences(t *testing.T) {
 		{"verbal attack is criticism", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية.", []string{"TUR>DEU 111"}, []string{"TUR>DEU 190"}},
 		{"attack on a person who is not hurt is criticism", "شن الرئيس التركي رجب طيب أردوغان هجوما على الرئيس الأمريكي دونالد ترامب.", []string{"TUR>USA 111"}, []string{"TUR>USA 190"}},
 		{"tanwin marks an adverb, not a verb", "اعتقلت الشرطة المصرية فجراً ثلاثة أشخاص.", nil, []string{"EGY>--- 183", "UNK>--- 183"}},
+		{"a problem that blew up is not a bomb", "وقالت بهية الحريري إن المشكلة انفجرت في مخيم عين الحلوة.", nil, []string{"LBN>--- 183", "UNK>--- 183"}},
+		{"targeting an aim is not an attack", "وقال الوزير السوري إن الحظر يستهدف الحيلولة دون وقوع الفوضى.", nil, []string{"SYR>--- 190"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
@@ -98,6 +100,8 @@ func TestModality(t *testing.T) {
 		{"future prefix", "سيزور الرئيس المصري عبد الفتاح السيسي دمشق.", "intended"},
 		{"hypothetical", "إذا زار الرئيس المصري عبد الفتاح السيسي دمشق فسيلتقي الأسد.", "hypothetical"},
 		{"feared", "وسط مخاوف من شن الجيش التركي هجوما على مدينة منبج.", "hypothetical"},
+		{"question", "هل قصف الجيش التركي مدينة منبج؟", "hypothetical"},
+		{"subjunctive", "قرر الرئيس المصري عبد الفتاح السيسي أن يزور دمشق.", "intended"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,9 +116,10 @@ func TestModality(t *testing.T) {
 	}
 }
 
-// TestBackground checks that violence told as the matter of a trial, an
-// investigation or a film is marked background, and a court near which a
-// bomb went off is a place, not a trial.
+// TestBackground checks that violence told as the matter of a trial or an
+// investigation, or in a relative clause about a person, is marked
+// background, while a court near which a bomb went off is a place and a
+// relative clause describing a named attack is the attack itself.
 func TestBackground(t *testing.T) {
 	p := newPipeline(t)
 	tests := []struct {
@@ -124,6 +129,8 @@ func TestBackground(t *testing.T) {
 		{"قضت محكمة يمنية بسجن عنصرين من تنظيم القاعدة خطفا سياحا فرنسيين في مأرب.", true},
 		{"وتواصل الشرطة التحقيقات في التفجير الذي استهدف الكنيسة.", true},
 		{"قتل شخصان في انفجار سيارة مفخخة بالقرب من محكمة مدينة الصدر.", false},
+		{"أفرجت السلطات عن الصحافي الذي خطفه تنظيم داعش في الموصل.", true},
+		{"وأعلن الجيش عن عمليات القصف التي تستهدف مواقع تنظيم داعش في الموصل.", false},
 	}
 	for _, tt := range tests {
 		var violent *code.Event
