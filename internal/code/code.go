@@ -342,6 +342,9 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	purpose := strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty")
 	subjunctive := t.POS == "V" && m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") &&
 		c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن")
+	if v := c.controlVerb(toks, s, m); t.POS == "N" && v > s.Start && c.classed(toks[v-1].Norm, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
+		subjunctive = true // «أن تلجأ إسرائيل إلى شن عمليات اغتيال»
+	}
 	if purpose || subjunctive || c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix) {
 		mod = append(mod, "intended")
 	}
@@ -519,6 +522,9 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	}
 	if !verb && (cl.cueFound || allows(t.Target, "-")) {
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
+	}
+	if verb && c.countedBefore(toks, s, m, actors) {
+		prev = -1 // «أن 38 شخصا قتلوا»: the counted people are the subject (the victims of a passive)
 	}
 	adjacentPrev := prev >= 0 && m.Start-actors[prev].End <= 2 && !c.separated(toks, actors[prev].End, m.Start)
 	if i := nearestBefore(actors, m.Start); verb && !adjacentPrev && i >= 0 && actors[i].Prep != "" && m.Start == actors[i].End {
@@ -702,6 +708,8 @@ func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []
 		return false
 	case cl.object:
 		return false
+	case t.Root() == "14" && src != nil && (src.Role == "MIL" || src.Role == "COP" || src.Role == "SPY"):
+		return false // «عمدت القوى الأمنية إلى قطع طريق»: a security measure, not a protest
 	case QuadClass(t.Root()) == 4 && t.Root() != "14" && c.accident(toks, s):
 		return false // «قتل جندي في حادث سير»: a death, not an attack
 	case src == nil && len(targets) == 0 && verb && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن", "سي", "ست"):
@@ -1069,6 +1077,21 @@ func (c *Coder) personForm(w string, t *kb.Trigger, prefixes ...string) bool {
 	return false
 }
 
+// countedBefore reports a number among the three words before trigger m,
+// after the last actor: a counted noun phrase («38 شخصا») is the subject.
+func (c *Coder) countedBefore(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) bool {
+	from := max(s.Start, m.Start-3)
+	if i := nearestBefore(actors, m.Start); i >= 0 && actors[i].End > from {
+		from = actors[i].End
+	}
+	for k := from; k < m.Start; k++ {
+		if toks[k].Kind == arabic.Number {
+			return true
+		}
+	}
+	return false
+}
+
 // counted reports a number right after trigger m («مقتل 15 جنديا»).
 func (c *Coder) counted(toks []arabic.Token, m *recognise.Mention) bool {
 	return m.End < len(toks) && toks[m.End].Kind == arabic.Number
@@ -1103,22 +1126,32 @@ func (c *Coder) casualty(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	return false
 }
 
-// controlSubject returns the actor that is the subject of a verb governing
-// the verbal noun m («قرر المجلس الوزاري خفض», «تبنى تنظيم داعش تفجير»,
-// «أعلنت السلطات عن اعتقال»): the first actor between that verb and m, or
-// the actor right before the verb; -1 when there is none.
-func (c *Coder) controlSubject(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
-	v := -1
+// presentPrefix reports a word that may be a present tense: it begins with
+// the prefix of the third person or the first person plural.
+func presentPrefix(n string) bool {
+	return strings.HasPrefix(n, "ي") || strings.HasPrefix(n, "ت") || strings.HasPrefix(n, "ن")
+}
+
+// controlVerb returns the index of a verb governing trigger m within the ten
+// words before it, in the same clause, or -1.
+func (c *Coder) controlVerb(toks []arabic.Token, s arabic.Span, m *recognise.Mention) int {
 	for k := m.Start - 1; k >= s.Start && k >= m.Start-10; k-- {
-		n := toks[k].Norm
-		if c.classed(n, "control", "وف") {
-			v = k
-			break
+		if c.classed(toks[k].Norm, "control", "وف") {
+			return k
 		}
 		if toks[k].Kind == arabic.Punct && !arabic.IsQuote(toks[k].Text) && toks[k].Text != "،" {
 			return -1
 		}
 	}
+	return -1
+}
+
+// controlSubject returns the actor that is the subject of a verb governing
+// the verbal noun m («قرر المجلس الوزاري خفض», «تبنى تنظيم داعش تفجير»,
+// «أعلنت السلطات عن اعتقال»): the first actor between that verb and m, or
+// the actor right before the verb; -1 when there is none.
+func (c *Coder) controlSubject(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
+	v := c.controlVerb(toks, s, m)
 	if v < 0 {
 		return -1
 	}

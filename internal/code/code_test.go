@@ -66,6 +66,8 @@ func TestSentences(t *testing.T) {
 		{"tanwin marks an adverb, not a verb", "اعتقلت الشرطة المصرية فجراً ثلاثة أشخاص.", nil, []string{"EGY>--- 183", "UNK>--- 183"}},
 		{"a problem that blew up is not a bomb", "وقالت بهية الحريري إن المشكلة انفجرت في مخيم عين الحلوة.", nil, []string{"LBN>--- 183", "UNK>--- 183"}},
 		{"targeting an aim is not an attack", "وقال الوزير السوري إن الحظر يستهدف الحيلولة دون وقوع الفوضى.", nil, []string{"SYR>--- 190"}},
+		{"counted victims are not the source", "وذكرت وزارة الصحة المصرية أن 38 شخصا قتلوا في الانفجار.", nil, []string{"EGY>--- 180", "EGY>--- 190"}},
+		{"security forces blocking a road do not protest", "وعمدت القوى الأمنية اللبنانية إلى قطع طريق جسر الأولي.", nil, []string{"LBN>--- 144"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
@@ -102,6 +104,7 @@ func TestModality(t *testing.T) {
 		{"feared", "وسط مخاوف من شن الجيش التركي هجوما على مدينة منبج.", "hypothetical"},
 		{"question", "هل قصف الجيش التركي مدينة منبج؟", "hypothetical"},
 		{"subjunctive", "قرر الرئيس المصري عبد الفتاح السيسي أن يزور دمشق.", "intended"},
+		{"subjunctive governing verb", "وتوقع المتحدث أن تلجأ إسرائيل إلى شن غارات على غزة.", "intended"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
