@@ -610,8 +610,8 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 	toward := false // a «إلى» stands between the trigger and the actor
 	for i := from; i < len(actors); i++ {
 		a := &actors[i]
-		if a.Conj && i > from && len(targets) > 0 {
-			continue
+		if a.Conj && i > from {
+			continue // a conjunct goes with the actor it is joined to
 		}
 		if c.otherTriggerBetween(in.Mentions, m.End, a.Start, true) {
 			break
@@ -619,7 +619,9 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 		if !toward && allows(t.Target, "الي") && c.wordBetween(toks, m.End, a.Start, "الي") {
 			toward = true
 		}
-		if a.Prep == "بين" {
+		if a.Prep == "بين" && (src == nil || symmetricRoot(t.Root()) || violentOrProtest(t.Root())) {
+			// «دعا علاوي إلى حديث مباشر بين قطر والدول العربية»: a directed
+			// act with its source named is not between the two
 			targets = append(targets, a)
 			for k := i + 1; k < len(actors) && actors[k].Conj; k++ {
 				targets = append(targets, &actors[k])
