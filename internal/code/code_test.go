@@ -68,6 +68,8 @@ func TestSentences(t *testing.T) {
 		{"targeting an aim is not an attack", "وقال الوزير السوري إن الحظر يستهدف الحيلولة دون وقوع الفوضى.", nil, []string{"SYR>--- 190"}},
 		{"counted victims are not the source", "وذكرت وزارة الصحة المصرية أن 38 شخصا قتلوا في الانفجار.", nil, []string{"EGY>--- 180", "EGY>--- 190"}},
 		{"security forces blocking a road do not protest", "وعمدت القوى الأمنية اللبنانية إلى قطع طريق جسر الأولي.", nil, []string{"LBN>--- 144"}},
+		{"a capital before a role is the subject", "اتهمت واشنطن قوات الرئيس بشار الأسد بتنفيذ الهجوم.", []string{"USA>SYR 112"}, []string{"SYR>SYR 112"}},
+		{"a call for talks between two others", "ودعا علاوي إلى حديث مباشر بين قطر والدول العربية.", nil, []string{"IRQ>IGO 020", "IRQ>QAT 020"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {

@@ -286,8 +286,13 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 		// («علاوي نائب الرئيس العراقي»)
 		return false
 	}
+	if len(ms) == 1 && pk == mkPlace && (mk == mkRole || mk == mkPerson) {
+		return false // «اتهمت واشنطن قوات الرئيس…»: the country is the subject, not a genitive
+	}
 	if mk == mkPerson && r.hasPerson(ms) {
-		return false // two people: «استقبل السيسي ترامب»
+		// two people («استقبل السيسي ترامب»), unless the name goes on
+		// («الرئيس بشار» «الأسد»)
+		return r.samePerson(prev, m) && prev.End == m.Start
 	}
 	if r.glued(toks, prev.End, m.Start) {
 		return true
@@ -298,6 +303,12 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 		return t == "،" || t == ","
 	}
 	return false
+}
+
+// samePerson reports two mentions of one actor of the knowledge base.
+func (r *Resolver) samePerson(a, b *recognise.Mention) bool {
+	ra, rb := r.ActorRow(a), r.ActorRow(b)
+	return ra != nil && ra == rb
 }
 
 func (r *Resolver) hasPerson(ms []recognise.Mention) bool {
