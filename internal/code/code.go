@@ -216,7 +216,7 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 		}
 	}
 	if !hasV || !hasN || m.Prefix != "" && m.Prefix != "و" && m.Prefix != "ف" {
-		return hasN && !hasV || m.Prefix == "ب" || m.Prefix == "ل" || m.Prefix == "ال"
+		return hasN && !hasV || m.Prefix == "ب" || m.Prefix == "ل" || m.Prefix == "ال" || c.afterPreposition(toks, s, m)
 	}
 	if m.Start == s.Start {
 		return false
@@ -244,6 +244,22 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 		return false // after a named actor: its verb
 	}
 	return true
+}
+
+// afterPreposition reports a word right after a preposition other than
+// «من» (also «who»): a verb cannot stand there, so the word is a verbal
+// noun («عمدت القوى الأمنية إلى قطع طريق»).
+func (c *Coder) afterPreposition(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	if m.Start == s.Start || m.Prefix != "" {
+		return false
+	}
+	n := toks[m.Start-1].Norm
+	for _, cl := range c.lex.Classes(n) {
+		if strings.HasPrefix(cl, "prep:") && cl != "prep:من" {
+			return true
+		}
+	}
+	return false
 }
 
 // cueAfter returns the first of cues that starts within cueWindow words

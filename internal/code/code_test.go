@@ -70,6 +70,7 @@ func TestSentences(t *testing.T) {
 		{"security forces blocking a road do not protest", "وعمدت القوى الأمنية اللبنانية إلى قطع طريق جسر الأولي.", nil, []string{"LBN>--- 144"}},
 		{"a capital before a role is the subject", "اتهمت واشنطن قوات الرئيس بشار الأسد بتنفيذ الهجوم.", []string{"USA>SYR 112"}, []string{"SYR>SYR 112"}},
 		{"a call for talks between two others", "ودعا علاوي إلى حديث مباشر بين قطر والدول العربية.", nil, []string{"IRQ>IGO 020", "IRQ>QAT 020"}},
+		{"a verb form after a preposition is a verbal noun", "أقدم متظاهرون غاضبون في البقاع اللبناني على قطع الطريق الدولية.", []string{"LBN>--- 144"}, nil},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
