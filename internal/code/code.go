@@ -531,7 +531,7 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 			// adjectives («زيارة سرية لقائد …») or «قام بها» in between
 			near = gap == 0 || gap <= 2 && c.allClassed(toks, m.End, a.Start) || gap <= 5 && c.lightBetween(toks, m.End, a.Start)
 		}
-		if near && !c.otherTriggerBetween(in.Mentions, m.End, a.Start, false) &&
+		if near && !c.otherTriggerBetween(toks, s, in.Mentions, m.End, a.Start, false) &&
 			(a.Prep == "" && !a.Conj || !verb && a.Prep == "ل" && a.Kind != "STATE" && a.Kind != "CAPITAL") {
 			next = firstAfter
 		}
@@ -624,12 +624,14 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 	}
 	tHow := ""
 	toward := false // a «إلى» stands between the trigger and the actor
+	// «طلب عدم نشر اسمه»: the object is a clause, not the actor after it
+	clauseObject := m.End < s.End && c.lex.HasClass(toks[m.End].Norm, "neg")
 	for i := from; i < len(actors); i++ {
 		a := &actors[i]
-		if a.Conj && i > from {
+		if a.Conj && i > from && (a.Prep == "" || len(targets) > 0) {
 			continue // a conjunct goes with the actor it is joined to
 		}
-		if c.otherTriggerBetween(in.Mentions, m.End, a.Start, true) {
+		if c.otherTriggerBetween(toks, s, in.Mentions, m.End, a.Start, true) {
 			break
 		}
 		if !toward && allows(t.Target, "الي") && c.wordBetween(toks, m.End, a.Start, "الي") {
@@ -645,6 +647,9 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 			tHow = "«بين X و Y»"
 			break
 		}
+		if clauseObject && a.Prep == "" {
+			continue
+		}
 		if allows(t.Target, a.Prep) || passive && a.Prep == "" || toward && a.Prep == "في" {
 			targets = append(targets, a)
 			for k := i + 1; k < len(actors) && actors[k].Conj && (actors[k].Prep == "" || actors[k].Prep == a.Prep); k++ {
@@ -659,7 +664,7 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 		// trigger that no preposition places elsewhere is what was attacked
 		for i := from; i < len(actors); i++ {
 			a := &actors[i]
-			if c.otherTriggerBetween(in.Mentions, m.End, a.Start, true) {
+			if c.otherTriggerBetween(toks, s, in.Mentions, m.End, a.Start, true) {
 				break
 			}
 			if a.Prep == "" && !a.Conj && (src == nil || a.Start != src.Start) {
@@ -1213,19 +1218,22 @@ func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
 // otherTriggerBetween reports whether another trigger stands in [from, to):
 // the actor after it belongs to that other event. With verbsOnly, verbal
 // nouns do not count («لنقل معدات إلى مسرح المعارك في ليبيا»).
-func (c *Coder) otherTriggerBetween(ms []recognise.Mention, from, to int, verbsOnly bool) bool {
+func (c *Coder) otherTriggerBetween(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, from, to int, verbsOnly bool) bool {
 	for i := range ms {
 		m := &ms[i]
 		if m.Start >= to {
 			break
 		}
-		if m.Start < from {
+		if m.Start < from || !m.Has(kb.EntTrigger) {
 			continue
 		}
-		for _, e := range m.Entries {
-			if e.Kind == kb.EntTrigger && (!verbsOnly || c.lex.KB.Triggers[e.Index].POS == "V") {
-				return true
-			}
+		if !verbsOnly {
+			return true
+		}
+		// only a verb that applies counts: «عقد» without its cue
+		// («اجتماعا عقد في سفارة») is no event of its own
+		if ch, ok := c.Choose(toks, s, ms, i); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" {
+			return true
 		}
 	}
 	return false
