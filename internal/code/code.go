@@ -688,6 +688,17 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 			targets, tHow = []*resolve.Actor{a}, "place after «"+a.Prep+"» standing for its country"
 		}
 	}
+	if src == nil && len(targets) == 0 && !a.verb && symmetricRoot(t.Root()) && (m.Suffix == "هما" || m.Suffix == "هم") {
+		// «اتفق حفتر مع السراج خلال لقائهما»: the two named before met
+		var two []*resolve.Actor
+		for i := a.firstAfter - 1; i >= 0 && len(two) < 2; i-- {
+			two = append(two, &actors[i])
+		}
+		if len(two) == 2 {
+			a.src, a.srcIdx, a.how = two[1], -1, "the actors a dual or plural pronoun refers to"
+			targets, tHow = two[:1], a.how
+		}
+	}
 	if len(targets) == 0 {
 		if a := c.pronounTarget(in, s, m, actors, src); a != nil {
 			targets = append(targets, a)

@@ -73,6 +73,7 @@ func TestSentences(t *testing.T) {
 		{"a verb form after a preposition is a verbal noun", "أقدم متظاهرون غاضبون في البقاع اللبناني على قطع الطريق الدولية.", []string{"LBN>--- 144"}, nil},
 		{"a meeting that brought two together", "وكان اجتماع عقد في بيروت وضم السفير الفلسطيني أشرف دبور والقوى الوطنية الفلسطينية.", []string{"PSE>PSE 040"}, nil},
 		{"asking not to be named", "وقال المسؤول الأمريكي الذي طلب عدم نشر اسمه إن كوشنر سيزور العراق.", nil, []string{"USA>USA 020"}},
+		{"their meeting", "اتفق المشير خليفة حفتر مع فائز السراج خلال اجتماعهما في أبوظبي.", []string{"LBY>LBY 040"}, nil},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
