@@ -191,8 +191,17 @@ func (c *Coder) objectOfTrigger(toks []arabic.Token, s arabic.Span, ms []recogni
 		if !ms[j].Has(kb.EntTrigger) {
 			continue
 		}
-		ch, ok := c.Choose(toks, s, ms, j)
-		return ok && !violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root())
+		if ch, ok := c.Choose(toks, s, ms, j); ok {
+			return !violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root())
+		}
+		// a verb read as a noun after «لـ» («لتندد بالاعتداء»): any reading
+		// of another kind governs the noun
+		for _, e := range ms[j].Entries {
+			if e.Kind == kb.EntTrigger && ms[j].Prefix == "ل" && c.lex.KB.Triggers[e.Index].POS == "V" && !violentOrProtest(c.lex.KB.Triggers[e.Index].Root()) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -364,7 +373,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	if purpose || subjunctive || c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix) {
 		mod = append(mod, "intended")
 	}
-	if c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || question(toks, s) {
+	if c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
 	if violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.relativeBackground(toks, s, m, t)) ||
@@ -511,8 +520,8 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	prev := -1
 	for i := firstAfter - 1; i >= 0; i-- {
 		a := &actors[i]
-		if a.Prep != "" || a.End > m.Start {
-			continue
+		if a.Prep != "" || a.End > m.Start || a.Agent {
+			continue // an agent adjective («الغارات الإسرائيلية») belongs to its own act
 		}
 		if !c.speechBetween(toks, a.End, m.Start) {
 			prev = i
@@ -536,7 +545,7 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 			next = firstAfter
 		}
 	}
-	if !verb && (cl.cueFound || allows(t.Target, "-")) {
+	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) {
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}
 	if verb && c.countedBefore(toks, s, m, actors) {
@@ -669,6 +678,11 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 			}
 			if a.Prep == "" && !a.Conj && (src == nil || a.Start != src.Start) {
 				targets, tHow = []*resolve.Actor{a}, "object of the attack"
+				break
+			}
+			if a.Prep == "ل" && a.Start > m.End && c.wordBetween(toks, m.End, a.Start, "علي") && !a.Agent {
+				// «الضربة الأميركية على قاعدة جوية للقوات السورية»: the owner of what was hit
+				targets, tHow = []*resolve.Actor{a}, "owner of the target after «على»"
 				break
 			}
 		}

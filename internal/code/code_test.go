@@ -58,7 +58,8 @@ func TestSentences(t *testing.T) {
 		{"between X and Y", "وتجددت الاشتباكات بين الجيش السوري وهيئة تحرير الشام في إدلب.", []string{"SYR>SYR 190"}, nil},
 		{"light verb", "بالتزامن مع قيام روسيا بإرسال مقاتلين إلى ليبيا.", []string{"RUS>LBY 072"}, nil},
 		{"relative clause subject", "بدء تنفيذ «قانون قيصر» الذي يقيد الاستثمار في سوريا، ويفرض رزمة من العقوبات.", []string{"USA>SYR 163"}, nil},
-		{"demonym adjective is not an actor", "لوحظ توغل تركي في الأراضي السورية.", nil, []string{"TUR>SYR 192"}},
+		{"demonym adjective of a thing is not an actor", "وأشاد الوزير الليبي بالدور التركي في المنطقة.", nil, []string{"LBY>TUR 051"}},
+		{"demonym adjective of an act is its author", "وتواصلت الغارات الإسرائيلية على مواقع لحركة حماس في قطاع غزة.", []string{"ISR>PSE 195"}, nil},
 		{"noun reading of a verb form", "ووجهت المحكمة تهمة قتل إلى المتهم.", nil, []string{"UNK>--- 180"}},
 		{"accident is not an attack", "قتل جندي في حادث سير في السعودية.", nil, []string{"UNK>--- 180", "SAU>--- 180"}},
 		{"verbal attack is criticism", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية.", []string{"TUR>DEU 111"}, []string{"TUR>DEU 190"}},
@@ -74,6 +75,8 @@ func TestSentences(t *testing.T) {
 		{"a meeting that brought two together", "وكان اجتماع عقد في بيروت وضم السفير الفلسطيني أشرف دبور والقوى الوطنية الفلسطينية.", []string{"PSE>PSE 040"}, nil},
 		{"asking not to be named", "وقال المسؤول الأمريكي الذي طلب عدم نشر اسمه إن كوشنر سيزور العراق.", nil, []string{"USA>USA 020"}},
 		{"their meeting", "اتفق المشير خليفة حفتر مع فائز السراج خلال اجتماعهما في أبوظبي.", []string{"LBY>LBY 040"}, nil},
+		{"a nisba adjective names who acted", "وجاء القرار بعد الضربة الصاروخية الأميركية على قاعدة جوية للقوات السورية.", []string{"USA>SYR 195"}, nil},
+		{"an act condemned by a protest", "خرجت مظاهرات غاضبة في دمشق لتندد بالاعتداء الأميركي على مزرعة.", nil, []string{"USA>--- 190", "USA>--- 180"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
@@ -109,6 +112,7 @@ func TestModality(t *testing.T) {
 		{"hypothetical", "إذا زار الرئيس المصري عبد الفتاح السيسي دمشق فسيلتقي الأسد.", "hypothetical"},
 		{"feared", "وسط مخاوف من شن الجيش التركي هجوما على مدينة منبج.", "hypothetical"},
 		{"question", "هل قصف الجيش التركي مدينة منبج؟", "hypothetical"},
+		{"possible", "وتحدثت تقارير عن ضربة جوية أميركية محتملة لإيران.", "hypothetical"},
 		{"subjunctive", "قرر الرئيس المصري عبد الفتاح السيسي أن يزور دمشق.", "intended"},
 		{"subjunctive governing verb", "وتوقع المتحدث أن تلجأ إسرائيل إلى شن غارات على غزة.", "intended"},
 	}

@@ -25,6 +25,7 @@ type Actor struct {
 	Conj       bool   // the phrase starts with «و»: coordinated with the phrase before
 	Place      bool   // the phrase is a country or capital that may also be read as a location
 	Inferred   bool   // the country was not stated in the phrase but inferred from the article
+	Agent      bool   // a nisba adjective naming the author of the act before it («الغارات الإسرائيلية»)
 	Why        string // how the code was reached, for explain
 }
 
@@ -150,7 +151,12 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 			j++
 		}
 		if j == i+1 && r.adjective(toks, &ms[i]) {
-			i = j // «الدور التركي», «توغل تركي»: a demonym describing a thing, not an actor
+			if r.actOf(toks, ms, i) {
+				// «الغارات الإسرائيلية», «التوغل التركي»: the state that acted
+				out = append(out, Actor{Start: ms[i].Start, End: ms[i].End, Country: r.countryOf(&ms[i]),
+					Role: "GOV", Kind: "STATE", Agent: true, Why: "nisba adjective of an act: the state that acted"})
+			}
+			i = j // «الدور التركي»: a demonym describing a thing, not an actor
 			continue
 		}
 		a := r.phrase(toks, ms[i:j])
@@ -177,6 +183,28 @@ func membership(actors []Actor) {
 			a.Why += "; member of the group named after it"
 		}
 	}
+}
+
+// actOf reports a nisba adjective ms[i] that qualifies the verbal noun of
+// an event right before it, with at most one other adjective between
+// («الضربة الصاروخية الأميركية»): the adjective names who acted.
+func (r *Resolver) actOf(toks []arabic.Token, ms []recognise.Mention, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := &ms[i-1]
+	switch gap := ms[i].Start - p.End; {
+	case gap > 1:
+		return false
+	case gap == 1 && strings.HasPrefix(toks[p.End].Norm, "ال") != strings.HasPrefix(toks[p.Start].Norm, "ال"):
+		return false // the word between is no adjective of the noun (they differ in definiteness)
+	}
+	for _, e := range p.Entries {
+		if e.Kind == kb.EntTrigger && r.lex.KB.Triggers[e.Index].POS == "N" {
+			return true
+		}
+	}
+	return false
 }
 
 // adjective reports whether a lone demonym mention is an adjective of the
