@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"sync"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -90,31 +89,13 @@ func newPipeline(o codeOptions) (*pipeline.Pipeline, error) {
 	}
 	p := pipeline.New(lex)
 	if !o.noNER {
-		p.Tagger = &lazyTagger{}
+		t, err := ner.Default() // used in place from the binary: microseconds
+		if err != nil {
+			return nil, err
+		}
+		p.Tagger = t
 	}
 	return p, nil
-}
-
-// lazyTagger loads the embedded name tagger the first time a sentence
-// needs it: most short inputs never do, and loading takes a tenth of a
-// second. A model that fails to load (the shipped one is tested to load)
-// tags nothing.
-type lazyTagger struct {
-	once sync.Once
-	t    *ner.Tagger
-}
-
-// Tag implements pipeline.NameTagger.
-func (l *lazyTagger) Tag(tokens []string) []string {
-	l.once.Do(func() { l.t, _ = ner.Default() })
-	if l.t == nil {
-		out := make([]string, len(tokens))
-		for i := range out {
-			out[i] = "O"
-		}
-		return out
-	}
-	return l.t.Tag(tokens)
 }
 
 // forEachArticle reads inputs and calls fn for every article; it reports

@@ -40,7 +40,7 @@ type trainNEROptions struct {
 	extra      []string // CoNLL files of other domains, trained with feature augmentation
 }
 
-const trainNERExample = `  # reproduce the shipped model internal/ner/model/ner.bin byte for byte (about 1 minute):
+const trainNERExample = `  # reproduce the shipped model internal/ner/model/ner.bin byte for byte (about half a minute):
   D=../shared/data   # the shared data beside the checkout
   marsad train ner \
     --train $D/ner/anercorp/ANERCorp_CamelLab_train.txt --dev-split 0.1 \
