@@ -246,6 +246,9 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 		// names no actor, a bare form is the next verbal noun of the list)
 		return m.Suffix == "" && strings.HasPrefix(prev.Norm, "ال") && !(k > 0 && ms[k-1].End == m.Start)
 	}
+	if c.afterPreposition(toks, s, m) {
+		return true // «إلى قطع الطريق»
+	}
 	if len(c.lex.Classes(prev.Norm)) > 0 { // a function word or a particle («قد») before it
 		return false
 	}
@@ -585,8 +588,8 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		srcIdx, how = agent, "agent after «على يد»/«من قبل»"
 	case passive:
 		// «تم اعتقال X»: no stated source
-	case !verb && strings.HasSuffix(m.Prefix, "ب") && prev >= 0 && c.lightBefore(toks, actors[prev].Start):
-		srcIdx, how = prev, "light verb: «قام X بـ…»"
+	case !verb && (strings.HasSuffix(m.Prefix, "ب") || m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "prep:علي", "")) && prev >= 0 && c.lightBefore(toks, actors[prev].Start):
+		srcIdx, how = prev, "light verb: «قام X بـ…», «أقدم X على…»"
 	case verb && pronounSubj:
 		if i := nearestBefore(actors, m.Start); i >= 0 {
 			srcIdx, how = i, "subject named before a pronoun or relative"

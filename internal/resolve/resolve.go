@@ -165,7 +165,45 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 		i = j
 	}
 	membership(out)
+	shareCountry(out)
 	return out
+}
+
+// shareCountry gives an actor of a coordination («السفير الفلسطيني أشرف
+// دبور والقوى الوطنية والإسلامية وفصائل منظمة التحرير الفلسطينية») whose
+// country was only inferred the country stated by its nearest conjunct: the
+// members of a list are more often of one country than of the article's.
+func shareCountry(actors []Actor) {
+	linked := func(i int) bool { // actors[i] is joined to actors[i-1]
+		return i > 0 && actors[i].Conj && actors[i].Prep == "" && actors[i].Start == actors[i-1].End
+	}
+	for i := range actors {
+		if !actors[i].Inferred || !linked(i) && !(i+1 < len(actors) && linked(i+1)) {
+			continue
+		}
+		for d := 1; d < len(actors); d++ {
+			if j := i - d; j >= 0 && chained(linked, j, i) && !actors[j].Inferred {
+				actors[i].Country, actors[i].Inferred = actors[j].Country, false
+				actors[i].Why += "; country of the actor it is joined to"
+				break
+			}
+			if j := i + d; j < len(actors) && chained(linked, i, j) && !actors[j].Inferred {
+				actors[i].Country, actors[i].Inferred = actors[j].Country, false
+				actors[i].Why += "; country of the actor it is joined to"
+				break
+			}
+		}
+	}
+}
+
+// chained reports that actors from..to form one coordination.
+func chained(linked func(int) bool, from, to int) bool {
+	for k := from + 1; k <= to; k++ {
+		if !linked(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // membership gives an actor named by its role the code of the group it is
