@@ -113,7 +113,7 @@ func (p *Pipeline) analyse(art *extract.Article, toks []arabic.Token, ms []recog
 		in.Mentions = p.addNames(in)
 	}
 	res := resolve.New(p.Lex, dateOf(art))
-	res.MainCountry(in.Mentions)
+	res.MainCountry(in.Tokens, in.Mentions)
 	return Analysis{Input: in, Resolver: res}
 }
 

@@ -38,6 +38,7 @@ type Resolver struct {
 	date    kb.Date
 	known   map[string]known // remembered names: normalised token → resolution
 	Default string           // the article's main country, used for role-only actors
+	Scene   string           // the country the article most often places things in («في سوريا»), for rebels and the opposition
 	// Named counts how often the article names each country (by country
 	// names, capitals, demonyms and named actors); set by MainCountry.
 	Named map[string]int
@@ -53,11 +54,12 @@ func New(lex *kb.Lexicon, date kb.Date) *Resolver {
 // MainCountry computes the article's main country from all its mentions:
 // the country most often named by country names, capitals, demonyms and
 // named actors, with ties going to the first mentioned. It sets Default.
-func (r *Resolver) MainCountry(ms []recognise.Mention) string {
-	count := map[string]int{}
+func (r *Resolver) MainCountry(toks []arabic.Token, ms []recognise.Mention) string {
+	count, scene := map[string]int{}, map[string]int{}
 	first := map[string]int{}
 	for i := range ms {
-		c := r.countryOf(&ms[i])
+		m := &ms[i]
+		c := r.countryOf(m)
 		if c == "" || c == "IGO" || c == "IMG" || c == "NGO" || c == "UNK" {
 			continue
 		}
@@ -65,16 +67,22 @@ func (r *Resolver) MainCountry(ms []recognise.Mention) string {
 			first[c] = i
 		}
 		count[c]++
-	}
-	best := ""
-	for c, n := range count {
-		if best == "" || n > count[best] || n == count[best] && first[c] < first[best] {
-			best = c
+		if (m.Has(kb.EntCountry) || m.Has(kb.EntCapital)) && m.Start > 0 && r.prepClass(toks[m.Start-1].Norm) == "في" {
+			scene[c]++
 		}
 	}
-	r.Default = best
+	most := func(count map[string]int) string {
+		best := ""
+		for c, n := range count {
+			if best == "" || n > count[best] || n == count[best] && first[c] < first[best] {
+				best = c
+			}
+		}
+		return best
+	}
+	r.Default, r.Scene = most(count), most(scene)
 	r.Named = count
-	return best
+	return r.Default
 }
 
 // countryOf returns the country a mention names directly, or "".
@@ -503,7 +511,10 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 	if a.Country == "" {
 		// refugees and migrants are, by definition, not of the country
 		// the article is about
-		if r.Default != "" && a.Role != "REF" {
+		if r.Scene != "" && (a.Role == "OPP" || a.Role == "REB") {
+			a.Country, a.Inferred = r.Scene, true
+			why = append(why, "country inferred: where the article's events take place")
+		} else if r.Default != "" && a.Role != "REF" {
 			a.Country, a.Inferred = r.Default, true
 			why = append(why, "country inferred: the article's main country")
 		} else {

@@ -20,7 +20,7 @@ func actors(t *testing.T, text string, date kb.Date) []resolve.Actor {
 	r := &recognise.Recogniser{Lex: lex}
 	ms := r.Find(nil, toks, 0, len(toks))
 	res := resolve.New(lex, date)
-	res.MainCountry(ms)
+	res.MainCountry(toks, ms)
 	return res.Sentence(toks, ms)
 }
 
