@@ -258,6 +258,22 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 	return true
 }
 
+// nounSubjectAfter reports a definite noun right after verb m that names
+// no actor and is no function word («كما دعت المنظمة المذكورة»): the
+// verb's own subject, so the previous sentence's does not carry over.
+func (c *Coder) nounSubjectAfter(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	if m.End >= s.End {
+		return false
+	}
+	t := toks[m.End]
+	if t.Kind != arabic.Word || !strings.HasPrefix(t.Norm, "ال") || len(c.lex.Classes(t.Norm)) > 0 {
+		return false
+	}
+	var scratch [4]arabic.Analysis
+	_, named := c.lex.MatchAt(toks[:s.End], m.End, scratch[:0])
+	return !named
+}
+
 // afterPreposition reports a word right after a preposition other than
 // «من» (also «who»): a verb cannot stand there, so the word is a verbal
 // noun («عمدت القوى الأمنية إلى قطع طريق»).
@@ -613,7 +629,7 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		srcIdx, how = control, "subject of the governing verb («قرر X خفض…»)"
 	case verb && antecedent >= 0:
 		srcIdx, how = antecedent, "subject of the relative clause"
-	case verb && conj && len(*last) > 0 && !c.inQuote(toks, s, m.Start):
+	case verb && conj && len(*last) > 0 && !c.inQuote(toks, s, m.Start) && !c.nounSubjectAfter(toks, s, m):
 		src, how = (*last)[0], "elided subject: the previous event's source"
 	case verb && prev >= 0:
 		srcIdx, how = prev, "topic before the verb"

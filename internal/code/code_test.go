@@ -79,6 +79,7 @@ func TestSentences(t *testing.T) {
 		{"an act condemned by a protest", "خرجت مظاهرات غاضبة في دمشق لتندد بالاعتداء الأميركي على مزرعة.", nil, []string{"USA>--- 190", "USA>--- 180"}},
 		{"security forces blocking a road after «إلى»", "وعمدت القوى الأمنية اللبنانية إلى قطع طريق جسر الأولي.", nil, []string{"LBN>--- 144", "UNK>--- 144"}},
 		{"a list shares its country", "وكان اجتماع عقد في بيروت وضم السفير الفلسطيني أشرف دبور والقوى الوطنية وفصائل منظمة التحرير الفلسطينية.", []string{"PSE>PSE 040"}, []string{"PSE>LBN 040"}},
+		{"a noun subject stops the elided subject", "انتقدت الحكومة المصرية تقرير المنظمة. كما دعت المنظمة المذكورة إلى الحياد في مصر.", nil, []string{"EGY>EGY 020"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
