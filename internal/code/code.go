@@ -396,7 +396,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		mod = append(mod, "hypothetical")
 	}
 	if violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.relativeBackground(toks, s, m, t)) ||
-		violent(t.Root()) && c.classInSentence(toks, s, "memorial") {
+		violent(t.Root()) && (c.classInSentence(toks, s, "memorial") || c.commentary(toks, s)) {
 		mod = append(mod, "background")
 	}
 	return mod
@@ -436,6 +436,17 @@ func question(toks []arabic.Token, s arabic.Span) bool {
 		}
 		if toks[k].Kind != arabic.Punct {
 			return false
+		}
+	}
+	return false
+}
+
+// commentary reports a word of commentary outside quotation marks: the
+// writer's own voice («أقول», «إنكم»), not a speaker quoted in a report.
+func (c *Coder) commentary(toks []arabic.Token, s arabic.Span) bool {
+	for k := s.Start; k < s.End; k++ {
+		if toks[k].Kind == arabic.Word && c.classed(toks[k].Norm, "commentary", "وفبل") && !c.inQuote(toks, s, k) {
+			return true
 		}
 	}
 	return false
