@@ -168,12 +168,18 @@ func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mentio
 // trigger returns the working state of the trigger that ms[k] stands for.
 func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (clause, bool) {
 	ch, ok := c.Choose(toks, s, ms, k)
-	if !ok {
+	if !ok || c.figurative(toks, s, &ms[k], &c.lex.KB.Triggers[ch.Trigger]) {
 		return clause{}, false
 	}
 	cl := clause{trig: &c.lex.KB.Triggers[ch.Trigger], m: &ms[k], cueFound: ch.Cue != ""}
 	cl.object = cl.trig.POS == "N" && violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
 	return cl, true
+}
+
+// figurative reports a word of violence used figuratively: its object
+// right after it is of the figurative class («تخطف الأضواء»).
+func (c *Coder) figurative(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
+	return violent(t.Root()) && m.End < s.End && c.lex.HasClass(toks[m.End].Norm, "figurative")
 }
 
 // objectOfTrigger reports a verbal noun standing as the object of the

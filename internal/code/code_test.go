@@ -80,6 +80,7 @@ func TestSentences(t *testing.T) {
 		{"security forces blocking a road after «إلى»", "وعمدت القوى الأمنية اللبنانية إلى قطع طريق جسر الأولي.", nil, []string{"LBN>--- 144", "UNK>--- 144"}},
 		{"a list shares its country", "وكان اجتماع عقد في بيروت وضم السفير الفلسطيني أشرف دبور والقوى الوطنية وفصائل منظمة التحرير الفلسطينية.", []string{"PSE>PSE 040"}, []string{"PSE>LBN 040"}},
 		{"a noun subject stops the elided subject", "انتقدت الحكومة المصرية تقرير المنظمة. كما دعت المنظمة المذكورة إلى الحياد في مصر.", nil, []string{"EGY>EGY 020"}},
+		{"figurative violence", "وخطف الرئيس المصري عبد الفتاح السيسي الأضواء في القمة.", nil, []string{"EGY>--- 181", "EGY>EGY 181"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
