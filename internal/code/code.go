@@ -168,7 +168,7 @@ func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mentio
 // trigger returns the working state of the trigger that ms[k] stands for.
 func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (clause, bool) {
 	ch, ok := c.Choose(toks, s, ms, k)
-	if !ok || c.figurative(toks, s, &ms[k], &c.lex.KB.Triggers[ch.Trigger]) {
+	if !ok || c.figurative(toks, s, ms, k, &c.lex.KB.Triggers[ch.Trigger]) {
 		return clause{}, false
 	}
 	cl := clause{trig: &c.lex.KB.Triggers[ch.Trigger], m: &ms[k], cueFound: ch.Cue != ""}
@@ -176,10 +176,18 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 	return cl, true
 }
 
-// figurative reports a word of violence used figuratively: its object
-// right after it is of the figurative class («تخطف الأضواء»).
-func (c *Coder) figurative(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
-	return violent(t.Root()) && m.End < s.End && c.lex.HasClass(toks[m.End].Norm, "figurative")
+// figurative reports a word of violence ms[k] used figuratively: its
+// object, right after it or after the subject that follows it, is of the
+// figurative class («تخطف الأضواء», «خطف الرئيس الأضواء»).
+func (c *Coder) figurative(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int, t *kb.Trigger) bool {
+	if !violent(t.Root()) {
+		return false
+	}
+	obj := ms[k].End
+	for j := k + 1; j < len(ms) && ms[j].Start == obj && !ms[j].Has(kb.EntTrigger); j++ {
+		obj = ms[j].End // the subject: «خطف الرئيس المصري عبد الفتاح السيسي الأضواء»
+	}
+	return obj < s.End && c.lex.HasClass(toks[obj].Norm, "figurative")
 }
 
 // objectOfTrigger reports a verbal noun standing as the object of the
