@@ -3,6 +3,7 @@ package code
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -409,7 +410,9 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	if c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
-	if violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.relativeBackground(toks, s, m, t)) ||
+	habitual := t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") &&
+		c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن")
+	if habitual || violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.relativeBackground(toks, s, m, t)) ||
 		violent(t.Root()) && (c.classInSentence(toks, s, "memorial") || c.commentary(toks, s)) {
 		mod = append(mod, "background")
 	}
@@ -840,6 +843,9 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	loc := c.location(in, s, m, targets, t, res.Named)
 	date := c.sentenceDate(in, s)
 	mod := c.modality(toks, s, m, t)
+	if longBefore(date, in.Published) && !slices.Contains(mod, "background") {
+		mod = append(mod, "background") // «اعتقل عام 2008»: history, not news
+	}
 	evidence := Span{Start: toks[s.Start].Start, End: toks[s.End-1].End}
 	evidence.Text = in.Text[evidence.Start:evidence.End]
 	trig := Span{Start: toks[m.Start].Start, End: toks[m.End-1].End}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -165,6 +166,32 @@ func TestBackground(t *testing.T) {
 		}
 		if got := strings.Contains(strings.Join(violent.Modality, ","), "background"); got != tt.want {
 			t.Errorf("%q: modality %v, background want %v", tt.text, violent.Modality, tt.want)
+		}
+	}
+}
+
+// TestHistory checks that an event dated more than a year before the
+// article, or told as what used to happen, is background, and one dated
+// «since» a year is not.
+func TestHistory(t *testing.T) {
+	p := newPipeline(t)
+	pub := "2017-03-08T20:06:00+01:00"
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"وكانت الشرطة الإيطالية قد اعتقلت مواطنا تونسيا عام 2008.", true},
+		{"اعتقلت الشرطة الإيطالية مواطنا تونسيا أمس.", false},
+		{"وكانت الشرطة الإيطالية تعتقل المهاجرين التونسيين.", true},
+	}
+	for _, tt := range tests {
+		evs := codeText(t, p, tt.text, pub)
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		if got := slices.Contains(evs[0].Modality, "background"); got != tt.want {
+			t.Errorf("%q: modality %v, background want %v", tt.text, evs[0].Modality, tt.want)
 		}
 	}
 }

@@ -63,5 +63,42 @@ func (c *Coder) eventDate(toks []arabic.Token, from, to int, pub time.Time) stri
 		}
 		return d.Format("2006-01-02")
 	}
+	return c.yearOf(toks, from, to)
+}
+
+// yearOf returns the year of «عام 2008», «في سنة 2015» in toks[from:to],
+// but not of «منذ عام 2011» (since then: still going on), or "".
+func (c *Coder) yearOf(toks []arabic.Token, from, to int) string {
+	for i := from + 1; i < to; i++ {
+		if toks[i].Kind != arabic.Number || !c.classed(toks[i-1].Norm, "year", "وفب") {
+			continue
+		}
+		y, err := strconv.Atoi(toks[i].Norm)
+		if err != nil || y < 1900 || y > 2100 || i >= from+2 && c.classed(toks[i-2].Norm, "since", "و") {
+			continue
+		}
+		return strconv.Itoa(y)
+	}
 	return ""
+}
+
+// longBefore reports a date (as eventDate writes it) more than a year
+// before the publication time pub.
+func longBefore(date string, pub time.Time) bool {
+	if date == "" || pub.IsZero() {
+		return false
+	}
+	var d time.Time
+	var err error
+	switch len(date) {
+	case 4:
+		d, err = time.Parse("2006", date)
+		d = d.AddDate(1, 0, -1) // the end of that year
+	case 7:
+		d, err = time.Parse("2006-01", date)
+		d = d.AddDate(0, 1, -1)
+	default:
+		d, err = time.Parse("2006-01-02", date)
+	}
+	return err == nil && d.Before(pub.AddDate(-1, 0, 0))
 }

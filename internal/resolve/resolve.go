@@ -360,6 +360,9 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 		// («علاوي نائب الرئيس العراقي»)
 		return false
 	}
+	if mk == mkRole && pk == mkDemonym && !strings.HasPrefix(toks[m.Start].Norm, "ال") {
+		return false // «اعتقلت الشرطة الإيطالية مواطنا تونسيا»: the adjective closed the phrase
+	}
 	if len(ms) == 1 && pk == mkPlace && (mk == mkRole || mk == mkPerson) {
 		return false // «اتهمت واشنطن قوات الرئيس…»: the country is the subject, not a genitive
 	}
