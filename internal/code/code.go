@@ -400,7 +400,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	// («استخدم القاعدة لنقل معدات»)
 	purpose := strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty")
 	subjunctive := t.POS == "V" && m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") &&
-		c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن")
+		c.present(toks, m, t)
 	if v := c.controlVerb(toks, s, m); t.POS == "N" && v > s.Start && c.classed(toks[v-1].Norm, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
 		subjunctive = true // «أن تلجأ إسرائيل إلى شن عمليات اغتيال»
 	}
@@ -411,7 +411,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		mod = append(mod, "hypothetical")
 	}
 	habitual := t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") &&
-		c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن")
+		c.present(toks, m, t)
 	if habitual || violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.relativeBackground(toks, s, m, t)) ||
 		violent(t.Root()) && (c.classInSentence(toks, s, "memorial") || c.commentary(toks, s)) {
 		mod = append(mod, "background")
@@ -1222,6 +1222,12 @@ func (c *Coder) casualty(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		}
 	}
 	return false
+}
+
+// present reports a trigger verb m in the present tense («يخطفون»,
+// «تلجأ»), the future excluded.
+func (c *Coder) present(toks []arabic.Token, m *recognise.Mention, t *kb.Trigger) bool {
+	return c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن")
 }
 
 // presentPrefix reports a word that may be a present tense: it begins with
