@@ -1,6 +1,8 @@
 package arabic
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -175,6 +177,70 @@ func FuzzTokenize(f *testing.F) {
 			if sp.Start >= sp.End || sp.End > len(toks) {
 				t.Fatalf("bad sentence span %+v", sp)
 			}
+		}
+	})
+}
+
+// newsText returns the texts of the ANT slice shipped in testdata.
+func newsText(tb testing.TB) []string {
+	tb.Helper()
+	data, err := os.ReadFile("../../testdata/ant_slice.jsonl")
+	if err != nil {
+		tb.Skip(err)
+	}
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		var a struct{ Title, Text string }
+		if json.Unmarshal([]byte(line), &a) == nil {
+			out = append(out, a.Title+"\n\n"+a.Text)
+		}
+	}
+	return out
+}
+
+// BenchmarkTokenize tokenizes real news, in MB/s of text.
+func BenchmarkTokenize(b *testing.B) {
+	texts := newsText(b)
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var toks []Token
+	for b.Loop() {
+		for _, t := range texts {
+			toks = Tokenize(toks[:0], t)
+		}
+	}
+}
+
+// refStripPronoun is StripPronoun without its shortcut on the last letter.
+func refStripPronoun(w string) (stem, suffix string, ok bool) {
+	for _, s := range pronounSuffixes {
+		if len(w) >= len(s)+minStem+2 && strings.HasSuffix(w, s) {
+			stem = w[:len(w)-len(s)]
+			if strings.HasSuffix(stem, "ا") && len(stem) > minStem+2 {
+				stem = stem[:len(stem)-2] + "ي"
+			}
+			return stem, s, true
+		}
+	}
+	return w, "", false
+}
+
+func FuzzClitics(f *testing.F) {
+	for _, s := range []string{"وبالسفاره", "للجيش", "زارها", "التقاه", "معهم", "فكتب", "كتابهما", "ب"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if n := len(Segment(nil, w)); n > 1 && !MayHaveProclitic(w) {
+			t.Fatalf("Segment(%q) has %d readings, MayHaveProclitic says none", w, n)
+		}
+		s1, x1, ok1 := StripPronoun(w)
+		s2, x2, ok2 := refStripPronoun(w)
+		if s1 != s2 || x1 != x2 || ok1 != ok2 {
+			t.Fatalf("StripPronoun(%q) = %q %q %v, want %q %q %v", w, s1, x1, ok1, s2, x2, ok2)
 		}
 	})
 }

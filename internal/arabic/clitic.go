@@ -31,6 +31,20 @@ type Analysis struct {
 	Suffix string // stripped pronoun, e.g. "ها"
 }
 
+// MayHaveProclitic reports whether Segment may find more than one reading
+// of the normalised word w: whether it is long enough and starts with a
+// letter that can be a proclitic (و ف ب ل ك).
+func MayHaveProclitic(w string) bool {
+	if len(w) <= 2+minStem || w[0] != 0xD9 && w[0] != 0xD8 {
+		return false
+	}
+	switch w[:2] {
+	case conjWa, conjFa, prepBi, prepLi, prepKa:
+		return true
+	}
+	return false
+}
+
 // Segment returns the ways to read the normalised word w as proclitics + base
 // (+ pronoun), from the least to the most stripped, starting with w itself.
 // The conjunctions و and ف, then one of the prepositions ب ل ك, may be
@@ -68,6 +82,14 @@ func StripArticle(w string) (string, bool) {
 // whether one was found. A stem ending in alef before the suffix
 // («التقاه») gets back its final ya («التقي»), the normalised alef maqsura.
 func StripPronoun(w string) (stem, suffix string, ok bool) {
+	if len(w) < 2 {
+		return w, "", false
+	}
+	switch w[len(w)-2:] { // every pronoun ends with one of these letters
+	case "ا", "م", "ن", "ه":
+	default:
+		return w, "", false
+	}
 	for _, s := range pronounSuffixes {
 		if len(w) >= len(s)+minStem+2 && strings.HasSuffix(w, s) {
 			stem = w[:len(w)-len(s)]

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 //go:embed boilerplate.txt
@@ -106,10 +107,52 @@ func (b *Boilerplate) Match(p string) Kind {
 	if b == nil || len(p) == 0 {
 		return 0
 	}
-	key, words := normKeyN(p, b.maxWords)
-	if key == "" || words > b.maxWords {
+	if countWords(p, b.maxWords) > b.maxWords {
+		return 0 // most paragraphs: too long to be boilerplate
+	}
+	var buf [keyLen + 8]byte
+	key, words, _ := appendKey(buf[:0], p, b.maxWords, keyLen+8)
+	if len(key) == 0 || words > b.maxWords {
 		return 0
 	}
+	return b.match(unsafe.String(unsafe.SliceData(key), len(key)), words)
+}
+
+// countWords returns the number of words of s as appendKey counts them,
+// counting no further than maxWords+1.
+func countWords(s string, maxWords int) int {
+	words := 0
+	space := true
+	for i := 0; i < len(s); {
+		var r rune
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			r = asciiKey[c]
+			i++
+		case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r = arabicKey[(c-0xD8)<<6|s[i+1]&0x3F]
+			i += 2
+		default:
+			var n int
+			r, n = keyRuneAt(s, i)
+			i += n
+		}
+		switch {
+		case r < 0:
+		case r == ' ':
+			space = true
+		case space:
+			if words++; words > maxWords {
+				return words
+			}
+			space = false
+		}
+	}
+	return words
+}
+
+// match is Match for the key of a paragraph and its number of words.
+func (b *Boilerplate) match(key string, words int) Kind {
 	for _, ph := range b.phrases {
 		switch ph.kind {
 		case KindLine:
@@ -156,31 +199,31 @@ func normKey(s string) (string, int) { return normKeyN(s, 64) }
 
 func normKeyN(s string, maxWords int) (string, int) {
 	var buf [keyLen + 8]byte
-	out := buf[:0]
-	words := 0
+	out, words, _ := appendKey(buf[:0], s, maxWords, keyLen+8)
+	return string(out), words
+}
+
+// appendKey appends the key of s (see normKeyN) to out, which must be
+// empty, and counts the words. It stops early, reporting stopped, once the
+// key is longer than stop bytes.
+func appendKey(out []byte, s string, maxWords, stop int) (_ []byte, words int, stopped bool) {
 	space := true // the last byte written is (virtually) a space
-	for _, r := range s {
-		switch {
-		case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640, r >= 0x200B && r <= 0x200F, r == 0xFEFF:
-			continue // harakat, tatweel, zero-width marks
-		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-			r = 'ا'
-		case r == 'ى':
-			r = 'ي'
-		case r == 'ة':
-			r = 'ه'
-		case r >= 0x0621 && r <= 0x064A, r >= 0x0660 && r <= 0x0669:
-			// Arabic letters and digits as they are.
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			} else if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
-				r = ' '
-			}
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			r = unicode.ToLower(r)
+	for i := 0; i < len(s); {
+		var r rune
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			r = asciiKey[c]
+			i++
+		case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r = arabicKey[(c-0xD8)<<6|s[i+1]&0x3F]
+			i += 2
 		default:
-			r = ' '
+			var n int
+			r, n = keyRuneAt(s, i)
+			i += n
+		}
+		if r < 0 {
+			continue
 		}
 		if r == ' ' {
 			space = true
@@ -197,8 +240,75 @@ func normKeyN(s string, maxWords int) (string, int) {
 			space = false
 		}
 		if len(out) < keyLen {
-			out = utf8.AppendRune(out, r)
+			out = appendRune(out, r)
+		}
+		if len(out) > stop {
+			return out, words, true
 		}
 	}
-	return string(out), words
+	return out, words, false
+}
+
+// appendRune is utf8.AppendRune with the one- and two-byte runes inline.
+func appendRune(out []byte, r rune) []byte {
+	switch {
+	case r < utf8.RuneSelf:
+		return append(out, byte(r))
+	case r < 0x800:
+		return append(out, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+	}
+	return utf8.AppendRune(out, r)
+}
+
+// Key forms of the runes of ASCII and of the Arabic block U+0600-U+06FF.
+var asciiKey [utf8.RuneSelf]rune
+var arabicKey [256]rune
+
+func init() {
+	for r := range rune(utf8.RuneSelf) {
+		asciiKey[r] = keyRune(r)
+	}
+	for i := range 256 {
+		arabicKey[i] = keyRune(rune(0x0600 + i))
+	}
+}
+
+// keyRuneAt returns the key form of the rune at s[i] and its length in bytes.
+func keyRuneAt(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return asciiKey[c], 1
+	}
+	if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return arabicKey[(c-0xD8)<<6|s[i+1]&0x3F], 2
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return keyRune(r), n
+}
+
+// keyRune returns the form of r in a key: r itself, its normal form, ' '
+// for a separator, or -1 for a rune that is dropped.
+func keyRune(r rune) rune {
+	switch {
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640, r >= 0x200B && r <= 0x200F, r == 0xFEFF:
+		return -1 // harakat, tatweel, zero-width marks
+	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+		return 'ا'
+	case r == 'ى':
+		return 'ي'
+	case r == 'ة':
+		return 'ه'
+	case r >= 0x0621 && r <= 0x064A, r >= 0x0660 && r <= 0x0669:
+		return r // Arabic letters and digits as they are
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		} else if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+			return ' '
+		}
+		return r
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return unicode.ToLower(r)
+	}
+	return ' '
 }

@@ -46,7 +46,7 @@ func ParseDate(s string) time.Time {
 	}
 	s = asciiDigits(s)
 	for _, l := range dateLayouts {
-		if len(s) < len(l)-8 || len(s) > len(l)+12 {
+		if len(s) < len(l)-8 || len(s) > len(l)+12 || !mayParse(l, s) {
 			continue
 		}
 		if t, err := time.Parse(l, s); err == nil {
@@ -54,6 +54,26 @@ func ParseDate(s string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// mayParse reports false when time.Parse(layout, s) must fail because the
+// separator after the layout's leading year («2006-») or zero-padded day
+// («02/») is not in s at that place: those fields take exactly four and
+// two bytes. It spares most of the failing attempts, and their errors.
+func mayParse(layout, s string) bool {
+	at := 0
+	switch {
+	case strings.HasPrefix(layout, "2006"):
+		at = 4
+	case strings.HasPrefix(layout, "02"):
+		at = 2
+	default:
+		return true
+	}
+	if len(layout) <= at || !strings.ContainsRune("-/.", rune(layout[at])) {
+		return true
+	}
+	return len(s) > at && s[at] == layout[at]
 }
 
 // asciiDigits replaces Arabic-Indic and Eastern Arabic-Indic digits by

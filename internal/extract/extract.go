@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/marsad/marsad/internal/read"
 )
@@ -74,11 +75,14 @@ func Extract(doc read.RawDoc, opts Options) (Article, error) {
 	}
 	a := Article{ID: DeriveID(doc), URI: doc.URI}
 	var paras []string
+	borrowed := false // whether paras point into data
 	switch doc.Format {
 	case read.FormatHTML:
 		paras = extractHTML(data, &a)
 	default:
-		paras = splitLines(data, nil)
+		// the lines are read in place; detach copies out what the Article keeps
+		paras = splitText(unsafe.String(unsafe.SliceData(data), len(data)), nil)
+		borrowed = true
 		a.Title = cleanLine(metaFirst(doc.Meta, "title", "headline"))
 	}
 	if p := metaFirst(doc.Meta, "published", "date", "time", "date_time", "pubdate"); p != "" || a.Published == "" {
@@ -103,6 +107,9 @@ func Extract(doc read.RawDoc, opts Options) (Article, error) {
 		a.Lede = body[0]
 	}
 	a.Text = joinText(a.Title, body)
+	if borrowed {
+		a.detach()
+	}
 	if a.Published != "" {
 		a.PublishedAt = ParseDate(a.Published)
 	}
@@ -110,6 +117,26 @@ func Extract(doc read.RawDoc, opts Options) (Article, error) {
 		return a, errors.New("no text found")
 	}
 	return a, nil
+}
+
+// detach makes the Article's fields independent of the document's bytes,
+// which its lines were read from in place: the title and the lede become
+// parts of Text (which starts with the title, and then the lede after a
+// blank line), the other fields copies.
+func (a *Article) detach() {
+	a.Title = a.Text[:len(a.Title)]
+	if a.Lede != "" {
+		at := 0
+		if a.Title != "" {
+			at = len(a.Title) + len("\n\n")
+		}
+		a.Lede = a.Text[at : at+len(a.Lede)]
+	}
+	a.Outlet, a.Section = strings.Clone(a.Outlet), strings.Clone(a.Section)
+	a.Author, a.Attribution = strings.Clone(a.Author), strings.Clone(a.Attribution)
+	for i, d := range a.Dropped {
+		a.Dropped[i] = strings.Clone(d)
+	}
 }
 
 // metaFirst returns the first non-empty value among keys of m.
@@ -171,7 +198,15 @@ func sameText(a, b string) bool {
 	if a == b {
 		return true
 	}
-	ka, _ := normKey(a)
-	kb, _ := normKey(b)
-	return ka != "" && ka == kb && len(ka) < keyLen
+	if len(b) < len(a) {
+		a, b = b, a // the key of the shorter text in full, the other's only as far as needed
+	}
+	var bufA, bufB [keyLen + 8]byte
+	ka, _, _ := appendKey(bufA[:0], a, 64, keyLen+8)
+	if len(ka) == 0 || len(ka) >= keyLen {
+		return false
+	}
+	// b's key cannot equal a's once it is longer: stop there
+	kb, _, longer := appendKey(bufB[:0], b, 64, len(ka))
+	return !longer && string(ka) == string(kb)
 }

@@ -7,8 +7,10 @@ import (
 
 // splitLines appends the trimmed non-empty lines of data to dst. Lines end
 // at "\n" (or "\r" in a file without "\n").
-func splitLines(data []byte, dst []string) []string {
-	s := string(data)
+func splitLines(data []byte, dst []string) []string { return splitText(string(data), dst) }
+
+// splitText is splitLines for text in a string, whose lines dst then shares.
+func splitText(s string, dst []string) []string {
 	sep := byte('\n')
 	if strings.IndexByte(s, '\n') < 0 {
 		sep = '\r'

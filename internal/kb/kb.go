@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // Date is a calendar day as YYYYMMDD, comparable with < and >.
@@ -177,102 +178,197 @@ func ValidRole(r string) bool { return validRoles[r] }
 // well-formed lines are still returned.
 func Load(fsys fs.FS) (*KB, error) {
 	k := &KB{Goldstein: map[string]float64{}, Events: map[string]string{}}
-	var errs []error
+	ld := &loader{KB: k}
 	names, err := fs.Glob(fsys, "*.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("list knowledge base: %w", err)
 	}
 	sort.Strings(names)
+	var errs []error
+	files := make([]tsvFile, 0, len(names))
 	for _, name := range names {
-		var parse func(f []string, p Pos) error
-		switch {
-		case name == "countries.tsv":
-			parse = k.parseCountry
-		case strings.HasPrefix(name, "actors"):
-			parse = k.parseActor
-		case name == "roles.tsv":
-			parse = k.parseRole
-		case name == "triggers.tsv":
-			parse = k.parseTrigger
-		case strings.HasPrefix(name, "places"):
-			if data, err := fs.ReadFile(fsys, name); err == nil && k.Places == nil {
-				k.Places = make([]Place, 0, bytes.Count(data, []byte{'\n'})+1024) // tens of thousands: size once
-			}
-			parse = k.parsePlace
-		case name == "grammar.tsv":
-			parse = k.parseWord
-		case name == "time.tsv":
-			parse = k.parseTime
-		case name == "cameo_goldstein.tsv":
-			parse = k.parseGoldstein
-		case name == "cameo_eventcodes.tsv":
-			parse = k.parseEventCode
-		case name == "given_names.tsv":
-			parse = k.parseGiven
-		default:
+		parse, lines := ld.parserOf(name)
+		if parse == nil {
 			continue
 		}
-		if err := eachLine(fsys, name, parse); err != nil {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("open %s: %w", name, err))
+			continue
+		}
+		files = append(files, tsvFile{name: name, data: data, parse: parse})
+		if lines != nil {
+			*lines += bytes.Count(data, []byte{'\n'}) + 1
+		}
+	}
+	k.Actors = make([]Actor, 0, ld.lines.actors)
+	k.Places = make([]Place, 0, ld.lines.places)
+	k.Given = make([]string, 0, ld.lines.given)
+	for _, f := range files {
+		if err := ld.eachLine(f); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	return k, errors.Join(errs...)
 }
 
-// eachLine calls parse for every non-comment line of a TSV file, collecting
-// per-line errors.
-func eachLine(fsys fs.FS, name string, parse func([]string, Pos) error) error {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return fmt.Errorf("open %s: %w", name, err)
+// tsvFile is a knowledge-base file read whole, with the parser of its lines.
+type tsvFile struct {
+	name  string
+	data  []byte
+	parse func(f []string, p Pos) error
+}
+
+// loader fills a KB from its files, carving the many small string lists
+// of a knowledge base out of shared blocks instead of one allocation each.
+type loader struct {
+	*KB
+	slab   []string // free room for lists
+	fields []string // the current line's columns, reused
+	lines  struct{ actors, places, given int }
+}
+
+// parserOf returns the line parser of a knowledge-base file, or nil for a
+// file Load ignores, and the count of lines of its table for the large
+// tables (nil for the others), so that they are allocated once.
+func (ld *loader) parserOf(name string) (parse func(f []string, p Pos) error, lines *int) {
+	switch {
+	case name == "countries.tsv":
+		return ld.parseCountry, nil
+	case strings.HasPrefix(name, "actors"):
+		return ld.parseActor, &ld.lines.actors
+	case name == "roles.tsv":
+		return ld.parseRole, nil
+	case name == "triggers.tsv":
+		return ld.parseTrigger, nil
+	case strings.HasPrefix(name, "places"):
+		return ld.parsePlace, &ld.lines.places
+	case name == "grammar.tsv":
+		return ld.parseWord, nil
+	case name == "time.tsv":
+		return ld.parseTime, nil
+	case name == "cameo_goldstein.tsv":
+		return ld.parseGoldstein, nil
+	case name == "cameo_eventcodes.tsv":
+		return ld.parseEventCode, nil
+	case name == "given_names.tsv":
+		return ld.parseGiven, &ld.lines.given
 	}
-	defer f.Close()
+	return nil, nil
+}
+
+// maxLine is the longest line a knowledge-base file may have.
+const maxLine = 1 << 20
+
+// eachLine calls the parser of a file for every non-comment line,
+// collecting per-line errors. The strings the parser receives share the
+// file's memory.
+func (ld *loader) eachLine(f tsvFile) error {
+	// data is never written again: its lines become the knowledge base's strings
+	text := unsafe.String(unsafe.SliceData(f.data), len(f.data))
+	file := path.Base(f.name)
 	var errs []error
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
-		if s == "" || strings.HasPrefix(s, "#") || strings.TrimSpace(s) == "" {
+	for line := 1; text != ""; line++ {
+		s, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		if len(s) > maxLine {
+			errs = append(errs, fmt.Errorf("read %s: %w", f.name, bufio.ErrTooLong))
+			break
+		}
+		s = strings.TrimRight(s, "\r")
+		if s == "" || s[0] == '#' || trimSpace(s) == "" {
 			continue
 		}
-		p := Pos{File: path.Base(name), Line: line}
-		if err := parse(strings.Split(s, "\t"), p); err != nil {
+		p := Pos{File: file, Line: line}
+		if err := f.parse(ld.split(s), p); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", p, err))
 		}
 	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("read %s: %w", name, err))
-	}
 	return errors.Join(errs...)
+}
+
+// trimSpace is strings.TrimSpace, without decoding the ends of the string
+// when they are plainly not white space (ASCII non-spaces, Arabic
+// letters), as in almost every field of a knowledge base.
+func trimSpace(s string) string {
+	if len(s) > 0 && plainStart(s) && plainEnd(s) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// plainStart reports whether s starts with an ASCII non-space or a rune of
+// U+0600-U+07FF (lead byte 0xD8-0xDF), which is never white space.
+func plainStart(s string) bool {
+	c := s[0]
+	return c > ' ' && c < 0x80 || c >= 0xD8 && c <= 0xDF
+}
+
+// plainEnd reports whether s ends with an ASCII non-space or a two-byte
+// rune of U+0600-U+07FF.
+func plainEnd(s string) bool {
+	n := len(s)
+	c := s[n-1]
+	if c < 0x80 {
+		return c > ' '
+	}
+	return n >= 2 && c&0xC0 == 0x80 && s[n-2] >= 0xD8 && s[n-2] <= 0xDF
+}
+
+// split returns the tab-separated columns of a line, in a slice reused for
+// the next line.
+func (ld *loader) split(s string) []string {
+	f := ld.fields[:0]
+	for {
+		col, rest, found := strings.Cut(s, "\t")
+		f = append(f, col)
+		if !found {
+			break
+		}
+		s = rest
+	}
+	ld.fields = f
+	return f
 }
 
 // field returns column i, trimmed, or "" when the line is shorter.
 func field(f []string, i int) string {
 	if i < len(f) {
-		return strings.TrimSpace(f[i])
+		return trimSpace(f[i])
 	}
 	return ""
 }
 
-// list splits a |-separated field, dropping empty items.
-func list(s string) []string {
+// slabSize is how many list items a shared block holds.
+const slabSize = 4096
+
+// list splits a |-separated field, dropping empty items. The result has no
+// spare capacity, so appending to it never touches its neighbours.
+func (ld *loader) list(s string) []string {
 	if s == "" {
 		return nil
 	}
-	var out []string
-	for _, x := range strings.Split(s, "|") {
-		if x = strings.TrimSpace(x); x != "" {
-			out = append(out, x)
+	n := strings.Count(s, "|") + 1
+	if cap(ld.slab)-len(ld.slab) < n {
+		ld.slab = make([]string, 0, max(slabSize, n))
+	}
+	start := len(ld.slab)
+	for s != "" {
+		x, rest, _ := strings.Cut(s, "|")
+		s = rest
+		if x = trimSpace(x); x != "" {
+			ld.slab = append(ld.slab, x)
 		}
 	}
-	return out
+	if len(ld.slab) == start {
+		return nil
+	}
+	return ld.slab[start:len(ld.slab):len(ld.slab)]
 }
 
-func (k *KB) parseCountry(f []string, p Pos) error {
-	c := Country{ISO3: field(f, 0), Names: list(field(f, 1)), Capitals: list(field(f, 2)),
-		Demonyms: list(field(f, 3)), Plurals: list(field(f, 4)), English: field(f, 5), Pos: p}
+func (k *loader) parseCountry(f []string, p Pos) error {
+	c := Country{ISO3: field(f, 0), Names: k.list(field(f, 1)), Capitals: k.list(field(f, 2)),
+		Demonyms: k.list(field(f, 3)), Plurals: k.list(field(f, 4)), English: field(f, 5), Pos: p}
 	if !ValidCountry(c.ISO3) {
 		return fmt.Errorf("bad country code %q", c.ISO3)
 	}
@@ -283,8 +379,8 @@ func (k *KB) parseCountry(f []string, p Pos) error {
 	return nil
 }
 
-func (k *KB) parseActor(f []string, p Pos) error {
-	a := Actor{Surfaces: list(field(f, 0)), Country: field(f, 1), Role: field(f, 2), Kind: field(f, 3),
+func (k *loader) parseActor(f []string, p Pos) error {
+	a := Actor{Surfaces: k.list(field(f, 0)), Country: field(f, 1), Role: field(f, 2), Kind: field(f, 3),
 		Source: field(f, 6), English: field(f, 7), Pos: p}
 	if len(a.Surfaces) == 0 {
 		return errors.New("actor has no surface")
@@ -309,8 +405,8 @@ func (k *KB) parseActor(f []string, p Pos) error {
 	return nil
 }
 
-func (k *KB) parseRole(f []string, p Pos) error {
-	r := Role{Surfaces: list(field(f, 0)), Role: field(f, 1), Kind: field(f, 2), English: field(f, 3), Pos: p}
+func (k *loader) parseRole(f []string, p Pos) error {
+	r := Role{Surfaces: k.list(field(f, 0)), Role: field(f, 1), Kind: field(f, 2), English: field(f, 3), Pos: p}
 	if len(r.Surfaces) == 0 {
 		return errors.New("role has no surface")
 	}
@@ -326,9 +422,9 @@ func (k *KB) parseRole(f []string, p Pos) error {
 	return nil
 }
 
-func (k *KB) parseTrigger(f []string, p Pos) error {
-	t := Trigger{POS: field(f, 0), Surfaces: list(field(f, 1)), Cues: list(field(f, 2)),
-		CAMEO: field(f, 3), PLOVER: field(f, 4), Mode: field(f, 5), Target: list(field(f, 6)),
+func (k *loader) parseTrigger(f []string, p Pos) error {
+	t := Trigger{POS: field(f, 0), Surfaces: k.list(field(f, 1)), Cues: k.list(field(f, 2)),
+		CAMEO: field(f, 3), PLOVER: field(f, 4), Mode: field(f, 5), Target: k.list(field(f, 6)),
 		English: field(f, 7), Pos: p}
 	switch t.POS {
 	case "V", "N", "P":
@@ -356,8 +452,8 @@ func (k *KB) parseTrigger(f []string, p Pos) error {
 	return nil
 }
 
-func (k *KB) parsePlace(f []string, p Pos) error {
-	pl := Place{Names: list(field(f, 0)), Country: field(f, 1), Kind: field(f, 4), Source: field(f, 5), Pos: p}
+func (k *loader) parsePlace(f []string, p Pos) error {
+	pl := Place{Names: k.list(field(f, 0)), Country: field(f, 1), Kind: field(f, 4), Source: field(f, 5), Pos: p}
 	if len(pl.Names) == 0 {
 		return errors.New("place has no name")
 	}
@@ -365,18 +461,18 @@ func (k *KB) parsePlace(f []string, p Pos) error {
 		return fmt.Errorf("bad country code %q", pl.Country)
 	}
 	var err error
-	if pl.Lat, err = strconv.ParseFloat(field(f, 2), 64); err != nil || pl.Lat < -90 || pl.Lat > 90 {
+	if pl.Lat, err = parseFloat(field(f, 2)); err != nil || pl.Lat < -90 || pl.Lat > 90 {
 		return fmt.Errorf("bad latitude %q", field(f, 2))
 	}
-	if pl.Lon, err = strconv.ParseFloat(field(f, 3), 64); err != nil || pl.Lon < -180 || pl.Lon > 180 {
+	if pl.Lon, err = parseFloat(field(f, 3)); err != nil || pl.Lon < -180 || pl.Lon > 180 {
 		return fmt.Errorf("bad longitude %q", field(f, 3))
 	}
 	k.Places = append(k.Places, pl)
 	return nil
 }
 
-func (k *KB) parseWord(f []string, p Pos) error {
-	w := Word{Surfaces: list(field(f, 0)), Class: field(f, 1), Pos: p}
+func (k *loader) parseWord(f []string, p Pos) error {
+	w := Word{Surfaces: k.list(field(f, 0)), Class: field(f, 1), Pos: p}
 	if len(w.Surfaces) == 0 || w.Class == "" {
 		return errors.New("grammar line needs surfaces and a class")
 	}
@@ -384,12 +480,12 @@ func (k *KB) parseWord(f []string, p Pos) error {
 	return nil
 }
 
-func (k *KB) parseTime(f []string, p Pos) error {
+func (k *loader) parseTime(f []string, p Pos) error {
 	v, err := strconv.Atoi(field(f, 2))
 	if err != nil {
 		return fmt.Errorf("bad time value %q: %w", field(f, 2), err)
 	}
-	t := TimeWord{Surfaces: list(field(f, 0)), Kind: field(f, 1), Value: v, Pos: p}
+	t := TimeWord{Surfaces: k.list(field(f, 0)), Kind: field(f, 1), Value: v, Pos: p}
 	switch t.Kind {
 	case "day", "week", "midweek", "monthrel", "weekday", "month":
 	default:
@@ -399,14 +495,14 @@ func (k *KB) parseTime(f []string, p Pos) error {
 	return nil
 }
 
-func (k *KB) parseGiven(f []string, p Pos) error {
+func (k *loader) parseGiven(f []string, p Pos) error {
 	if n := field(f, 0); n != "" {
 		k.Given = append(k.Given, n)
 	}
 	return nil
 }
 
-func (k *KB) parseGoldstein(f []string, p Pos) error {
+func (k *loader) parseGoldstein(f []string, p Pos) error {
 	if field(f, 0) == "cameo" {
 		return nil // header
 	}
@@ -418,7 +514,7 @@ func (k *KB) parseGoldstein(f []string, p Pos) error {
 	return nil
 }
 
-func (k *KB) parseEventCode(f []string, p Pos) error {
+func (k *loader) parseEventCode(f []string, p Pos) error {
 	if field(f, 0) == "cameo" {
 		return nil // header
 	}
@@ -435,4 +531,52 @@ func (k *KB) GoldsteinOf(code string) float64 {
 		}
 	}
 	return 0
+}
+
+// parseFloat is strconv.ParseFloat(s, 64), done directly for a plain
+// decimal of at most 15 digits («-12.3456», as coordinates are written):
+// its digits then make an exact integer and a power of ten divides it
+// exactly as ParseFloat rounds.
+func parseFloat(s string) (float64, error) {
+	if v, ok := plainDecimal(s); ok {
+		return v, nil
+	}
+	return strconv.ParseFloat(s, 64)
+}
+
+// pow10 holds the powers of ten that float64 represents exactly.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// plainDecimal reads an optional sign, digits and at most one point; ok is
+// false for anything else, or for more than 15 digits.
+func plainDecimal(s string) (v float64, ok bool) {
+	i, neg := 0, false
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		neg, i = s[i] == '-', i+1
+	}
+	var m uint64
+	digits, point := 0, -1
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.' && point < 0:
+			point = digits
+		case c >= '0' && c <= '9' && digits < 15:
+			m = m*10 + uint64(c-'0')
+			digits++
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	scale := 0
+	if point >= 0 {
+		scale = digits - point
+	}
+	v = float64(m) / pow10[scale]
+	if neg {
+		v = -v
+	}
+	return v, true
 }

@@ -1,8 +1,9 @@
 package kb
 
 import (
-	"hash/maphash"
 	"strings"
+	"sync"
+	"unsafe"
 
 	"github.com/marsad/marsad/internal/arabic"
 )
@@ -32,97 +33,77 @@ type Entry struct {
 	Index int32 // into the KB table named by Kind
 }
 
-// node is one state of the token trie.
-type node struct {
-	next    map[string]*node
-	entries []Entry
-}
-
 // Lexicon matches knowledge-base phrases in token streams. Keys are
 // normalised tokens; the first token of a phrase is looked up after
 // stripping proclitics, the following ones as they are. Build it once with
 // Compile; it is safe for concurrent use.
 type Lexicon struct {
 	KB     *KB
-	root   *trie // actors, countries, roles, triggers
-	places *trie // places, matched only where a location is expected
-	times  *trie // time words
-	words  map[string][]string
-	plural map[string]bool // irregular plurals and people nouns of countries, without the article
-	given  map[string]bool // given names, normalised
-	first  map[string]bool // first words of the grammar table's phrases («حادث» of «حادث سير»)
+	root   *trie        // actors, countries, roles, triggers
+	places func() *trie // places, matched only where a location is expected: built on first use
+	times  *trie        // time words
+	gram   wordTable    // grammar words and phrases, plurals, first words of grammar phrases
+	gramOf []gramInfo   // by id in gram
+	given  wordTable    // given names, normalised
+}
+
+// gramInfo is what the lexicon knows of a word of its grammar table.
+type gramInfo struct {
+	classes []string // grammar classes, in the order of grammar.tsv
+	plural  bool     // an irregular plural or people noun of a country, without the article
+	starts  bool     // the first word of a grammar phrase («حادث» of «حادث سير»)
 }
 
 // StartsPhrase reports whether a normalised word begins a phrase of the
 // grammar table, so that a caller looks the phrase up only then.
-func (lx *Lexicon) StartsPhrase(norm string) bool { return lx.first[norm] }
+func (lx *Lexicon) StartsPhrase(norm string) bool {
+	g := lx.gramInfoOf(norm)
+	return g != nil && g.starts
+}
 
 // IsGivenName reports whether a normalised word is a given name («محمد»,
 // «عبد»), where a person's name the knowledge base lacks may begin.
-func (lx *Lexicon) IsGivenName(norm string) bool { return lx.given[norm] }
-
-// bloom is a Bloom filter over strings: two bits per key in a table small
-// enough to stay in cache, so that most words of a text (which start no
-// phrase) cost a hash instead of a lookup in the large trie root.
-type bloom []uint64
-
-const bloomBits = 1 << 21
-
-func newBloom() bloom { return make(bloom, bloomBits/64) }
-
-// bloomSeed seeds the filter's hash; the filter lives only in this process.
-var bloomSeed = maphash.MakeSeed()
-
-func bloomHash(s string) (uint32, uint32) {
-	h := maphash.String(bloomSeed, s)
-	return uint32(h) & (bloomBits - 1), uint32(h>>32) & (bloomBits - 1)
-}
-
-func (b bloom) add(s string) {
-	x, y := bloomHash(s)
-	b[x/64] |= 1 << (x % 64)
-	b[y/64] |= 1 << (y % 64)
-}
-
-// mayHave reports false only when s was never added.
-func (b bloom) mayHave(s string) bool {
-	x, y := bloomHash(s)
-	return b[x/64]&(1<<(x%64)) != 0 && b[y/64]&(1<<(y%64)) != 0
-}
-
-// trie is a token trie with a Bloom filter over its first tokens.
-type trie struct {
-	m      map[string]*node
-	filter bloom
-}
-
-func newTrie() *trie { return &trie{m: map[string]*node{}, filter: newBloom()} }
-
-// get returns the node of a first token, or nil.
-func (t *trie) get(w string) *node {
-	if !t.filter.mayHave(w) {
-		return nil
-	}
-	return t.m[w]
-}
+func (lx *Lexicon) IsGivenName(norm string) bool { return lx.given.find(norm) >= 0 }
 
 // IsPlural reports whether a normalised word is a listed irregular plural
 // or people noun of a country («الاتراك»).
 func (lx *Lexicon) IsPlural(norm string) bool {
-	return lx.plural[strings.TrimPrefix(norm, "ال")]
+	g := lx.gramInfoOf(strings.TrimPrefix(norm, "ال"))
+	return g != nil && g.plural
 }
 
 // Classes returns the grammar classes of a normalised word (see grammar.tsv).
-func (lx *Lexicon) Classes(norm string) []string { return lx.words[norm] }
+func (lx *Lexicon) Classes(norm string) []string {
+	if g := lx.gramInfoOf(norm); g != nil {
+		return g.classes
+	}
+	return nil
+}
 
 // HasClass reports whether the normalised word has the grammar class c.
 func (lx *Lexicon) HasClass(norm, c string) bool {
-	for _, x := range lx.words[norm] {
+	for _, x := range lx.Classes(norm) {
 		if x == c {
 			return true
 		}
 	}
 	return false
+}
+
+func (lx *Lexicon) gramInfoOf(norm string) *gramInfo {
+	if id := lx.gram.find(norm); id >= 0 {
+		return &lx.gramOf[id]
+	}
+	return nil
+}
+
+// gramAdd returns the grammar information of a word, adding the word.
+func (lx *Lexicon) gramAdd(norm string) *gramInfo {
+	id, added := lx.gram.add(norm)
+	if added {
+		lx.gramOf = append(lx.gramOf, gramInfo{})
+	}
+	return &lx.gramOf[id]
 }
 
 // TimeAt returns the longest time expression starting at token i.
@@ -131,34 +112,91 @@ func (lx *Lexicon) TimeAt(toks []arabic.Token, i int, scratch []arabic.Analysis)
 }
 
 // Compile builds the lexicon of k, with every inflected form the matcher
-// should recognise.
+// should recognise. The names of places are compiled on first use.
 func Compile(k *KB) *Lexicon {
-	lx := &Lexicon{KB: k, root: newTrie(), places: newTrie(), times: newTrie(),
-		words: map[string][]string{}, plural: map[string]bool{}, given: map[string]bool{}, first: map[string]bool{}}
-	for _, g := range k.Given {
-		lx.given[arabic.NormalizeString(g)] = true
+	lx := &Lexicon{KB: k, gram: newWordTable(len(k.Words) * 4), given: newWordTable(len(k.Given))}
+	lx.compileGrammar(k)
+	lx.times = compileTimes(k)
+	lx.compileRoot(k)
+	// tens of thousands of places, which only some runs look up
+	lx.places = sync.OnceValue(func() *trie { return compilePlaces(k) })
+	return lx
+}
+
+// compileRoot builds the main trie: countries, actors, roles and triggers.
+func (lx *Lexicon) compileRoot(k *KB) {
+	lx.root = newTrie(len(k.Actors) + 8*len(k.Countries) + 3*len(k.Roles) + 40*len(k.Triggers))
+	var b builder
+	lx.compileCountries(&b, k)
+	for i := range k.Actors {
+		for _, s := range k.Actors[i].Surfaces {
+			b.add(lx.root, s, Entry{EntActor, int32(i)}, nil)
+		}
 	}
+	for i := range k.Roles {
+		for _, s := range k.Roles[i].Surfaces {
+			b.add(lx.root, s, Entry{EntRole, int32(i)}, nounForms)
+		}
+	}
+	lx.compileTriggers(&b, k)
+	lx.root.finish()
+}
+
+// compileTimes builds the trie of time words.
+func compileTimes(k *KB) *trie {
+	t := newTrie(len(k.Times))
+	var b builder
+	for i := range k.Times {
+		for _, s := range k.Times[i].Surfaces {
+			b.add(t, s, Entry{EntTime, int32(i)}, nil)
+		}
+	}
+	t.finish()
+	return t
+}
+
+// compilePlaces builds the trie of the places' names.
+func compilePlaces(k *KB) *trie {
+	t := newTrie(len(k.Places) + len(k.Places)/8)
+	var b builder
+	for i := range k.Places {
+		for _, s := range k.Places[i].Names {
+			b.add(t, s, Entry{EntPlace, int32(i)}, nil)
+		}
+	}
+	t.finish()
+	return t
+}
+
+// compileGrammar fills the grammar table and the given names.
+func (lx *Lexicon) compileGrammar(k *KB) {
+	for _, g := range k.Given {
+		lx.given.add(arabic.NormalizeString(g))
+	}
+	var toks []arabic.Token
+	var parts []string
 	for i := range k.Words {
 		w := &k.Words[i]
 		for _, s := range w.Surfaces {
 			// a phrase is keyed by its normalised words joined by one space
-			var parts []string
-			for _, t := range arabic.Tokenize(nil, s) {
+			toks = arabic.Tokenize(toks[:0], s)
+			parts = parts[:0]
+			for _, t := range toks {
 				parts = append(parts, t.Norm)
 			}
-			n := strings.Join(parts, " ")
-			lx.words[n] = append(lx.words[n], w.Class)
+			g := lx.gramAdd(strings.Join(parts, " "))
+			g.classes = append(g.classes, w.Class)
 			if len(parts) > 1 {
-				lx.first[parts[0]] = true
+				lx.gramAdd(parts[0]).starts = true
 			}
 		}
 	}
-	for i := range k.Times {
-		for _, s := range k.Times[i].Surfaces {
-			lx.addTo(lx.times, s, Entry{EntTime, int32(i)}, nil)
-		}
-	}
-	countryNames := map[string]bool{}
+}
+
+// compileCountries adds the names, capitals, demonyms and plurals of the
+// countries.
+func (lx *Lexicon) compileCountries(b *builder, k *KB) {
+	countryNames := make(map[string]bool, 2*len(k.Countries))
 	for _, c := range k.Countries {
 		for _, s := range c.Names {
 			countryNames[arabic.NormalizeString(s)] = true
@@ -167,33 +205,28 @@ func Compile(k *KB) *Lexicon {
 	for i := range k.Countries {
 		c := &k.Countries[i]
 		for _, s := range c.Names {
-			lx.add(s, Entry{EntCountry, int32(i)}, nil)
+			b.add(lx.root, s, Entry{EntCountry, int32(i)}, nil)
 		}
 		for _, s := range c.Capitals {
-			lx.add(s, Entry{EntCapital, int32(i)}, nil)
+			b.add(lx.root, s, Entry{EntCapital, int32(i)}, nil)
 		}
 		for _, s := range c.Demonyms {
-			lx.add(s, Entry{EntDemonym, int32(i)}, demonymForms)
+			b.add(lx.root, s, Entry{EntDemonym, int32(i)}, demonymForms)
 			// «فلسطينياً», unless it is spelled as a country's name («سوريا»)
 			if acc := demonymAccusative(arabic.NormalizeString(s)); !countryNames[acc] {
-				lx.add(acc, Entry{EntDemonym, int32(i)}, nil)
+				b.add(lx.root, acc, Entry{EntDemonym, int32(i)}, nil)
 			}
 		}
 		for _, s := range c.Plurals {
-			lx.add(s, Entry{EntDemonym, int32(i)}, nounForms)
-			lx.plural[strings.TrimPrefix(arabic.NormalizeString(s), "ال")] = true
+			b.add(lx.root, s, Entry{EntDemonym, int32(i)}, nounForms)
+			lx.gramAdd(strings.TrimPrefix(arabic.NormalizeString(s), "ال")).plural = true
 		}
 	}
-	for i := range k.Actors {
-		for _, s := range k.Actors[i].Surfaces {
-			lx.add(s, Entry{EntActor, int32(i)}, nil)
-		}
-	}
-	for i := range k.Roles {
-		for _, s := range k.Roles[i].Surfaces {
-			lx.add(s, Entry{EntRole, int32(i)}, nounForms)
-		}
-	}
+}
+
+// compileTriggers adds the event triggers, verbs and nouns with their
+// inflected forms.
+func (lx *Lexicon) compileTriggers(b *builder, k *KB) {
 	for i := range k.Triggers {
 		t := &k.Triggers[i]
 		var forms func(string) []string
@@ -204,60 +237,187 @@ func Compile(k *KB) *Lexicon {
 			forms = nounForms
 		}
 		for _, s := range t.Surfaces {
-			lx.add(s, Entry{EntTrigger, int32(i)}, forms)
+			b.add(lx.root, s, Entry{EntTrigger, int32(i)}, forms)
 		}
 	}
-	for i := range k.Places {
-		for _, s := range k.Places[i].Names {
-			lx.addTo(lx.places, s, Entry{EntPlace, int32(i)}, nil)
+}
+
+// trie is a token trie stored flat: nodes in an array (node 0 is none),
+// the first tokens of phrases in a word table, the later ones as edges
+// from node to node, and the entries of all nodes back to back.
+type trie struct {
+	// every token of the trie's phrases, whose value is the node of the
+	// phrases starting with it (0 for none)
+	words  wordTable
+	filter []uint64 // one bit per hash value of the first tokens, small enough to stay in cache
+	fmask  uint64   // bits in filter - 1
+	nodes  []tnode
+	edges  edgeTable
+	ents   []Entry
+	pend   []pending // entries added while building, before finish
+}
+
+// tnode is one state of a trie.
+type tnode struct {
+	from, to int32 // its entries: ents[from:to]
+	kids     bool  // whether a phrase goes on from here
+}
+
+// pending is an entry waiting to be put in place by finish.
+type pending struct {
+	node int32
+	e    Entry
+}
+
+// newTrie returns a trie with room for about n phrases.
+func newTrie(n int) *trie {
+	return &trie{words: newWordTable(n), nodes: make([]tnode, 1, n+n/4+1),
+		edges: newEdgeTable(n / 3), pend: make([]pending, 0, n)}
+}
+
+// word returns the id of a token, adding it.
+func (t *trie) word(w string) int32 {
+	id, _ := t.words.add(w)
+	return id
+}
+
+func (t *trie) newNode() int32 {
+	t.nodes = append(t.nodes, tnode{})
+	return int32(len(t.nodes) - 1)
+}
+
+// start returns the node of phrases starting with w, creating it.
+func (t *trie) start(w string) int32 {
+	id := t.word(w)
+	if t.words.val(id) == 0 {
+		t.words.set(id, t.newNode())
+	}
+	return t.words.val(id)
+}
+
+// child returns the node after n by token w, creating it.
+func (t *trie) child(n int32, w string) int32 {
+	h := hashString(w)
+	if c := t.edges.get(n, w, h, &t.words); c != 0 {
+		return c
+	}
+	c := t.newNode()
+	t.edges.set(n, t.word(w), h, c)
+	t.nodes[n].kids = true
+	return c
+}
+
+// finish puts the pending entries in place, each node's in the order they
+// were added, without repeats.
+func (t *trie) finish() {
+	pos := make([]int32, len(t.nodes)+1)
+	for _, p := range t.pend {
+		pos[p.node+1]++
+	}
+	for i := 1; i < len(pos); i++ {
+		pos[i] += pos[i-1]
+	}
+	t.ents = make([]Entry, len(t.pend))
+	for i := range t.nodes {
+		t.nodes[i].from, t.nodes[i].to = pos[i], pos[i]
+	}
+	for _, p := range t.pend {
+		n := &t.nodes[p.node]
+		if !hasEntry(t.ents[n.from:n.to], p.e) {
+			t.ents[n.to] = p.e
+			n.to++
 		}
 	}
-	return lx
+	t.pend = nil
+	t.buildFilter()
 }
 
-// add inserts surface s, with its first token expanded by forms when given.
-func (lx *Lexicon) add(s string, e Entry, forms func(string) []string) {
-	lx.addTo(lx.root, s, e, forms)
+// filterShift selects the bits of a word's hash that index the filter, apart
+// from the low ones that index the word table.
+const filterShift = 24
+
+// buildFilter sets the filter's bit for every first token, with about 16
+// bits per token: most words of a text, which start no phrase, then cost a
+// hash and a look at the filter.
+func (t *trie) buildFilter() {
+	n := 0
+	for id := range int32(t.words.len()) {
+		if t.words.val(id) != 0 {
+			n++
+		}
+	}
+	size := 64
+	for size < 16*n {
+		size *= 2
+	}
+	t.filter, t.fmask = make([]uint64, size/64), uint64(size-1)
+	for id := range int32(t.words.len()) {
+		if t.words.val(id) != 0 {
+			b := hashBytes(t.words.key(id)) >> filterShift & t.fmask
+			t.filter[b/64] |= 1 << (b % 64)
+		}
+	}
 }
 
-func (lx *Lexicon) addTo(root *trie, s string, e Entry, forms func(string) []string) {
-	toks := arabic.Tokenize(nil, s)
-	if len(toks) == 0 {
+// entries returns the entries of node n, nil when it has none. The slice
+// has no spare capacity: appending to it never writes into the trie.
+func (t *trie) entries(n int32) []Entry {
+	nd := &t.nodes[n]
+	if nd.from == nd.to {
+		return nil
+	}
+	return t.ents[nd.from:nd.to:nd.to]
+}
+
+// firstNode returns the node of phrases starting with the word of hash h, or 0.
+func (t *trie) firstNode(w string, h uint64) int32 {
+	if b := h >> filterShift & t.fmask; t.filter[b/64]&(1<<(b%64)) == 0 {
+		return 0
+	}
+	if id := t.words.findHash(w, h); id >= 0 {
+		return t.words.val(id)
+	}
+	return 0
+}
+
+// next returns the node after n by token w, or 0.
+func (t *trie) next(n int32, w string) int32 {
+	return t.edges.get(n, w, hashString(w), &t.words)
+}
+
+// builder adds surfaces to tries, reusing its buffers.
+type builder struct {
+	toks []arabic.Token
+	rest []string
+	one  [1]string
+}
+
+// add inserts surface s into t, with its first token expanded by forms
+// when given.
+func (b *builder) add(t *trie, s string, e Entry, forms func(string) []string) {
+	b.toks = arabic.Tokenize(b.toks[:0], s)
+	if len(b.toks) == 0 {
 		return
 	}
-	rest := make([]string, 0, len(toks)-1)
-	for _, t := range toks[1:] {
-		if arabic.IsQuote(t.Norm) {
+	b.rest = b.rest[:0]
+	for _, tk := range b.toks[1:] {
+		if arabic.IsQuote(tk.Norm) {
 			continue
 		}
-		rest = append(rest, t.Norm)
+		b.rest = append(b.rest, tk.Norm)
 	}
-	firsts := []string{toks[0].Norm}
+	b.one[0] = b.toks[0].Norm
+	firsts := b.one[:]
 	if forms != nil {
-		firsts = forms(toks[0].Norm)
+		firsts = forms(b.toks[0].Norm)
 	}
 	for _, f := range firsts {
-		n := child(root.m, f)
-		root.filter.add(f)
-		for _, w := range rest {
-			if n.next == nil {
-				n.next = make(map[string]*node, 2)
-			}
-			n = child(n.next, w)
+		n := t.start(f)
+		for _, w := range b.rest {
+			n = t.child(n, w)
 		}
-		if !hasEntry(n.entries, e) {
-			n.entries = append(n.entries, e)
-		}
+		t.pend = append(t.pend, pending{n, e})
 	}
-}
-
-func child(m map[string]*node, key string) *node {
-	n := m[key]
-	if n == nil {
-		n = &node{}
-		m[key] = n
-	}
-	return n
 }
 
 func hasEntry(es []Entry, e Entry) bool {
@@ -282,17 +442,18 @@ func (lx *Lexicon) Lookup(norm []string) []Entry {
 	if len(norm) == 0 {
 		return nil
 	}
-	n := lx.root.get(norm[0])
+	t := lx.root
+	n := t.firstNode(norm[0], hashString(norm[0]))
 	for _, w := range norm[1:] {
-		if n == nil || n.next == nil {
+		if n == 0 || !t.nodes[n].kids {
 			return nil
 		}
-		n = n.next[w]
+		n = t.next(n, w)
 	}
-	if n == nil {
+	if n == 0 {
 		return nil
 	}
-	return n.entries
+	return t.entries(n)
 }
 
 // MatchAt returns the longest phrase starting at token i, trying the first
@@ -305,60 +466,106 @@ func (lx *Lexicon) MatchAt(toks []arabic.Token, i int, scratch []arabic.Analysis
 // PlaceAt returns the longest place name starting at token i (proclitics
 // stripped from the first token), for use where a location is expected.
 func (lx *Lexicon) PlaceAt(toks []arabic.Token, i int, scratch []arabic.Analysis) (m Match, ok bool) {
-	return lx.matchIn(lx.places, toks, i, scratch, false)
+	return lx.matchIn(lx.places(), toks, i, scratch, false)
 }
 
-func (lx *Lexicon) matchIn(root *trie, toks []arabic.Token, i int, scratch []arabic.Analysis, pronouns bool) (m Match, ok bool) {
-	t := toks[i]
-	if t.Kind != arabic.Word {
+func (lx *Lexicon) matchIn(t *trie, toks []arabic.Token, i int, scratch []arabic.Analysis, pronouns bool) (m Match, ok bool) {
+	tok := &toks[i]
+	if tok.Kind != arabic.Word {
 		return m, false
 	}
-	for _, a := range arabic.Segment(scratch[:0], t.Norm) {
-		n := root.get(a.Base)
-		if n == nil {
-			continue
+	// the word as written first: most words carry no proclitic, and need
+	// no segmentation
+	w := tok.Norm
+	if n := t.firstNode(w, hashString(w)); n != 0 {
+		if end, best := t.longest(n, toks, i+1); len(best) > 0 {
+			return Match{Start: i, End: end, Entries: best}, true
 		}
-		best, end := n.entries, i+1
-		j := i + 1
-		for n.next != nil && j < len(toks) {
-			if arabic.IsQuote(toks[j].Norm) {
-				j++
+	}
+	var as []arabic.Analysis
+	if arabic.MayHaveProclitic(w) {
+		as = arabic.Segment(scratch[:0], w)
+		for k := 1; k < len(as); k++ { // as[0] is the word as written
+			a := &as[k]
+			n := t.firstNode(a.Base, hashString(a.Base))
+			if n == 0 {
 				continue
 			}
-			nx := n.next[toks[j].Norm]
-			if nx == nil {
-				break
+			if end, best := t.longest(n, toks, i+1); len(best) > 0 {
+				return Match{Start: i, End: end, Prefix: a.Prefix, Entries: best}, true
 			}
-			n = nx
-			j++
-			if len(n.entries) > 0 {
-				best, end = n.entries, j
-			}
-		}
-		if len(best) > 0 {
-			return Match{Start: i, End: end, Prefix: a.Prefix, Entries: best}, true
 		}
 	}
-	if !pronouns {
+	if !pronouns || endsWithTehMarbuta(tok.Text) {
+		// an attached pronoun: «زارها», «زيارته», «معه»; a final ة is never one
 		return m, false
 	}
-	// an attached pronoun: «زارها», «زيارته», «معه»; a final ة is never one
-	if strings.HasSuffix(t.Text, "ة") {
+	if as == nil {
+		if es, suf := lx.pronounStem(w); len(es) > 0 {
+			return Match{Start: i, End: i + 1, Suffix: suf, Entries: es}, true
+		}
 		return m, false
 	}
-	for _, a := range arabic.Segment(scratch[:0], t.Norm) {
-		stem, suf, found := arabic.StripPronoun(a.Base)
-		if !found {
-			continue
-		}
-		if n := lx.root.get(stem); n != nil && len(n.entries) > 0 {
-			return Match{Start: i, End: i + 1, Prefix: a.Prefix, Suffix: suf, Entries: n.entries}, true
-		}
-		if l := len(stem); l > 2 && stem[l-2:] == "ت" { // construct state: زيارت+ه → زياره
-			if n := lx.root.get(stem[:l-2] + "ه"); n != nil && len(n.entries) > 0 {
-				return Match{Start: i, End: i + 1, Prefix: a.Prefix, Suffix: suf, Entries: n.entries}, true
-			}
+	for k := range as {
+		if es, suf := lx.pronounStem(as[k].Base); len(es) > 0 {
+			return Match{Start: i, End: i + 1, Prefix: as[k].Prefix, Suffix: suf, Entries: es}, true
 		}
 	}
 	return m, false
+}
+
+// endsWithTehMarbuta reports whether a word as written ends with ة.
+func endsWithTehMarbuta(s string) bool {
+	const teh = "ة"
+	return len(s) >= len(teh) && s[len(s)-len(teh):] == teh
+}
+
+// longest follows the phrases of t from node n over toks[j:], skipping
+// quotation marks inside a phrase, and returns the end of the longest one
+// with entries and those entries (the entries of n itself, ending at j,
+// when no longer phrase has any).
+func (t *trie) longest(n int32, toks []arabic.Token, j int) (end int, best []Entry) {
+	best, end = t.entries(n), j
+	for t.nodes[n].kids && j < len(toks) {
+		if arabic.IsQuote(toks[j].Norm) {
+			j++
+			continue
+		}
+		nx := t.next(n, toks[j].Norm)
+		if nx == 0 {
+			break
+		}
+		n = nx
+		j++
+		if es := t.entries(n); len(es) > 0 {
+			best, end = es, j
+		}
+	}
+	return end, best
+}
+
+// pronounStem returns the entries of a one-word phrase of the main trie
+// that base is with an attached pronoun, and the pronoun; nil when there
+// is none.
+func (lx *Lexicon) pronounStem(base string) ([]Entry, string) {
+	stem, suf, found := arabic.StripPronoun(base)
+	if !found {
+		return nil, ""
+	}
+	t := lx.root
+	if n := t.firstNode(stem, hashString(stem)); n != 0 {
+		if es := t.entries(n); len(es) > 0 {
+			return es, suf
+		}
+	}
+	if l := len(stem); l > 2 && stem[l-2:] == "ت" { // construct state: زيارت+ه → زياره
+		var buf [64]byte
+		w := append(append(buf[:0], stem[:l-2]...), "ه"...)
+		if n := t.firstNode(unsafe.String(unsafe.SliceData(w), len(w)), hashBytes(w)); n != 0 {
+			if es := t.entries(n); len(es) > 0 {
+				return es, suf
+			}
+		}
+	}
+	return nil, ""
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"testing"
 	"unicode/utf8"
@@ -90,6 +91,64 @@ func FuzzDecode(f *testing.F) {
 		out, _, err := Decode(data, html)
 		if err == nil && !utf8.Valid(out) {
 			t.Fatalf("Decode(%q) gave invalid UTF-8 %q", data, out)
+		}
+	})
+}
+
+// FuzzParseJSONLineOrder checks that trying the fast path before checking
+// UTF-8 changes nothing: the result is that of decoding first.
+func FuzzParseJSONLineOrder(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"1","title":"ع","text":"نص\nثان"}`,
+		"{\"id\":\"1\",\"text\":\"\xc7\xe1\xd3\"}",
+		"{\"text\":\"a\\u00e9\xff\"}",
+		"{\"te\xd8xt\":\"x\"}",
+		`{"text":"x","nested":{"a":1}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		got, gerr := ParseJSONLine(line)
+		want, werr := line, error(nil)
+		if !utf8.Valid(line) {
+			want, _, werr = Decode(line, false)
+		}
+		var wdoc RawDoc
+		if werr == nil {
+			wdoc, werr = ParseJSONLine(want)
+		}
+		if fmt.Sprint(gerr) != fmt.Sprint(werr) || fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", wdoc) {
+			t.Fatalf("ParseJSONLine(%q) = %#v, %v; want %#v, %v", line, got, gerr, wdoc, werr)
+		}
+	})
+}
+
+// refRawStringEnd steps through a JSON string escape by escape.
+func refRawStringEnd(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case '"':
+			return i
+		case '\\':
+			i += 2
+		default:
+			i++
+		}
+	}
+	return -1
+}
+
+func FuzzRawStringEnd(f *testing.F) {
+	for _, s := range []string{`a\"b"`, `\\"`, `\\\"x"`, `\u0022"`, `x\`, `\\\\\\"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		i := bytes.IndexByte(b, '\\')
+		if i < 0 {
+			return
+		}
+		if g, w := rawStringEnd(b, i), refRawStringEnd(b, i); g != w {
+			t.Fatalf("rawStringEnd(%q, %d) = %d, want %d", b, i, g, w)
 		}
 	})
 }

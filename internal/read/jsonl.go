@@ -99,6 +99,11 @@ func (s *jsonlSource) readLine() ([]byte, error) {
 // A line that is not UTF-8 is decoded like a document (Windows-1256 or
 // ISO-8859-6) first.
 func ParseJSONLine(line []byte) (RawDoc, error) {
+	// the fast path checks UTF-8 as it goes and gives up on any doubt: a
+	// flat object it takes is all valid
+	if doc, ok := parseJSONLineFast(line); ok {
+		return doc, nil
+	}
 	if !utf8.Valid(line) {
 		dec, _, err := Decode(line, false)
 		if err != nil {
@@ -183,14 +188,14 @@ func jsonString(v json.RawMessage) (string, error) {
 }
 
 // parseJSONLineFast is ParseJSONLine for flat objects; ok is false when the
-// line needs encoding/json (nested values, invalid JSON, no text field).
+// line needs encoding/json (nested values, invalid JSON, no text field) or
+// is not valid UTF-8.
 func parseJSONLineFast(line []byte) (RawDoc, bool) {
 	var arr [12]flatField
-	fields, scratch, ok := parseFlat(line, arr[:0], nil)
+	fields, ok := parseFlat(line, arr[:0])
 	if !ok {
 		return RawDoc{}, false
 	}
-	_ = scratch
 	body := -1
 	rank := 4
 	for i, f := range fields {
@@ -211,7 +216,11 @@ func parseJSONLineFast(line []byte) (RawDoc, bool) {
 		return RawDoc{}, false
 	}
 	doc := RawDoc{Format: FormatJSONL, Meta: make(map[string]string, len(fields)), ContentType: "application/x-ndjson"}
-	doc.Data = append([]byte(nil), fields[body].val...)
+	if b := &fields[body]; b.owned {
+		doc.Data = b.val // unescaped into a slice of its own
+	} else {
+		doc.Data = append([]byte(nil), b.val...)
+	}
 	for i, f := range fields {
 		k := string(f.key)
 		if i == body || k == "text" || k == "body" && rank <= 2 || k == "content" && rank <= 3 {
