@@ -56,6 +56,7 @@ type Input struct {
 	Published time.Time           // publication time, zero if unknown
 
 	dates map[int]string // sentence start → its resolved date, filled while coding
+	sites map[int]int    // sentence start → the token of its first base, crossing or camp (-1: none)
 }
 
 // clause is the working state of one trigger.
@@ -69,7 +70,7 @@ type clause struct {
 // Events codes the events of an article. res must be a fresh resolver for
 // this article, with its main country computed (see resolve.MainCountry).
 func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
-	in.dates = map[int]string{}
+	in.dates, in.sites = map[int]string{}, map[int]int{}
 	var events []Event
 	var last []*resolve.Actor // the last explicit source (with its conjuncts), for elided subjects
 	mi := 0
@@ -1387,14 +1388,8 @@ func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets 
 			}
 		}
 	}
-	for k := s.Start; k < s.End; k++ {
-		if p, ok := c.lex.PlaceAt(toks[:s.End], k, scratch[:0]); ok {
-			switch c.lex.KB.Places[p.Entries[0].Index].Kind {
-			case "base", "crossing", "camp":
-				return c.placeAt(in, k, scratch[:0], named)
-			}
-			k = p.End - 1
-		}
+	if k := c.siteIn(in, s); k >= 0 {
+		return c.placeAt(in, k, scratch[:0], named)
 	}
 	for k := m.End; k+1 < s.End; k++ {
 		if c.lex.HasClass(strings.TrimPrefix(toks[k].Norm, "و"), "prep:في") || c.lex.HasClass(toks[k].Norm, "placeword") {
@@ -1408,6 +1403,29 @@ func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets 
 
 // placeAt returns the place named at token i, if the gazetteer knows it
 // and, for a town, the article names its country.
+// siteIn returns the token index of the first base, crossing or camp named
+// in sentence s, or -1; it is computed once per sentence.
+func (c *Coder) siteIn(in Input, s arabic.Span) int {
+	if k, ok := in.sites[s.Start]; ok {
+		return k
+	}
+	site := -1
+	var scratch [4]arabic.Analysis
+	for k := s.Start; k < s.End && site < 0; k++ {
+		if p, ok := c.lex.PlaceAt(in.Tokens[:s.End], k, scratch[:0]); ok {
+			switch c.lex.KB.Places[p.Entries[0].Index].Kind {
+			case "base", "crossing", "camp":
+				site = k
+			}
+			k = p.End - 1
+		}
+	}
+	if in.sites != nil {
+		in.sites[s.Start] = site
+	}
+	return site
+}
+
 func (c *Coder) placeAt(in Input, i int, scratch []arabic.Analysis, named map[string]int) *Location {
 	p, ok := c.lex.PlaceAt(in.Tokens, i, scratch)
 	if !ok {
