@@ -1411,13 +1411,10 @@ func (c *Coder) siteIn(in Input, s arabic.Span) int {
 	}
 	site := -1
 	var scratch [4]arabic.Analysis
-	for k := s.Start; k < s.End && site < 0; k++ {
-		if p, ok := c.lex.PlaceAt(in.Tokens[:s.End], k, scratch[:0]); ok {
-			switch c.lex.KB.Places[p.Entries[0].Index].Kind {
-			case "base", "crossing", "camp":
-				site = k
-			}
-			k = p.End - 1
+	for k := s.Start; k < s.End; k++ {
+		if _, ok := c.lex.SiteAt(in.Tokens[:s.End], k, scratch[:0]); ok {
+			site = k
+			break
 		}
 	}
 	if in.sites != nil {

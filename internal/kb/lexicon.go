@@ -42,6 +42,7 @@ type Lexicon struct {
 	root   *trie        // actors, countries, roles, triggers
 	places func() *trie // places, matched only where a location is expected: built on first use
 	times  *trie        // time words
+	sites  *trie        // the places that are bases, crossings or camps: a few hundred, looked for in every sentence with an event
 	gram   wordTable    // grammar words and phrases, plurals, first words of grammar phrases
 	gramOf []gramInfo   // by id in gram
 	given  wordTable    // given names, normalised
@@ -119,7 +120,8 @@ func Compile(k *KB) *Lexicon {
 	lx.times = compileTimes(k)
 	lx.compileRoot(k)
 	// tens of thousands of places, which only some runs look up
-	lx.places = sync.OnceValue(func() *trie { return compilePlaces(k) })
+	lx.places = sync.OnceValue(func() *trie { return compilePlaces(k, nil) })
+	lx.sites = compilePlaces(k, isSite)
 	return lx
 }
 
@@ -155,11 +157,34 @@ func compileTimes(k *KB) *trie {
 	return t
 }
 
-// compilePlaces builds the trie of the places' names.
-func compilePlaces(k *KB) *trie {
-	t := newTrie(len(k.Places) + len(k.Places)/8)
+// isSite reports the kinds of place that locate an event wherever they
+// stand in its sentence: military bases, border crossings, camps.
+func isSite(p *Place) bool {
+	switch p.Kind {
+	case "base", "crossing", "camp":
+		return true
+	}
+	return false
+}
+
+// compilePlaces builds the trie of the names of the places that keep
+// accepts (all when keep is nil).
+func compilePlaces(k *KB, keep func(*Place) bool) *trie {
+	n := len(k.Places)
+	if keep != nil {
+		n = 0
+		for i := range k.Places {
+			if keep(&k.Places[i]) {
+				n++
+			}
+		}
+	}
+	t := newTrie(n + n/8)
 	var b builder
 	for i := range k.Places {
+		if keep != nil && !keep(&k.Places[i]) {
+			continue
+		}
 		for _, s := range k.Places[i].Names {
 			b.add(t, s, Entry{EntPlace, int32(i)}, nil)
 		}
@@ -467,6 +492,12 @@ func (lx *Lexicon) MatchAt(toks []arabic.Token, i int, scratch []arabic.Analysis
 // stripped from the first token), for use where a location is expected.
 func (lx *Lexicon) PlaceAt(toks []arabic.Token, i int, scratch []arabic.Analysis) (m Match, ok bool) {
 	return lx.matchIn(lx.places(), toks, i, scratch, false)
+}
+
+// SiteAt returns the longest name of a base, a crossing or a camp starting
+// at token i (proclitics stripped from the first token).
+func (lx *Lexicon) SiteAt(toks []arabic.Token, i int, scratch []arabic.Analysis) (m Match, ok bool) {
+	return lx.matchIn(lx.sites, toks, i, scratch, false)
 }
 
 func (lx *Lexicon) matchIn(t *trie, toks []arabic.Token, i int, scratch []arabic.Analysis, pronouns bool) (m Match, ok bool) {

@@ -377,3 +377,20 @@ func TestPlacesBuiltOnce(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestSiteAt checks that only bases, crossings and camps are sites.
+func TestSiteAt(t *testing.T) {
+	k, err := Load(fstest.MapFS{"places.tsv": {Data: []byte("حلب\tSYR\t36.2\t37.15\tcity\tx\nقاعدة حميميم|حميميم\tSYR\t35.4\t35.95\tbase\tx\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := Compile(k)
+	toks := arabic.Tokenize(nil, "من حلب إلى قاعدة حميميم")
+	var scratch [4]arabic.Analysis
+	if _, ok := lx.SiteAt(toks, 1, scratch[:0]); ok {
+		t.Error("SiteAt(حلب): a city is no site")
+	}
+	if m, ok := lx.SiteAt(toks, 3, scratch[:0]); !ok || m.End != 5 {
+		t.Errorf("SiteAt(قاعدة حميميم) = %+v, %v", m, ok)
+	}
+}
