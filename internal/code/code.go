@@ -1297,6 +1297,16 @@ func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
 	return false
 }
 
+// verbEntry reports a mention that may be read as a trigger verb.
+func (c *Coder) verbEntry(m *recognise.Mention) bool {
+	for _, e := range m.Entries {
+		if e.Kind == kb.EntTrigger && c.lex.KB.Triggers[e.Index].POS == "V" {
+			return true
+		}
+	}
+	return false
+}
+
 // otherTriggerBetween reports whether another trigger stands in [from, to):
 // the actor after it belongs to that other event. With verbsOnly, verbal
 // nouns do not count («لنقل معدات إلى مسرح المعارك في ليبيا»).
@@ -1312,9 +1322,10 @@ func (c *Coder) otherTriggerBetween(toks []arabic.Token, s arabic.Span, ms []rec
 		if !verbsOnly {
 			return true
 		}
-		// only a verb that applies counts: «عقد» without its cue
-		// («اجتماعا عقد في سفارة») is no event of its own
-		if ch, ok := c.Choose(toks, s, ms, i); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" {
+		// a verb right after the trigger that does not apply tells of the
+		// trigger itself («اجتماعا عقد في سفارة»); any other verb opens a
+		// clause of its own («توغل تركي في الأراضي السورية تسير دول عربية»)
+		if ch, ok := c.Choose(toks, s, ms, i); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" || !ok && m.Start > from && c.verbEntry(m) {
 			return true
 		}
 	}
