@@ -117,6 +117,7 @@ func (p *Pipeline) Explanation(art *extract.Article) *Explanation {
 	}
 	// A resolver of its own: the coder's has already remembered the article's names.
 	res := resolve.New(p.Lex, dateOf(art))
+	res.Explain = true
 	ex.MainCountry = res.MainCountry(in.Tokens, in.Mentions)
 	mi := 0
 	for _, s := range in.Sentences {

@@ -37,6 +37,7 @@ type Resolver struct {
 	lex     *kb.Lexicon
 	date    kb.Date
 	known   map[string]known // remembered names: normalised token → resolution
+	Explain bool             // fill Actor.Why (for explain; coding alone does not need it)
 	Default string           // the article's main country, used for role-only actors
 	Scene   string           // the country the article most often places things in («في سوريا»), for rebels and the opposition
 	// Named counts how often the article names each country (by country
@@ -148,7 +149,16 @@ func (r *Resolver) isActorish(m *recognise.Mention) bool {
 // words («العامة», «باسم», quotes); a preposition, a conjunction, a comma or
 // a trigger ends it.
 func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor {
-	var out []Actor
+	n := 0
+	for i := range ms {
+		if r.isActorish(&ms[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Actor, 0, n)
 	for i := 0; i < len(ms); {
 		if !r.isActorish(&ms[i]) {
 			i++
@@ -192,12 +202,12 @@ func shareCountry(actors []Actor) {
 		for d := 1; d < len(actors); d++ {
 			if j := i - d; j >= 0 && chained(linked, j, i) && !actors[j].Inferred {
 				actors[i].Country, actors[i].Inferred = actors[j].Country, false
-				actors[i].Why += "; country of the actor it is joined to"
+				actors[i].Why = explained(actors[i].Why, "country of the actor it is joined to")
 				break
 			}
 			if j := i + d; j < len(actors) && chained(linked, i, j) && !actors[j].Inferred {
 				actors[i].Country, actors[i].Inferred = actors[j].Country, false
-				actors[i].Why += "; country of the actor it is joined to"
+				actors[i].Why = explained(actors[i].Why, "country of the actor it is joined to")
 				break
 			}
 		}
@@ -226,7 +236,7 @@ func membership(actors []Actor) {
 		switch g.Prep {
 		case "في", "من", "ب":
 			a.Country, a.Role, a.Inferred = g.Country, g.Role, false
-			a.Why += "; member of the group named after it"
+			a.Why = explained(a.Why, "member of the group named after it")
 		}
 	}
 }
@@ -382,6 +392,27 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 	return false
 }
 
+// explained adds a reason to an actor's explanation, when it has one (the
+// resolver explains).
+func explained(why, more string) string {
+	if why == "" {
+		return ""
+	}
+	return why + "; " + more
+}
+
+// because notes a reason for an actor's code, with the knowledge-base line
+// it comes from when p is not nil; only when the resolver explains.
+func (r *Resolver) because(why *[]string, what string, p *kb.Pos) {
+	if !r.Explain {
+		return
+	}
+	if p != nil {
+		what += p.String()
+	}
+	*why = append(*why, what)
+}
+
 // samePerson reports two mentions of one actor of the knowledge base.
 func (r *Resolver) samePerson(a, b *recognise.Mention) bool {
 	ra, rb := r.ActorRow(a), r.ActorRow(b)
@@ -437,7 +468,7 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 			// a name the tagger found: remembered from an earlier full mention?
 			if kn, ok := r.recall(toks, m); ok {
 				personCountry, personRole, personName = kn.country, kn.role, kn.name
-				why = append(why, "name seen earlier in the article")
+				r.because(&why, "name seen earlier in the article", nil)
 			}
 			peopleOnly = false
 			continue
@@ -446,11 +477,11 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 			if row.Kind == "PERSON" {
 				if personCountry == "" {
 					personCountry, personRole, personName = row.Country, row.Role, row.English
-					why = append(why, "actor "+row.Pos.String())
+					r.because(&why, "actor ", &row.Pos)
 				}
 			} else if orgCountry == "" {
 				orgCountry, orgRole, orgKind = row.Country, row.Role, row.Kind
-				why = append(why, "actor "+row.Pos.String())
+				r.because(&why, "actor ", &row.Pos)
 			}
 			peopleOnly = false
 			continue
@@ -460,25 +491,25 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 			case kb.EntDemonym:
 				if demonym == "" {
 					demonym = k.Countries[e.Index].ISO3
-					why = append(why, "demonym "+k.Countries[e.Index].Pos.String())
+					r.because(&why, "demonym ", &k.Countries[e.Index].Pos)
 				}
 			case kb.EntCountry:
 				if country == "" {
 					country = k.Countries[e.Index].ISO3
-					why = append(why, "country "+k.Countries[e.Index].Pos.String())
+					r.because(&why, "country ", &k.Countries[e.Index].Pos)
 				}
 				peopleOnly = false
 			case kb.EntCapital:
 				if capital == "" {
 					capital = k.Countries[e.Index].ISO3
-					why = append(why, "capital "+k.Countries[e.Index].Pos.String())
+					r.because(&why, "capital ", &k.Countries[e.Index].Pos)
 				}
 				peopleOnly = false
 			case kb.EntRole:
 				if role == "" && roleKind == "" {
 					rl := &k.Roles[e.Index]
 					role, roleKind = rl.Role, rl.Kind
-					why = append(why, "role "+rl.Pos.String())
+					r.because(&why, "role ", &rl.Pos)
 				}
 				peopleOnly = false
 			}
@@ -516,15 +547,17 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 		// the article is about
 		if r.Scene != "" && (a.Role == "OPP" || a.Role == "REB") {
 			a.Country, a.Inferred = r.Scene, true
-			why = append(why, "country inferred: where the article's events take place")
+			r.because(&why, "country inferred: where the article's events take place", nil)
 		} else if r.Default != "" && a.Role != "REF" {
 			a.Country, a.Inferred = r.Default, true
-			why = append(why, "country inferred: the article's main country")
+			r.because(&why, "country inferred: the article's main country", nil)
 		} else {
 			a.Country = "UNK"
 		}
 	}
-	a.Why = strings.Join(why, "; ")
+	if r.Explain {
+		a.Why = strings.Join(why, "; ")
+	}
 	if a.Kind == "PERSON" {
 		r.remember(toks, ms, a)
 	}
