@@ -76,6 +76,7 @@ func TestSentences(t *testing.T) {
 		{"a meeting that brought two together", "وكان اجتماع عقد في بيروت وضم السفير الفلسطيني أشرف دبور والقوى الوطنية الفلسطينية.", []string{"PSE>PSE 040"}, nil},
 		{"asking not to be named", "وقال المسؤول الأمريكي الذي طلب عدم نشر اسمه إن كوشنر سيزور العراق.", nil, []string{"USA>USA 020"}},
 		{"their meeting", "اتفق المشير خليفة حفتر مع فائز السراج خلال اجتماعهما في أبوظبي.", []string{"LBY>LBY 040"}, nil},
+		{"a final hamza on its seat before a pronoun", "اتفق المشير خليفة حفتر مع فائز السراج خلال لقائهما في أبوظبي.", []string{"LBY>LBY 040"}, nil},
 		{"a nisba adjective names who acted", "وجاء القرار بعد الضربة الصاروخية الأميركية على قاعدة جوية للقوات السورية.", []string{"USA>SYR 195"}, nil},
 		{"an act condemned by a protest", "خرجت مظاهرات غاضبة في دمشق لتندد بالاعتداء الأميركي على مزرعة.", nil, []string{"USA>--- 190", "USA>--- 180"}},
 		{"security forces blocking a road after «إلى»", "وعمدت القوى الأمنية اللبنانية إلى قطع طريق جسر الأولي.", nil, []string{"LBN>--- 144", "UNK>--- 144"}},

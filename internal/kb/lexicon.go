@@ -589,14 +589,27 @@ func (lx *Lexicon) pronounStem(base string) ([]Entry, string) {
 			return es, suf
 		}
 	}
-	if l := len(stem); l > 2 && stem[l-2:] == "ت" { // construct state: زيارت+ه → زياره
-		var buf [64]byte
-		w := append(append(buf[:0], stem[:l-2]...), "ه"...)
-		if n := t.firstNode(unsafe.String(unsafe.SliceData(w), len(w)), hashBytes(w)); n != 0 {
-			if es := t.entries(n); len(es) > 0 {
-				return es, suf
-			}
+	l := len(stem)
+	switch {
+	case l > 2 && stem[l-2:] == "ت": // construct state: زيارت+ه → زياره
+		if es := t.rewritten(stem[:l-2], "ه"); len(es) > 0 {
+			return es, suf
+		}
+	case l > 4 && (stem[l-4:] == "اي" || stem[l-4:] == "او"): // a final hamza on its seat: لقائ+هما → لقاء
+		if es := t.rewritten(stem[:l-2], "ء"); len(es) > 0 {
+			return es, suf
 		}
 	}
 	return nil, ""
+}
+
+// rewritten returns the entries of the one-word phrase stem+end, without
+// allocating.
+func (t *trie) rewritten(stem, end string) []Entry {
+	var buf [64]byte
+	w := append(append(buf[:0], stem...), end...)
+	if n := t.firstNode(unsafe.String(unsafe.SliceData(w), len(w)), hashBytes(w)); n != 0 {
+		return t.entries(n)
+	}
+	return nil
 }
