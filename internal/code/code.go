@@ -73,6 +73,7 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 	in.dates, in.sites = map[int]string{}, map[int]int{}
 	var events []Event
 	var last []*resolve.Actor // the last explicit source (with its conjuncts), for elided subjects
+	var pair [2]*resolve.Actor // the source and target of the last joint act, for «الطرفان»
 	mi := 0
 	for _, s := range in.Sentences {
 		var ms []recognise.Mention
@@ -86,7 +87,7 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 			if !ok {
 				continue
 			}
-			events = append(events, c.frame(in, s, cl, actors, &last, res)...)
+			events = append(events, c.frame(in, s, cl, actors, &last, &pair, res)...)
 		}
 	}
 	return onePerPair(events)
@@ -536,13 +537,30 @@ type args struct {
 }
 
 // frame finds the source and target(s) of a trigger and builds its events.
-func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor, res *resolve.Resolver) []Event {
-	a := c.source(in, s, cl, actors, last)
-	c.findTargets(in, s, cl, actors, &a, res)
+func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor, pair *[2]*resolve.Actor, res *resolve.Resolver) []Event {
+	var a args
+	if pair[0] != nil && symmetricRoot(cl.trig.Root()) && c.partiesNear(in.Tokens, s, cl.m) {
+		// «كما ناقش الطرفان …»: the two sides of the last joint act
+		a = args{src: pair[0], srcIdx: -1, verb: cl.trig.POS != "N", targets: []*resolve.Actor{pair[1]}}
+		a.how, a.tHow = "«الطرفان»: the sides of the last joint act", "«الطرفان»: the sides of the last joint act"
+	} else {
+		a = c.source(in, s, cl, actors, last)
+		c.findTargets(in, s, cl, actors, &a, res)
+	}
 	if !c.codable(in.Tokens, s, cl, actors, &a, last) {
 		return nil
 	}
+	if symmetricRoot(cl.trig.Root()) && a.src != nil && len(a.targets) == 1 {
+		*pair = [2]*resolve.Actor{a.src, a.targets[0]}
+	}
 	return c.events(in, s, cl, actors, &a, last, res)
+}
+
+// partiesNear reports «الطرفان», «الجانبين» … as the subject of trigger m
+// (right before or after it) or after «بين» right after it.
+func (c *Coder) partiesNear(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	at := func(k int) bool { return k >= s.Start && k < s.End && c.classed(toks[k].Norm, "parties", "و") }
+	return at(m.End) || at(m.Start-1) || m.End < s.End && c.classed(toks[m.End].Norm, "prep:بين", "") && at(m.End+1)
 }
 
 // source finds the source of trigger cl among the sentence's actors.

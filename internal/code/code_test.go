@@ -83,6 +83,7 @@ func TestSentences(t *testing.T) {
 		{"a list shares its country", "وكان اجتماع عقد في بيروت وضم السفير الفلسطيني أشرف دبور والقوى الوطنية وفصائل منظمة التحرير الفلسطينية.", []string{"PSE>PSE 040"}, []string{"PSE>LBN 040"}},
 		{"a noun subject stops the elided subject", "انتقدت الحكومة المصرية تقرير المنظمة. كما دعت المنظمة المذكورة إلى الحياد في مصر.", nil, []string{"EGY>EGY 020"}},
 		{"figurative violence", "وخطف الرئيس المصري عبد الفتاح السيسي الأضواء في القمة.", nil, []string{"EGY>--- 181", "EGY>EGY 181"}},
+		{"the two sides", "التقى الرئيس المصري عبد الفتاح السيسي بنظيره الفرنسي إيمانويل ماكرون في القاهرة. ووقع الطرفان اتفاقية للتعاون العسكري.", []string{"EGY>FRA 040", "EGY>FRA 057"}, nil},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
