@@ -84,6 +84,7 @@ func TestSentences(t *testing.T) {
 		{"a noun subject stops the elided subject", "انتقدت الحكومة المصرية تقرير المنظمة. كما دعت المنظمة المذكورة إلى الحياد في مصر.", nil, []string{"EGY>EGY 020"}},
 		{"figurative violence", "وخطف الرئيس المصري عبد الفتاح السيسي الأضواء في القمة.", nil, []string{"EGY>--- 181", "EGY>EGY 181"}},
 		{"the two sides", "التقى الرئيس المصري عبد الفتاح السيسي بنظيره الفرنسي إيمانويل ماكرون في القاهرة. ووقع الطرفان اتفاقية للتعاون العسكري.", []string{"EGY>FRA 040", "EGY>FRA 057"}, nil},
+		{"a country's territory", "ولوحظ توغل تركي جديد في الأراضي السورية.", []string{"TUR>SYR 192"}, nil},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {

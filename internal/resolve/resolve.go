@@ -169,6 +169,17 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 			j++
 		}
 		if j == i+1 && r.adjective(toks, &ms[i]) {
+			if k := ms[i].Start - 1; k >= 0 && r.lex.HasClass(toks[k].Norm, "territory") && (len(out) == 0 || out[len(out)-1].End <= k) {
+				// «في الأراضي السورية»: the country's territory, a place standing for the country
+				a := Actor{Start: k, End: ms[i].End, Country: r.countryOf(&ms[i]), Role: "GOV", Kind: "STATE", Place: true}
+				a.Prep, a.Conj = r.prepBefore(toks, &recognise.Mention{Start: k, End: k + 1})
+				if r.Explain {
+					a.Why = "territory of the country of a nisba adjective"
+				}
+				out = append(out, a)
+				i = j
+				continue
+			}
 			if r.actOf(toks, ms, i) {
 				// «الغارات الإسرائيلية», «التوغل التركي»: the state that acted
 				out = append(out, Actor{Start: ms[i].Start, End: ms[i].End, Country: r.countryOf(&ms[i]),

@@ -73,9 +73,14 @@ func TestDateValidity(t *testing.T) {
 }
 
 func TestAdjectiveDemonym(t *testing.T) {
-	for _, text := range []string{"الدور التركي", "الأراضي السورية"} {
+	for _, text := range []string{"الدور التركي", "الموقف المصري"} {
 		if got := actors(t, text, 0); len(got) != 0 {
 			t.Errorf("%q: %d actors, want none (a demonym describing a thing)", text, len(got))
 		}
+	}
+	// a country's territory stands for the country, as a place
+	got := actors(t, "في الأراضي السورية", 0)
+	if len(got) != 1 || got[0].Country != "SYR" || !got[0].Place || got[0].Prep != "في" {
+		t.Errorf("«في الأراضي السورية»: %+v, want one SYR place after «في»", got)
 	}
 }
