@@ -670,6 +670,9 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		if !verb {
 			how = "agent after the verbal noun"
 		}
+	case !verb && m.Prefix == "ل" && len(*last) > 0 && among((*last)[0], actors) && (*last)[0].End <= m.Start:
+		// «يزور علاوي مصر لإجراء مباحثات»: the subject of the verb the purpose belongs to
+		src, how = (*last)[0], "subject of the purpose clause «لـ…»"
 	case !verb && m.Prefix == "ل" && prev >= 0:
 		srcIdx, how = prev, "subject of the purpose clause «لـ…»"
 	case !verb && control >= 0:

@@ -85,6 +85,7 @@ func TestSentences(t *testing.T) {
 		{"figurative violence", "وخطف الرئيس المصري عبد الفتاح السيسي الأضواء في القمة.", nil, []string{"EGY>--- 181", "EGY>EGY 181"}},
 		{"the two sides", "التقى الرئيس المصري عبد الفتاح السيسي بنظيره الفرنسي إيمانويل ماكرون في القاهرة. ووقع الطرفان اتفاقية للتعاون العسكري.", []string{"EGY>FRA 040", "EGY>FRA 057"}, nil},
 		{"a country's territory", "ولوحظ توغل تركي جديد في الأراضي السورية.", []string{"TUR>SYR 192"}, nil},
+		{"the subject of a purpose clause", "ويزور علاوي مصر لإجراء مباحثات مع الرئيس عبد الفتاح السيسي.", []string{"IRQ>EGY 042", "IRQ>EGY 040"}, []string{"EGY>EGY 040"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
