@@ -670,8 +670,9 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		if !verb {
 			how = "agent after the verbal noun"
 		}
-	case !verb && m.Prefix == "ل" && len(*last) > 0 && among((*last)[0], actors) && (*last)[0].End <= m.Start:
-		// «يزور علاوي مصر لإجراء مباحثات»: the subject of the verb the purpose belongs to
+	case !verb && m.Prefix == "ل" && prev > 0 && len(*last) > 0 && &actors[prev-1] == (*last)[0]:
+		// «يزور علاوي مصر لإجراء مباحثات»: the actor before is the object of
+		// the verb the purpose belongs to; its subject is the purpose's
 		src, how = (*last)[0], "subject of the purpose clause «لـ…»"
 	case !verb && m.Prefix == "ل" && prev >= 0:
 		srcIdx, how = prev, "subject of the purpose clause «لـ…»"
