@@ -72,7 +72,7 @@ type clause struct {
 func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 	in.dates, in.sites = map[int]string{}, map[int]int{}
 	var events []Event
-	var last []*resolve.Actor // the last explicit source (with its conjuncts), for elided subjects
+	var last []*resolve.Actor  // the last explicit source (with its conjuncts), for elided subjects
 	var pair [2]*resolve.Actor // the source and target of the last joint act, for «الطرفان»
 	mi := 0
 	for _, s := range in.Sentences {

@@ -118,25 +118,27 @@ func (b *Boilerplate) Match(p string) Kind {
 	return b.match(unsafe.String(unsafe.SliceData(key), len(key)), words)
 }
 
+// nextKeyRune returns the key rune of the character at s[i] (negative when
+// the key drops it) and the character's length in bytes: ASCII and Arabic
+// letters from tables, anything else through keyRuneAt.
+func nextKeyRune(s string, i int) (rune, int) {
+	switch c := s[i]; {
+	case c < utf8.RuneSelf:
+		return asciiKey[c], 1
+	case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		return arabicKey[(c-0xD8)<<6|s[i+1]&0x3F], 2
+	}
+	return keyRuneAt(s, i)
+}
+
 // countWords returns the number of words of s as appendKey counts them,
 // counting no further than maxWords+1.
 func countWords(s string, maxWords int) int {
 	words := 0
 	space := true
 	for i := 0; i < len(s); {
-		var r rune
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			r = asciiKey[c]
-			i++
-		case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			r = arabicKey[(c-0xD8)<<6|s[i+1]&0x3F]
-			i += 2
-		default:
-			var n int
-			r, n = keyRuneAt(s, i)
-			i += n
-		}
+		r, n := nextKeyRune(s, i)
+		i += n
 		switch {
 		case r < 0:
 		case r == ' ':
@@ -209,19 +211,8 @@ func normKeyN(s string, maxWords int) (string, int) {
 func appendKey(out []byte, s string, maxWords, stop int) (_ []byte, words int, stopped bool) {
 	space := true // the last byte written is (virtually) a space
 	for i := 0; i < len(s); {
-		var r rune
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			r = asciiKey[c]
-			i++
-		case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			r = arabicKey[(c-0xD8)<<6|s[i+1]&0x3F]
-			i += 2
-		default:
-			var n int
-			r, n = keyRuneAt(s, i)
-			i += n
-		}
+		r, n := nextKeyRune(s, i)
+		i += n
 		if r < 0 {
 			continue
 		}
