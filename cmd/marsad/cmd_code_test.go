@@ -342,7 +342,7 @@ func checkContract(t *testing.T, d outDoc) {
 			t.Errorf("%s: %s [%d,%d) slices %q, want %q", d.ID, what, s.Start, s.End, got, s.Text)
 		}
 	}
-	actor := func(what string, a outActor) {
+	actor := func(what string, a outActor, where *outPlace) {
 		t.Helper()
 		if a.Code != a.Country+a.Role {
 			t.Errorf("%s: %s code %q != country %q + role %q", d.ID, what, a.Code, a.Country, a.Role)
@@ -351,8 +351,10 @@ func checkContract(t *testing.T, d outDoc) {
 			t.Errorf("%s: %s country %q is not a 3-letter code", d.ID, what, a.Country)
 		}
 		if a.Text == "" {
-			// An unnamed actor (an attack by unknown gunmen) is UNK with no span.
-			if a.Country != "UNK" || a.Start != 0 || a.End != 0 {
+			// An unnamed actor (an attack by unknown gunmen) has no span and
+			// is UNK, or the country of the place where the event happened.
+			placed := where != nil && a.Code == where.Country
+			if a.Country != "UNK" && !placed || a.Start != 0 || a.End != 0 {
 				t.Errorf("%s: %s has no text but is %s [%d,%d)", d.ID, what, a.Code, a.Start, a.End)
 			}
 			return
@@ -361,9 +363,9 @@ func checkContract(t *testing.T, d outDoc) {
 	}
 	for i, e := range d.Events {
 		what := fmt.Sprintf("event %d (%s %s)", i, e.CAMEO, e.Trigger.Text)
-		actor(what+" source", e.Source)
+		actor(what+" source", e.Source, e.Location)
 		if e.Target != nil {
-			actor(what+" target", *e.Target)
+			actor(what+" target", *e.Target, nil)
 		}
 		if !cameoRE.MatchString(e.CAMEO) || e.Root != e.CAMEO[:2] {
 			t.Errorf("%s: %s: root %q, cameo %q", d.ID, what, e.Root, e.CAMEO)
@@ -385,7 +387,7 @@ func checkContract(t *testing.T, d outDoc) {
 			t.Errorf("%s: %s: trigger [%d,%d) outside evidence [%d,%d)", d.ID, what, e.Trigger.Start, e.Trigger.End, e.Evidence.Start, e.Evidence.End)
 		}
 		if e.Location != nil {
-			span(what+" location", *e.Location)
+			span(what+" location", e.Location.outSpan)
 		}
 		if e.Confidence < 0 || e.Confidence > 1 {
 			t.Errorf("%s: %s: confidence %v not in [0,1]", d.ID, what, e.Confidence)

@@ -70,6 +70,11 @@ type outSpan struct {
 	End   int    `json:"end"`
 }
 
+type outPlace struct {
+	outSpan
+	Country string `json:"country"`
+}
+
 type outActor struct {
 	Text    string `json:"text"`
 	Code    string `json:"code"`
@@ -90,7 +95,7 @@ type outEvent struct {
 		Mode     string `json:"mode"`
 	} `json:"plover"`
 	Modality   []string `json:"modality"`
-	Location   *outSpan `json:"location"`
+	Location   *outPlace `json:"location"`
 	Date       *string  `json:"date"`
 	Trigger    outSpan  `json:"trigger"`
 	Evidence   outSpan  `json:"evidence"`

@@ -174,6 +174,9 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 	if !ok || c.figurative(toks, s, ms, k, &c.lex.KB.Triggers[ch.Trigger]) {
 		return clause{}, false
 	}
+	if t := &c.lex.KB.Triggers[ch.Trigger]; t.POS == "V" && violentOrProtest(t.Root()) && c.relativeOfAct(toks, s, &ms[k]) {
+		return clause{}, false // the noun before codes the act («الهجوم الذي استهدف …»)
+	}
 	cl := clause{trig: &c.lex.KB.Triggers[ch.Trigger], m: &ms[k], cueFound: ch.Cue != ""}
 	cl.object = cl.trig.POS == "N" && violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
 	return cl, true
@@ -430,6 +433,17 @@ func (c *Coder) relativeBackground(toks []arabic.Token, s arabic.Span, m *recogn
 	if t.POS != "V" || r < s.Start || !c.classed(toks[r].Norm, "relative", "") {
 		return false
 	}
+	return !c.relativeOfAct(toks, s, m)
+}
+
+// relativeOfAct reports a verb m opening a relative clause right after a
+// verbal noun of violence or protest («الهجوم الإرهابي الذي استهدف أمس
+// مصلين»): the clause tells of that act, which is coded once, from its noun.
+func (c *Coder) relativeOfAct(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	r := m.Start - 1
+	if r <= s.Start || !c.classed(toks[r].Norm, "relative", "") {
+		return false
+	}
 	var scratch [4]arabic.Analysis
 	for k := r - 1; k >= s.Start && k >= r-3; k-- {
 		mm, ok := c.lex.MatchAt(toks[:r], k, scratch[:0])
@@ -437,12 +451,12 @@ func (c *Coder) relativeBackground(toks []arabic.Token, s arabic.Span, m *recogn
 			continue
 		}
 		for _, e := range mm.Entries {
-			if e.Kind == kb.EntTrigger && violentOrProtest(c.lex.KB.Triggers[e.Index].Root()) {
-				return false
+			if e.Kind == kb.EntTrigger && c.lex.KB.Triggers[e.Index].POS != "V" && violentOrProtest(c.lex.KB.Triggers[e.Index].Root()) {
+				return true
 			}
 		}
 	}
-	return true
+	return false
 }
 
 // question reports a sentence that ends with a question mark: what it asks
@@ -911,6 +925,11 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 				ev.Date = &d
 			}
 			ev.Source = c.ref(in, sa, loc)
+			if sa == nil && loc != nil && loc.Country != "" && violentOrProtest(cameo[:2]) {
+				// an attack or a protest by no one named: the country where it
+				// happened (as analysts code unknown gunmen), not UNK
+				ev.Source.Country, ev.Source.Code = loc.Country, loc.Country
+			}
 			if ta != nil {
 				r := c.ref(in, ta, loc)
 				ev.Target = &r
@@ -1343,6 +1362,9 @@ func (c *Coder) otherTriggerBetween(toks []arabic.Token, s arabic.Span, ms []rec
 		}
 		if !verbsOnly {
 			return true
+		}
+		if c.relativeOfAct(toks, s, m) {
+			continue // «الهجوم الذي استهدف مصلين»: the clause goes on telling of the act
 		}
 		// a verb right after the trigger that does not apply tells of the
 		// trigger itself («اجتماعا عقد في سفارة»); any other verb opens a
