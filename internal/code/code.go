@@ -637,7 +637,11 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		// relative clause; the actor right before the verb is its subject
 		prev, adjacentPrev = i, true
 	}
-	pronounSubj := c.hasClassNear(toks, s, m.Start, -2, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative")
+	// a relative clause whose verb carries a pronoun back to the antecedent
+	// («التي نددت بها المنظمات», «الذي ساندته قطر») has the antecedent as
+	// its object: its subject follows the verb
+	resumptive := m.Suffix != "" || m.End < s.End && c.proprep(toks[m.End].Norm)
+	pronounSubj := c.hasClassNear(toks, s, m.Start, -2, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative") && !(verb && resumptive)
 	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
 	agent := c.agentAfter(toks, s, m, actors)
 	control, antecedent := -1, -1
@@ -1332,6 +1336,16 @@ func (c *Coder) allClassed(toks []arabic.Token, from, to int) bool {
 func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
 	for k := from; k < to; k++ {
 		if c.lex.HasClass(toks[k].Norm, "light") {
+			return true
+		}
+	}
+	return false
+}
+
+// proprep reports a preposition carrying a pronoun («بها», «عليه»).
+func (c *Coder) proprep(n string) bool {
+	for _, cl := range c.lex.Classes(n) {
+		if strings.HasPrefix(cl, "proprep:") {
 			return true
 		}
 	}
