@@ -202,6 +202,26 @@ func TestHistory(t *testing.T) {
 	}
 }
 
+// TestOutletCountry checks that an article naming no country is about its
+// outlet's country, and that a named country still wins.
+func TestOutletCountry(t *testing.T) {
+	p := newPipeline(t)
+	for _, tc := range []struct{ text, want string }{
+		{"واحتج الأهالي أمام مقر الولاية للمطالبة بالتنمية.", "TUN"},
+		{"واحتج الأهالي في مصر أمام مقر المحافظة للمطالبة بالتنمية.", "EGY"},
+	} {
+		art := extract.Article{Text: tc.text, Outlet: "Jawhara FM"}
+		evs := p.Code(&art).Events
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tc.text)
+			continue
+		}
+		if got := evs[0].Source.Country; got != tc.want {
+			t.Errorf("%q: source %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestDate(t *testing.T) {
 	p := newPipeline(t)
 	pub := "2017-03-08T20:06:00+01:00" // a Wednesday

@@ -136,6 +136,14 @@ type TimeWord struct {
 	Pos      Pos
 }
 
+// Outlet is a news outlet and the country it reports from: an article that
+// names no country is about that country.
+type Outlet struct {
+	Names   []string // as written in bylines and feeds («جوهرة أف أم», «Jawhara FM»)
+	Country string
+	Pos     Pos
+}
+
 // KB is a whole knowledge base.
 type KB struct {
 	Countries []Country
@@ -146,6 +154,7 @@ type KB struct {
 	Words     []Word
 	Times     []TimeWord
 	Given     []string           // given names (given_names.tsv)
+	Outlets   []Outlet           // news outlets and their countries (outlets.tsv)
 	Goldstein map[string]float64 // CAMEO code → Goldstein score
 	Events    map[string]string  // CAMEO code → description
 }
@@ -253,6 +262,8 @@ func (ld *loader) parserOf(name string) (parse func(f []string, p Pos) error, li
 		return ld.parseEventCode, nil
 	case name == "given_names.tsv":
 		return ld.parseGiven, &ld.lines.given
+	case name == "outlets.tsv":
+		return ld.parseOutlet, nil
 	}
 	return nil, nil
 }
@@ -499,6 +510,18 @@ func (k *loader) parseGiven(f []string, p Pos) error {
 	if n := field(f, 0); n != "" {
 		k.Given = append(k.Given, n)
 	}
+	return nil
+}
+
+func (k *loader) parseOutlet(f []string, p Pos) error {
+	o := Outlet{Names: k.list(field(f, 0)), Country: field(f, 1), Pos: p}
+	if len(o.Names) == 0 {
+		return fmt.Errorf("outlet without a name")
+	}
+	if !ValidCountry(o.Country) {
+		return fmt.Errorf("bad country %q", o.Country)
+	}
+	k.Outlets = append(k.Outlets, o)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package kb
 import (
 	"strings"
 	"sync"
+	"unicode"
 	"unsafe"
 
 	"github.com/marsad/marsad/internal/arabic"
@@ -38,14 +39,15 @@ type Entry struct {
 // stripping proclitics, the following ones as they are. Build it once with
 // Compile; it is safe for concurrent use.
 type Lexicon struct {
-	KB     *KB
-	root   *trie        // actors, countries, roles, triggers
-	places func() *trie // places, matched only where a location is expected: built on first use
-	times  *trie        // time words
-	sites  *trie        // the places that are bases, crossings or camps: a few hundred, looked for in every sentence with an event
-	gram   wordTable    // grammar words and phrases, plurals, first words of grammar phrases
-	gramOf []gramInfo   // by id in gram
-	given  wordTable    // given names, normalised
+	KB      *KB
+	root    *trie             // actors, countries, roles, triggers
+	places  func() *trie      // places, matched only where a location is expected: built on first use
+	times   *trie             // time words
+	sites   *trie             // the places that are bases, crossings or camps: a few hundred, looked for in every sentence with an event
+	gram    wordTable         // grammar words and phrases, plurals, first words of grammar phrases
+	gramOf  []gramInfo        // by id in gram
+	given   wordTable         // given names, normalised
+	outlets map[string]string // outlet name key (see outletKey) → country
 }
 
 // gramInfo is what the lexicon knows of a word of its grammar table.
@@ -60,6 +62,26 @@ type gramInfo struct {
 func (lx *Lexicon) StartsPhrase(norm string) bool {
 	g := lx.gramInfoOf(norm)
 	return g != nil && g.starts
+}
+
+// OutletCountry returns the country of a news outlet named as in a byline
+// or a feed («Jawhara FM», «جوهرة أف أم»), or "".
+func (lx *Lexicon) OutletCountry(name string) string {
+	if name == "" {
+		return ""
+	}
+	return lx.outlets[outletKey(name)]
+}
+
+// outletKey normalises an outlet name: Arabic normalisation, Latin letters
+// in lower case, spaces removed («JawharaFM» = «Jawhara FM»).
+func outletKey(name string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, arabic.NormalizeString(name))
 }
 
 // IsGivenName reports whether a normalised word is a given name («محمد»,
@@ -119,6 +141,12 @@ func Compile(k *KB) *Lexicon {
 	lx.compileGrammar(k)
 	lx.times = compileTimes(k)
 	lx.compileRoot(k)
+	lx.outlets = map[string]string{}
+	for _, o := range k.Outlets {
+		for _, n := range o.Names {
+			lx.outlets[outletKey(n)] = o.Country
+		}
+	}
 	// tens of thousands of places, which only some runs look up
 	lx.places = sync.OnceValue(func() *trie { return compilePlaces(k, nil) })
 	lx.sites = compilePlaces(k, isSite)

@@ -396,6 +396,11 @@ func (l *linter) places() {
 }
 
 func (l *linter) others() {
+	for i := range l.k.Outlets {
+		if o := &l.k.Outlets[i]; !l.knownCountry(o.Country) {
+			l.add(o.Pos, SevError, "outlet %q: unknown country %q", o.Names[0], o.Country)
+		}
+	}
 	dups := dupSet{}
 	for i := range l.k.Words {
 		w := &l.k.Words[i]

@@ -87,6 +87,8 @@ func TestLint(t *testing.T) {
 			kb.SevWarning, "0,0"},
 		{"unknown place country", "places.tsv", "حمص\tSYX\t34.7\t36.7\tcity\ttest",
 			kb.SevError, `unknown country code "SYX"`},
+		{"unknown outlet country", "outlets.tsv", "إذاعة ما\tXYZ\tcurated\tsome radio",
+			kb.SevError, `unknown country "XYZ"`},
 		{"duplicate country", "countries.tsv", "SYR\tالشام\t\t\t\tSyria again",
 			kb.SevError, "country SYR already listed at line 2"},
 	}

@@ -118,7 +118,9 @@ func (p *Pipeline) Explanation(art *extract.Article) *Explanation {
 	// A resolver of its own: the coder's has already remembered the article's names.
 	res := resolve.New(p.Lex, dateOf(art))
 	res.Explain = true
-	ex.MainCountry = res.MainCountry(in.Tokens, in.Mentions)
+	res.MainCountry(in.Tokens, in.Mentions)
+	res.UseOutlet(p.Lex.OutletCountry(art.Outlet))
+	ex.MainCountry = res.Default
 	mi := 0
 	for _, s := range in.Sentences {
 		var ms []recognise.Mention

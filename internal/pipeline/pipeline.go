@@ -114,6 +114,7 @@ func (p *Pipeline) analyse(art *extract.Article, toks []arabic.Token, ms []recog
 	}
 	res := resolve.New(p.Lex, dateOf(art))
 	res.MainCountry(in.Tokens, in.Mentions)
+	res.UseOutlet(p.Lex.OutletCountry(art.Outlet))
 	return Analysis{Input: in, Resolver: res}
 }
 

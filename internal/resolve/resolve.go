@@ -424,6 +424,21 @@ func (r *Resolver) because(why *[]string, what string, p *kb.Pos) {
 	*why = append(*why, what)
 }
 
+// UseOutlet takes the country of the article's outlet as its main country
+// when the article names none (local news: «الأهالي يحتجون» in a Tunisian
+// radio's story), so that role-only actors and the outlet country's cities
+// resolve. Call it after MainCountry.
+func (r *Resolver) UseOutlet(country string) {
+	if r.Default != "" || country == "" {
+		return
+	}
+	r.Default = country
+	if r.Named == nil {
+		r.Named = map[string]int{}
+	}
+	r.Named[country]++
+}
+
 // samePerson reports two mentions of one actor of the knowledge base.
 func (r *Resolver) samePerson(a, b *recognise.Mention) bool {
 	ra, rb := r.ActorRow(a), r.ActorRow(b)
