@@ -94,12 +94,12 @@ type outEvent struct {
 		Category string `json:"category"`
 		Mode     string `json:"mode"`
 	} `json:"plover"`
-	Modality   []string `json:"modality"`
+	Modality   []string  `json:"modality"`
 	Location   *outPlace `json:"location"`
-	Date       *string  `json:"date"`
-	Trigger    outSpan  `json:"trigger"`
-	Evidence   outSpan  `json:"evidence"`
-	Confidence float64  `json:"confidence"`
+	Date       *string   `json:"date"`
+	Trigger    outSpan   `json:"trigger"`
+	Evidence   outSpan   `json:"evidence"`
+	Confidence float64   `json:"confidence"`
 }
 
 type outEntity struct {
