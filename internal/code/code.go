@@ -64,6 +64,7 @@ type clause struct {
 	trig     *kb.Trigger        // the trigger entry the coder took
 	m        *recognise.Mention // the mention that stands for it
 	cueFound bool               // the entry needed a cue, and it was found
+	cueAt    int                // where the cue starts
 	object   bool               // a verbal noun that is the object of the trigger before it («دان خطف», «اتهمت … بخطف»)
 }
 
@@ -138,6 +139,7 @@ func (c *Coder) sentenceDate(in Input, s arabic.Span) string {
 type Choice struct {
 	Trigger int32  // index into the knowledge base's Triggers
 	Cue     string // the cue found after the mention, "" for an entry without cue
+	CueAt   int    // the token where the cue starts, when there is one
 }
 
 // Choose reports which trigger entry of mention ms[k] the coder takes in
@@ -161,8 +163,8 @@ func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mentio
 			}
 			continue
 		}
-		if cue := c.cueAfter(toks, ms[k+1:], m.End, s.End, c.cues[e.Index]); cue != "" && (!ok || ch.Cue == "") {
-			ch, ok = Choice{Trigger: e.Index, Cue: cue}, true
+		if cue, at := c.cueAfter(toks, ms[k+1:], m.End, s.End, c.cues[e.Index]); cue != "" && (!ok || ch.Cue == "") {
+			ch, ok = Choice{Trigger: e.Index, Cue: cue, CueAt: at}, true
 		}
 	}
 	return ch, ok
@@ -177,7 +179,7 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 	if t := &c.lex.KB.Triggers[ch.Trigger]; t.POS == "V" && violentOrProtest(t.Root()) && c.relativeOfAct(toks, s, &ms[k]) {
 		return clause{}, false // the noun before codes the act («الهجوم الذي استهدف …»)
 	}
-	cl := clause{trig: &c.lex.KB.Triggers[ch.Trigger], m: &ms[k], cueFound: ch.Cue != ""}
+	cl := clause{trig: &c.lex.KB.Triggers[ch.Trigger], m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt}
 	cl.object = cl.trig.POS == "N" && violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
 	return cl, true
 }
@@ -311,10 +313,10 @@ func (c *Coder) afterPreposition(toks []arabic.Token, s arabic.Span, m *recognis
 }
 
 // cueAfter returns the first of cues that starts within cueWindow words
-// after from, as it is written in the knowledge base, or "". The words of
+// after from, as it is written in the knowledge base, and where it starts (or "", -1). The words of
 // the mentions that follow (ms, in order: a long subject «رئيس حكومة الوفاق
 // فايز السراج وقائد الجيش خليفة حفتر») do not count towards the window.
-func (c *Coder) cueAfter(toks []arabic.Token, ms []recognise.Mention, from, to int, cues [][]string) string {
+func (c *Coder) cueAfter(toks []arabic.Token, ms []recognise.Mention, from, to int, cues [][]string) (string, int) {
 	var scratch [4]arabic.Analysis
 	words := 0
 	for i := from; i < to && words < cueWindow; i++ {
@@ -331,12 +333,12 @@ func (c *Coder) cueAfter(toks []arabic.Token, ms []recognise.Mention, from, to i
 			base := strings.TrimPrefix(a.Base, "ال") // «عقوبات» and «العقوبات» alike
 			for _, cue := range cues {
 				if base == strings.TrimPrefix(cue[0], "ال") && matchRest(toks, i+1, to, cue[1:]) {
-					return strings.Join(cue, " ")
+					return strings.Join(cue, " "), i
 				}
 			}
 		}
 	}
-	return ""
+	return "", -1
 }
 
 func matchRest(toks []arabic.Token, i, to int, rest []string) bool {
@@ -625,7 +627,10 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 			next = firstAfter
 		}
 	}
-	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) {
+	// the agent of a verbal noun stands between it and its cued object
+	// («قطع الرياض وأبوظبي علاقاتها مع قطر»)
+	agentBeforeCue := next >= 0 && cl.cueFound && actors[next].End <= cl.cueAt
+	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) && !agentBeforeCue {
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}
 	if verb && c.countedBefore(toks, s, m, actors) {

@@ -88,6 +88,7 @@ func TestSentences(t *testing.T) {
 		{"the subject of a purpose clause", "ويزور علاوي مصر لإجراء مباحثات مع الرئيس عبد الفتاح السيسي.", []string{"IRQ>EGY 042", "IRQ>EGY 040"}, []string{"EGY>EGY 040"}},
 		{"a relative clause telling of the act", "وارتفع عدد ضحايا الهجوم الإرهابي الذي استهدف أمس مصلين في مسجد بمدينة كيبيك الكندية.", []string{"CAN>CAN 180"}, []string{"CAN>CAN 190"}},
 		{"a relative clause with a pronoun back to its antecedent", "وانتقد الوزير الاعتقالات التي نددت بها المنظمات الحقوقية الدولية في تركيا.", nil, []string{"TUR>NGO 112"}},
+		{"the agent of a verbal noun before its cued object", "ومنذ قطع الرياض وأبوظبي علاقاتها مع قطر انضمت دول أخرى.", []string{"SAU>QAT 161", "ARE>QAT 161"}, nil},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
