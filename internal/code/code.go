@@ -247,7 +247,10 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 		}
 	}
 	if !hasV || !hasN || m.Prefix != "" && m.Prefix != "و" && m.Prefix != "ف" {
-		return hasN && !hasV || m.Prefix == "ب" || m.Prefix == "ل" || m.Prefix == "ال" || c.afterPreposition(toks, s, m)
+		// after a preposition a verb form is a verbal noun («إلى قطع»), when
+		// the knowledge base has it as one; a verb-only entry keeps reading
+		// the word as its verb, as the verbal noun says the same
+		return hasN && !hasV || m.Prefix == "ب" || m.Prefix == "ل" || m.Prefix == "ال" || hasN && c.afterPreposition(toks, s, m)
 	}
 	if m.Start == s.Start {
 		return false
