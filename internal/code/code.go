@@ -404,29 +404,50 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	if c.hasClassNear(toks, s, m.Start, -2, "secret") || c.classInClause(toks, s, m, "secret") {
 		mod = append(mod, "secret")
 	}
-	// a verbal noun of violence or protest after «لـ» is a purpose, not a
-	// report («توجه للمشاركة في مظاهرة», «خطط للهجوم على»), unless it follows
-	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
-	// («استخدم القاعدة لنقل معدات»)
-	purpose := strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty")
-	subjunctive := t.POS == "V" && m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") &&
-		c.present(toks, m, t)
-	if v := c.controlVerb(toks, s, m); t.POS == "N" && v > s.Start && c.classed(toks[v-1].Norm, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
-		subjunctive = true // «أن تلجأ إسرائيل إلى شن عمليات اغتيال»
-	}
-	if purpose || subjunctive || c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix) {
+	if c.intended(toks, s, m, t) {
 		mod = append(mod, "intended")
 	}
 	if c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
-	habitual := t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") &&
-		c.present(toks, m, t)
-	if habitual || violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.relativeBackground(toks, s, m, t)) ||
-		violent(t.Root()) && (c.classInSentence(toks, s, "memorial") || c.commentary(toks, s)) {
+	if c.background(toks, s, m, t) {
 		mod = append(mod, "background")
 	}
 	return mod
+}
+
+// intended reports an event only planned, wanted or about to be.
+func (c *Coder) intended(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
+	// a verbal noun of violence or protest after «لـ» is a purpose, not a
+	// report («توجه للمشاركة في مظاهرة», «خطط للهجوم على»), unless it follows
+	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
+	// («استخدم القاعدة لنقل معدات»)
+	if strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty") {
+		return true
+	}
+	// a present verb after «أن»: «قرر أن يزور»
+	if t.POS == "V" && m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") && c.present(toks, m, t) {
+		return true
+	}
+	// a verbal noun governed by such a verb: «أن تلجأ إسرائيل إلى شن عمليات اغتيال»
+	if v := c.controlVerb(toks, s, m); t.POS == "N" && v > s.Start && c.classed(toks[v-1].Norm, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
+		return true
+	}
+	return c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix)
+}
+
+// background reports an event told as the background of something else:
+// what used to happen («كانوا يخطفون»); violence or a protest as the matter
+// of a trial or an investigation, or in a relative clause about a person;
+// violence commemorated or in commentary.
+func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
+	if t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") && c.present(toks, m, t) {
+		return true
+	}
+	if violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.relativeBackground(toks, s, m, t)) {
+		return true
+	}
+	return violent(t.Root()) && (c.classInSentence(toks, s, "memorial") || c.commentary(toks, s))
 }
 
 // relativeBackground reports a verb of violence opening a relative clause
