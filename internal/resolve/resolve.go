@@ -182,8 +182,11 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 			}
 			if r.actOf(toks, ms, i) {
 				// «الغارات الإسرائيلية», «التوغل التركي»: the state that acted
-				out = append(out, Actor{Start: ms[i].Start, End: ms[i].End, Country: r.countryOf(&ms[i]),
-					Role: "GOV", Kind: "STATE", Agent: true, Why: "nisba adjective of an act: the state that acted"})
+				a := Actor{Start: ms[i].Start, End: ms[i].End, Country: r.countryOf(&ms[i]), Role: "GOV", Kind: "STATE", Agent: true}
+				if r.Explain {
+					a.Why = "nisba adjective of an act: the state that acted"
+				}
+				out = append(out, a)
 			}
 			i = j // «الدور التركي»: a demonym describing a thing, not an actor
 			continue
