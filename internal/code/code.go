@@ -725,6 +725,10 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		srcIdx, how = prev, "subject of the purpose clause «لـ…»"
 	case !verb && control >= 0:
 		srcIdx, how = control, "subject of the governing verb («قرر X خفض…»)"
+	case !verb && prev >= 0 && t.Root() == "14" && strings.HasSuffix(toks[m.Start].Norm, "ا") && m.Prefix == "":
+		// «احتشد خمسة آلاف متظاهر أمام مقر المحافظة، احتجاجا على …»: an
+		// accusative of purpose shares the subject of its clause
+		srcIdx, how = prev, "subject of the clause of «احتجاجا»"
 	case verb && antecedent >= 0:
 		srcIdx, how = antecedent, "subject of the relative clause"
 	case verb && conj && len(*last) > 0 && !c.inQuote(toks, s, m.Start) && !c.nounSubjectAfter(toks, s, m):

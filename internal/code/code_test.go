@@ -89,6 +89,8 @@ func TestSentences(t *testing.T) {
 		{"a relative clause telling of the act", "وارتفع عدد ضحايا الهجوم الإرهابي الذي استهدف أمس مصلين في مسجد بمدينة كيبيك الكندية.", []string{"CAN>CAN 180"}, []string{"CAN>CAN 190"}},
 		{"a relative clause with a pronoun back to its antecedent", "وانتقد الوزير الاعتقالات التي نددت بها المنظمات الحقوقية الدولية في تركيا.", nil, []string{"TUR>NGO 112"}},
 		{"the agent of a verbal noun before its cued object", "ومنذ قطع الرياض وأبوظبي علاقاتها مع قطر انضمت دول أخرى.", []string{"SAU>QAT 161", "ARE>QAT 161"}, nil},
+		{"a verb after a conjunction", "وشهدت القاهرة توترا إذ تجمع آلاف المتظاهرين المصريين في شوارع المدينة.", []string{"EGY>--- 141"}, nil},
+		{"in protest", "ودفعت جماعة الإخوان المسلمين أمس بخمسة آلاف متظاهر إلى مقر المحافظة، احتجاجا على قرار اللجنة.", []string{"EGY>--- 141"}, nil},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
