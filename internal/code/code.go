@@ -278,7 +278,14 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 		return false
 	}
 	if k > 0 && ms[k-1].End == m.Start && !ms[k-1].Has(kb.EntTrigger) {
-		return false // after a named actor: its verb
+		// after a named actor: its verb, unless the actor is itself the
+		// subject of a verb right before it, whose object this is
+		// («ودان سمير جعجع خطف زياد قبلان»)
+		j := k - 1 // the first mention of the actor's phrase
+		for j > 0 && ms[j-1].End == ms[j].Start && !ms[j-1].Has(kb.EntTrigger) {
+			j--
+		}
+		return j > 0 && ms[j-1].End == ms[j].Start && c.verbEntry(&ms[j-1])
 	}
 	return true
 }

@@ -91,6 +91,7 @@ func TestSentences(t *testing.T) {
 		{"the agent of a verbal noun before its cued object", "ومنذ قطع الرياض وأبوظبي علاقاتها مع قطر انضمت دول أخرى.", []string{"SAU>QAT 161", "ARE>QAT 161"}, nil},
 		{"a verb after a conjunction", "وشهدت القاهرة توترا إذ تجمع آلاف المتظاهرين المصريين في شوارع المدينة.", []string{"EGY>--- 141"}, nil},
 		{"in protest", "ودفعت جماعة الإخوان المسلمين أمس بخمسة آلاف متظاهر إلى مقر المحافظة، احتجاجا على قرار اللجنة.", []string{"EGY>--- 141"}, nil},
+		{"the object of a verb after its subject", "ودان الرئيس اللبناني ميشال عون خطف المواطنين في البقاع.", nil, []string{"LBN>LBN 181", "LBN>--- 181"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
