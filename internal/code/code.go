@@ -713,6 +713,10 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		}
 	case verb && adjacentPrev:
 		srcIdx, how = prev, "subject before the verb (SVO)"
+	case verb && conj && len(*last) > 0 && next >= 0 && m.End < s.End && c.prepAt(toks[m.End].Norm) && !c.inQuote(toks, s, m.Start):
+		// «وطالب في ختام رسالته المجتمع الدولي باتخاذ…»: a phrase between the
+		// verb and the actor; the subject is the one before, the actor its object
+		src, how = (*last)[0], "elided subject: the previous event's source"
 	case verb && conj && len(*last) > 0 && among((*last)[0], actors) && !c.inQuote(toks, s, m.Start):
 		// «زار حفتر دمشق، والتقى مسؤولين»: a verb joined by «و» to an event of
 		// the same sentence shares its subject; what follows is its object
@@ -1376,6 +1380,16 @@ func (c *Coder) allClassed(toks []arabic.Token, from, to int) bool {
 func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
 	for k := from; k < to; k++ {
 		if c.lex.HasClass(toks[k].Norm, "light") {
+			return true
+		}
+	}
+	return false
+}
+
+// prepAt reports a preposition (free word) other than «بين».
+func (c *Coder) prepAt(n string) bool {
+	for _, cl := range c.lex.Classes(n) {
+		if strings.HasPrefix(cl, "prep:") && cl != "prep:بين" {
 			return true
 		}
 	}

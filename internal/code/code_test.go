@@ -92,6 +92,7 @@ func TestSentences(t *testing.T) {
 		{"a verb after a conjunction", "وشهدت القاهرة توترا إذ تجمع آلاف المتظاهرين المصريين في شوارع المدينة.", []string{"EGY>--- 141"}, nil},
 		{"in protest", "ودفعت جماعة الإخوان المسلمين أمس بخمسة آلاف متظاهر إلى مقر المحافظة، احتجاجا على قرار اللجنة.", []string{"EGY>--- 141"}, nil},
 		{"the object of a verb after its subject", "ودان الرئيس اللبناني ميشال عون خطف المواطنين في البقاع.", nil, []string{"LBN>LBN 181", "LBN>--- 181"}},
+		{"a phrase between the verb and its object", "وانتقد رئيس المجلس الرئاسي الليبي فايز السراج التصعيد العسكري. وطالب في ختام رسالته المجتمع الدولي باتخاذ موقف حازم.", []string{"LBY>IGO 100"}, []string{"IGO>LBY 100"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
