@@ -21,17 +21,21 @@ type Coder struct {
 	lex   *kb.Lexicon
 	cues  [][][]string             // per trigger: its cues as normalised token sequences
 	stems map[*kb.Trigger][]string // per verb trigger: its present stems without their last letter
+	past  map[*kb.Trigger][]string // per verb trigger: its past forms, normalised
 }
 
 // New returns a coder over a compiled lexicon.
 func New(lex *kb.Lexicon) *Coder {
-	c := &Coder{lex: lex, cues: make([][][]string, len(lex.KB.Triggers)), stems: map[*kb.Trigger][]string{}}
+	c := &Coder{lex: lex, cues: make([][][]string, len(lex.KB.Triggers)), stems: map[*kb.Trigger][]string{}, past: map[*kb.Trigger][]string{}}
 	for i := range lex.KB.Triggers {
 		t := &lex.KB.Triggers[i]
 		for _, f := range t.Surfaces {
+			n := arabic.NormalizeString(f)
 			// «يقتل» → «قت»: the last letter changes with the person («يقتلون»)
-			if stem, ok := strings.CutPrefix(arabic.NormalizeString(f), "ي"); ok && len(stem) >= 4 {
+			if stem, ok := strings.CutPrefix(n, "ي"); ok && len(stem) >= 4 {
 				c.stems[t] = append(c.stems[t], stem[:len(stem)-2])
+			} else if !ok && t.POS == "V" && !strings.Contains(n, " ") {
+				c.past[t] = append(c.past[t], n)
 			}
 		}
 		for _, cue := range lex.KB.Triggers[i].Cues {
@@ -594,6 +598,12 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		a = c.source(in, s, cl, actors, last)
 		c.findTargets(in, s, cl, actors, &a, res)
 	}
+	if pair[0] != nil && c.dual(in.Tokens[cl.m.Start].Norm[len(cl.m.Prefix):], cl.trig) && (a.srcIdx < 0 || a.how == "topic before the verb") {
+		// «كما تقدما بالشكر …»: a dual verb with no subject of its own is
+		// done by the two sides of the last joint act
+		a.src, a.srcIdx, a.how = pair[0], -1, "elided subject: the two sides of the last joint act (a dual verb)"
+		*last = []*resolve.Actor{pair[0], pair[1]}
+	}
 	if !c.codable(in.Tokens, s, cl, actors, &a, last) {
 		return nil
 	}
@@ -601,6 +611,16 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		*pair = [2]*resolve.Actor{a.src, a.targets[0]}
 	}
 	return c.events(in, s, cl, actors, &a, last, res)
+}
+
+// dual reports a past verb of trigger t in the dual («تقدما», «اتفقتا»).
+func (c *Coder) dual(w string, t *kb.Trigger) bool {
+	for _, p := range c.past[t] {
+		if w == p+"ا" || w == p+"تا" {
+			return true
+		}
+	}
+	return false
 }
 
 // partiesNear reports «الطرفان», «الجانبين» … as the subject of trigger m

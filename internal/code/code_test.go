@@ -93,6 +93,8 @@ func TestSentences(t *testing.T) {
 		{"in protest", "ودفعت جماعة الإخوان المسلمين أمس بخمسة آلاف متظاهر إلى مقر المحافظة، احتجاجا على قرار اللجنة.", []string{"EGY>--- 141"}, nil},
 		{"the object of a verb after its subject", "ودان الرئيس اللبناني ميشال عون خطف المواطنين في البقاع.", nil, []string{"LBN>LBN 181", "LBN>--- 181"}},
 		{"a phrase between the verb and its object", "وانتقد رئيس المجلس الرئاسي الليبي فايز السراج التصعيد العسكري. وطالب في ختام رسالته المجتمع الدولي باتخاذ موقف حازم.", []string{"LBY>IGO 100"}, []string{"IGO>LBY 100"}},
+		{"a dual verb after a joint act", "والتقى الرئيس المصري عبد الفتاح السيسي بالعاهل الأردني الملك عبد الله الثاني. وأشادا بالأمم المتحدة.", []string{"EGY>IGO 051", "JOR>IGO 051"}, nil},
+		{"lifting an embargo on someone's arms", "وناقش الطرفان العمل على رفع الحظر عن تسليح الجيش الليبي.", nil, []string{"LBY>--- 081"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {
