@@ -697,7 +697,7 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	// («التي نددت بها المنظمات», «الذي ساندته قطر») has the antecedent as
 	// its object: its subject follows the verb
 	resumptive := m.Suffix != "" || m.End < s.End && c.proprep(toks[m.End].Norm)
-	pronounSubj := c.hasClassNear(toks, s, m.Start, -2, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative") && !(verb && resumptive)
+	pronounSubj := c.hasClassNear(toks, s, m.Start, -3, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative") && !(verb && resumptive)
 	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
 	agent := c.agentAfter(toks, s, m, actors)
 	control, antecedent := -1, -1
@@ -728,7 +728,9 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	case !verb && (strings.HasSuffix(m.Prefix, "ب") || m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "prep:علي", "")) && prev >= 0 && c.lightBefore(toks, actors[prev].Start):
 		srcIdx, how = prev, "light verb: «قام X بـ…», «أقدم X على…»"
 	case verb && pronounSubj:
-		if i := nearestBefore(actors, m.Start); i >= 0 {
+		if i := c.reportedSpeaker(toks, s, m, actors); i >= 0 {
+			srcIdx, how = i, "the speaker «أنه» refers to («مشيرا إلى أنه زار»)"
+		} else if i := nearestBefore(actors, m.Start); i >= 0 {
 			srcIdx, how = i, "subject named before a pronoun or relative"
 		}
 	case verb && adjacentPrev:
@@ -1250,6 +1252,37 @@ func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 
 // speaker returns the actor who says the words around token i: the subject
 // of the last verb of saying before it in the sentence, or -1.
+// reportedSpeaker returns the actor «أنه» refers to after a verb of saying
+// («وشدد الرئيس المحتمل لفرنسا … مشيرا إلى أنه زار تونس»): the speaker of
+// the sentence, found before that verb; -1 when the pronoun follows no verb
+// of saying or no speaker is named.
+func (c *Coder) reportedSpeaker(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
+	p := -1 // the pronoun
+	for k := m.Start - 1; k >= s.Start && k >= m.Start-3; k-- {
+		if c.classed(toks[k].Norm, "pronsubj", "و") {
+			p = k
+			break
+		}
+	}
+	if p < 0 || !c.hasClassNear(toks, s, p, -3, "speech") {
+		return -1
+	}
+	for k := p - 1; k >= s.Start; k-- {
+		if !c.classed(toks[k].Norm, "speech", "و") {
+			continue
+		}
+		for j := range actors {
+			if actors[j].Start == k+1 && actors[j].Prep == "" {
+				return j // «وشدد الرئيس …»
+			}
+		}
+		if j := nearestBefore(actors, k); j >= 0 && k-actors[j].End <= 1 && actors[j].Prep == "" {
+			return j // «الرئيس قال …»
+		}
+	}
+	return -1
+}
+
 func (c *Coder) speaker(toks []arabic.Token, s arabic.Span, i int, actors []resolve.Actor) int {
 	for k := i - 1; k >= s.Start; k-- {
 		n := toks[k].Norm

@@ -95,6 +95,7 @@ func TestSentences(t *testing.T) {
 		{"a phrase between the verb and its object", "وانتقد رئيس المجلس الرئاسي الليبي فايز السراج التصعيد العسكري. وطالب في ختام رسالته المجتمع الدولي باتخاذ موقف حازم.", []string{"LBY>IGO 100"}, []string{"IGO>LBY 100"}},
 		{"a dual verb after a joint act", "والتقى الرئيس المصري عبد الفتاح السيسي بالعاهل الأردني الملك عبد الله الثاني. وأشادا بالأمم المتحدة.", []string{"EGY>IGO 051", "JOR>IGO 051"}, nil},
 		{"lifting an embargo on someone's arms", "وناقش الطرفان العمل على رفع الحظر عن تسليح الجيش الليبي.", nil, []string{"LBY>--- 081"}},
+		{"«أنه» after a verb of saying is the speaker", "وشدد الرئيس المحتمل لفرنسا على أن تونس والجزائر شريكان رئيسيان، مشيرا إلى أنه كان قد زار تونس والجزائر.", []string{"FRA>TUN 042", "FRA>DZA 042"}, []string{"TUN>DZA 042"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
 	}
 	for _, tt := range tests {

@@ -165,7 +165,7 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 			continue
 		}
 		j := i + 1
-		for j < len(ms) && r.isActorish(&ms[j]) && (ms[j].Prefix == "" || r.lamGenitive(&ms[j-1], &ms[j])) && r.joins(toks, ms[i:j], &ms[j]) {
+		for j < len(ms) && r.isActorish(&ms[j]) && (ms[j].Prefix == "" || r.lamGenitive(toks, &ms[j-1], &ms[j])) && r.joins(toks, ms[i:j], &ms[j]) {
 			j++
 		}
 		if j == i+1 && r.adjective(toks, &ms[i]) {
@@ -359,8 +359,23 @@ func (r *Resolver) kindOf(m *recognise.Mention) mentionKind {
 
 // lamGenitive reports a title followed by its genitive with «لـ»: «القائد
 // العام للجيش الليبي», «الأمين العام للجامعة العربية».
-func (r *Resolver) lamGenitive(prev, m *recognise.Mention) bool {
-	return m.Prefix == "ل" && prev.End == m.Start && r.kindOf(prev) == mkRole && r.kindOf(m) != mkPlace
+func (r *Resolver) lamGenitive(toks []arabic.Token, prev, m *recognise.Mention) bool {
+	if m.Prefix != "ل" || r.kindOf(prev) != mkRole || !r.glued(toks, prev.End, m.Start) {
+		return false
+	}
+	// a country after «لـ» is the genitive of a title («الرئيس المحتمل
+	// لفرنسا»), not of a body («قدم الجيش الدعم لليبيا»)
+	return r.kindOf(m) != mkPlace || r.title(prev)
+}
+
+// title reports a mention of a title role («الرئيس», «وزير الخارجية»).
+func (r *Resolver) title(m *recognise.Mention) bool {
+	for _, e := range m.Entries {
+		if e.Kind == kb.EntRole && r.lex.KB.Roles[e.Index].Kind == "TITLE" {
+			return true
+		}
+	}
+	return false
 }
 
 // joins reports whether mention m continues the phrase made of ms. Titles,
