@@ -456,7 +456,7 @@ func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 	if t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") && c.present(toks, m, t) {
 		return true
 	}
-	if violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.relativeBackground(toks, s, m, t)) {
+	if violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.courtCase(toks, s) || c.relativeBackground(toks, s, m, t)) {
 		return true
 	}
 	return violent(t.Root()) && (c.classInSentence(toks, s, "memorial") || c.commentary(toks, s))
@@ -508,6 +508,34 @@ func question(toks []arabic.Token, s arabic.Span) bool {
 		if toks[k].Kind != arabic.Punct {
 			return false
 		}
+	}
+	return false
+}
+
+// hasKind reports an entry of kind k.
+func hasKind(es []kb.Entry, k kb.EntryKind) bool {
+	for _, e := range es {
+		if e.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// courtCase reports «قضية» in sentence s as a court case, not a cause: no
+// nisba adjective right after it («القضية الفلسطينية»).
+func (c *Coder) courtCase(toks []arabic.Token, s arabic.Span) bool {
+	var scratch [4]arabic.Analysis
+	for k := s.Start; k < s.End; k++ {
+		if toks[k].Kind != arabic.Word || !c.classed(toks[k].Norm, "case", "وفبل") {
+			continue
+		}
+		if k+1 < s.End {
+			if mm, ok := c.lex.MatchAt(toks[:s.End], k+1, scratch[:0]); ok && hasKind(mm.Entries, kb.EntDemonym) {
+				continue
+			}
+		}
+		return true
 	}
 	return false
 }
