@@ -459,7 +459,7 @@ func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 	if violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.courtCase(toks, s) || c.relativeBackground(toks, s, m, t)) {
 		return true
 	}
-	return violent(t.Root()) && (c.classInSentence(toks, s, "memorial") || c.commentary(toks, s))
+	return violent(t.Root()) && (c.classInSentence(toks, s, "memorial") || c.commentary(toks, s) || c.hasClassNear(toks, s, m.Start, -8, "concession"))
 }
 
 // relativeBackground reports a verb of violence opening a relative clause
