@@ -986,10 +986,14 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	evidence.Text = in.Text[evidence.Start:evidence.End]
 	trig := Span{Start: toks[m.Start].Start, End: toks[m.End-1].End}
 	trig.Text = in.Text[trig.Start:trig.End]
-	// an attack qualified as verbal right after its trigger, or a plain
+	// an attack qualified as verbal right after its noun, or a plain
 	// attack on a person that hurt nobody («شن هجوماً قوياً على رايس»), is
 	// criticism
-	verbal := violent(t.Root()) && (c.hasClassNear(toks, s, m.End-1, 8, "verbal") ||
+	anchor := m.End - 1 // the attack noun: the trigger, or its cue («شن … هجوما»)
+	if cl.cueFound {
+		anchor = cl.cueAt
+	}
+	verbal := violent(t.Root()) && (c.hasClassNear(toks, s, anchor, 3, "verbal") ||
 		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && targets[0].Kind == "PERSON" && !c.casualty(toks, s, m))
 	var out []Event
 	for _, sa := range sources {
