@@ -453,8 +453,8 @@ func (c *Coder) intended(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 // of a trial or an investigation, or in a relative clause about a person;
 // violence commemorated or in commentary.
 func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
-	if t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") && c.present(toks, m, t) {
-		return true
+	if t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") && c.present(toks, m, t) && !c.timed(toks, s) {
+		return true // «كانوا يخطفون»; but «كانت الطائرات تقصف المدينة أمس» was going on
 	}
 	if violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.courtCase(toks, s) || c.relativeBackground(toks, s, m, t)) {
 		return true
@@ -536,6 +536,17 @@ func (c *Coder) courtCase(toks []arabic.Token, s arabic.Span) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// timed reports a time expression in sentence s («أمس», «يوم الأحد»).
+func (c *Coder) timed(toks []arabic.Token, s arabic.Span) bool {
+	var scratch [4]arabic.Analysis
+	for k := s.Start; k < s.End; k++ {
+		if _, ok := c.lex.TimeAt(toks[:s.End], k, scratch[:0]); ok {
+			return true
+		}
 	}
 	return false
 }
