@@ -317,13 +317,8 @@ func (c *Coder) afterPreposition(toks []arabic.Token, s arabic.Span, m *recognis
 	if m.Start == s.Start || m.Prefix != "" {
 		return false
 	}
-	n := toks[m.Start-1].Norm
-	for _, cl := range c.lex.Classes(n) {
-		if strings.HasPrefix(cl, "prep:") && cl != "prep:من" {
-			return true
-		}
-	}
-	return false
+	p := c.kindOf(toks[m.Start-1].Norm, "prep:")
+	return p != "" && p != "من"
 }
 
 // cueAfter returns the first of cues that starts within cueWindow words
@@ -456,10 +451,59 @@ func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 	if t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") && c.present(toks, m, t) && !c.timed(toks, s) {
 		return true // «كانوا يخطفون»; but «كانت الطائرات تقصف المدينة أمس» was going on
 	}
-	if violentOrProtest(t.Root()) && (c.classInSentence(toks, s, "background") || c.courtCase(toks, s) || c.relativeBackground(toks, s, m, t)) {
+	if !violentOrProtest(t.Root()) {
+		return false
+	}
+	sg := c.signsOf(toks, s)
+	if sg.background || sg.courtCase || c.relativeBackground(toks, s, m, t) {
 		return true
 	}
-	return violent(t.Root()) && (c.classInSentence(toks, s, "memorial") || c.commentary(toks, s) || c.hasClassNear(toks, s, m.Start, -8, "concession"))
+	return violent(t.Root()) && (sg.memorial || sg.commentary || c.hasClassNear(toks, s, m.Start, -8, "concession"))
+}
+
+// signs are the words of a sentence that tell violence as background.
+type signs struct {
+	background bool // a trial, an investigation, a film… («أدين», «التحقيقات»), not as a place
+	courtCase  bool // «قضية» as a court case, not a cause («القضية الفلسطينية»)
+	memorial   bool // a commemoration («الذكرى»), not as a place
+	commentary bool // the writer's own voice («أقول», «إنكم»), outside quotation marks
+}
+
+// signsOf reads the signs of sentence s in one pass, looking each word up
+// once as written and once without its proclitic.
+func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span) signs {
+	var sg signs
+	var scratch [4]arabic.Analysis
+	for k := s.Start; k < s.End; k++ {
+		if toks[k].Kind != arabic.Word {
+			continue
+		}
+		n := toks[k].Norm
+		cls := c.lex.Classes(n)
+		var bare []string
+		if len(n) > 2 && strings.Contains("وفبل", n[:2]) {
+			bare = c.lex.Classes(n[2:])
+		}
+		has := func(x string) bool { return slices.Contains(cls, x) || slices.Contains(bare, x) }
+		if has("background") && !c.placed(toks, s, k) {
+			sg.background = true
+		}
+		if has("memorial") && !c.placed(toks, s, k) {
+			sg.memorial = true
+		}
+		if has("commentary") && !c.inQuote(toks, s, k) {
+			sg.commentary = true
+		}
+		if has("case") && !sg.courtCase {
+			cause := false // a nisba adjective after it: «القضية الفلسطينية»
+			if k+1 < s.End {
+				mm, ok := c.lex.MatchAt(toks[:s.End], k+1, scratch[:0])
+				cause = ok && hasKind(mm.Entries, kb.EntDemonym)
+			}
+			sg.courtCase = !cause
+		}
+	}
+	return sg
 }
 
 // relativeBackground reports a verb of violence opening a relative clause
@@ -522,51 +566,11 @@ func hasKind(es []kb.Entry, k kb.EntryKind) bool {
 	return false
 }
 
-// courtCase reports «قضية» in sentence s as a court case, not a cause: no
-// nisba adjective right after it («القضية الفلسطينية»).
-func (c *Coder) courtCase(toks []arabic.Token, s arabic.Span) bool {
-	var scratch [4]arabic.Analysis
-	for k := s.Start; k < s.End; k++ {
-		if toks[k].Kind != arabic.Word || !c.classed(toks[k].Norm, "case", "وفبل") {
-			continue
-		}
-		if k+1 < s.End {
-			if mm, ok := c.lex.MatchAt(toks[:s.End], k+1, scratch[:0]); ok && hasKind(mm.Entries, kb.EntDemonym) {
-				continue
-			}
-		}
-		return true
-	}
-	return false
-}
-
 // timed reports a time expression in sentence s («أمس», «يوم الأحد»).
 func (c *Coder) timed(toks []arabic.Token, s arabic.Span) bool {
 	var scratch [4]arabic.Analysis
 	for k := s.Start; k < s.End; k++ {
 		if _, ok := c.lex.TimeAt(toks[:s.End], k, scratch[:0]); ok {
-			return true
-		}
-	}
-	return false
-}
-
-// commentary reports a word of commentary outside quotation marks: the
-// writer's own voice («أقول», «إنكم»), not a speaker quoted in a report.
-func (c *Coder) commentary(toks []arabic.Token, s arabic.Span) bool {
-	for k := s.Start; k < s.End; k++ {
-		if toks[k].Kind == arabic.Word && c.classed(toks[k].Norm, "commentary", "وفبل") && !c.inQuote(toks, s, k) {
-			return true
-		}
-	}
-	return false
-}
-
-// classInSentence reports a word of class cls anywhere in sentence s, but
-// not as a place («انفجار سيارة مفخخة بالقرب من محكمة مدينة الصدر»).
-func (c *Coder) classInSentence(toks []arabic.Token, s arabic.Span, cls string) bool {
-	for k := s.Start; k < s.End; k++ {
-		if toks[k].Kind == arabic.Word && c.classed(toks[k].Norm, cls, "وفبل") && !c.placed(toks, s, k) {
 			return true
 		}
 	}
@@ -733,10 +737,16 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		// relative clause; the actor right before the verb is its subject
 		prev, adjacentPrev = i, true
 	}
+	// a prepositional phrase right after the verb («وطالب في ختام رسالته …»)
+	phraseAfter := false
+	if m.End < s.End {
+		p := c.kindOf(toks[m.End].Norm, "prep:")
+		phraseAfter = p != "" && p != "بين"
+	}
 	// a relative clause whose verb carries a pronoun back to the antecedent
 	// («التي نددت بها المنظمات», «الذي ساندته قطر») has the antecedent as
 	// its object: its subject follows the verb
-	resumptive := m.Suffix != "" || m.End < s.End && c.proprep(toks[m.End].Norm)
+	resumptive := m.Suffix != "" || m.End < s.End && c.kindOf(toks[m.End].Norm, "proprep:") != ""
 	pronounSubj := c.hasClassNear(toks, s, m.Start, -3, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative") && !(verb && resumptive)
 	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
 	agent := c.agentAfter(toks, s, m, actors)
@@ -775,7 +785,7 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		}
 	case verb && adjacentPrev:
 		srcIdx, how = prev, "subject before the verb (SVO)"
-	case verb && conj && len(*last) > 0 && next >= 0 && m.End < s.End && c.prepAt(toks[m.End].Norm) && !c.inQuote(toks, s, m.Start):
+	case verb && conj && len(*last) > 0 && next >= 0 && phraseAfter && !c.inQuote(toks, s, m.Start):
 		// «وطالب في ختام رسالته المجتمع الدولي باتخاذ…»: a phrase between the
 		// verb and the actor; the subject is the one before, the actor its object
 		src, how = (*last)[0], "elided subject: the previous event's source"
@@ -1414,13 +1424,17 @@ func (c *Coder) casualty(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 // present reports a trigger verb m in the present tense («يخطفون»,
 // «تلجأ»), the future excluded.
 func (c *Coder) present(toks []arabic.Token, m *recognise.Mention, t *kb.Trigger) bool {
-	return c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن")
+	return c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, presentPrefixes...)
 }
+
+// presentPrefixes begin the present tense of the third persons and the
+// first person plural.
+var presentPrefixes = []string{"ي", "ت", "ن"}
 
 // presentPrefix reports a word that may be a present tense: it begins with
 // the prefix of the third person or the first person plural.
 func presentPrefix(n string) bool {
-	return strings.HasPrefix(n, "ي") || strings.HasPrefix(n, "ت") || strings.HasPrefix(n, "ن")
+	return slices.ContainsFunc(presentPrefixes, func(p string) bool { return strings.HasPrefix(n, p) })
 }
 
 // controlVerb returns the index of a verb governing trigger m within the ten
@@ -1483,24 +1497,15 @@ func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
 	return false
 }
 
-// prepAt reports a preposition (free word) other than «بين».
-func (c *Coder) prepAt(n string) bool {
+// kindOf returns the name of the grammar class of word n that starts with
+// family («prep:», «proprep:»): «في» for «في» and "prep:", or "".
+func (c *Coder) kindOf(n, family string) string {
 	for _, cl := range c.lex.Classes(n) {
-		if strings.HasPrefix(cl, "prep:") && cl != "prep:بين" {
-			return true
+		if name, ok := strings.CutPrefix(cl, family); ok {
+			return name
 		}
 	}
-	return false
-}
-
-// proprep reports a preposition carrying a pronoun («بها», «عليه»).
-func (c *Coder) proprep(n string) bool {
-	for _, cl := range c.lex.Classes(n) {
-		if strings.HasPrefix(cl, "proprep:") {
-			return true
-		}
-	}
-	return false
+	return ""
 }
 
 // verbEntry reports a mention that may be read as a trigger verb.
@@ -1547,13 +1552,7 @@ func (c *Coder) otherTriggerBetween(toks []arabic.Token, s arabic.Span, ms []rec
 func (c *Coder) placeTarget(in Input, s arabic.Span, m *recognise.Mention, t *kb.Trigger, named map[string]int) *resolve.Actor {
 	var scratch [4]arabic.Analysis
 	for k := m.End; k+1 < s.End; k++ {
-		p := strings.TrimPrefix(in.Tokens[k].Norm, "و")
-		prep := ""
-		for _, cls := range c.lex.Classes(p) {
-			if strings.HasPrefix(cls, "prep:") {
-				prep = cls[len("prep:"):]
-			}
-		}
+		prep := c.kindOf(strings.TrimPrefix(in.Tokens[k].Norm, "و"), "prep:")
 		if prep == "" || prep == "في" || !allows(t.Target, prep) {
 			continue
 		}
@@ -1571,11 +1570,7 @@ func (c *Coder) placeTarget(in Input, s arabic.Span, m *recognise.Mention, t *kb
 func (c *Coder) pronounTarget(in Input, s arabic.Span, m *recognise.Mention, actors []resolve.Actor, src *resolve.Actor) *resolve.Actor {
 	has := m.Suffix != "" && m.Suffix != "ي"
 	for k := m.End; !has && k < s.End && k < m.End+4; k++ {
-		for _, cls := range c.lex.Classes(strings.TrimPrefix(in.Tokens[k].Norm, "و")) {
-			if strings.HasPrefix(cls, "proprep:") {
-				has = true
-			}
-		}
+		has = c.kindOf(strings.TrimPrefix(in.Tokens[k].Norm, "و"), "proprep:") != ""
 	}
 	if !has {
 		return nil

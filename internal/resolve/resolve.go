@@ -210,32 +210,29 @@ func shareCountry(actors []Actor) {
 		return i > 0 && actors[i].Conj && actors[i].Prep == "" && actors[i].Start == actors[i-1].End
 	}
 	for i := range actors {
-		if !actors[i].Inferred || !linked(i) && !(i+1 < len(actors) && linked(i+1)) {
+		if !actors[i].Inferred {
 			continue
 		}
-		for d := 1; d < len(actors); d++ {
-			if j := i - d; j >= 0 && chained(linked, j, i) && !actors[j].Inferred {
-				actors[i].Country, actors[i].Inferred = actors[j].Country, false
-				actors[i].Why = explained(actors[i].Why, "country of the actor it is joined to")
-				break
+		lo, hi := i, i // the coordination around actor i
+		for lo > 0 && linked(lo) {
+			lo--
+		}
+		for hi+1 < len(actors) && linked(hi+1) {
+			hi++
+		}
+		for d := 1; i-d >= lo || i+d <= hi; d++ {
+			for _, j := range [2]int{i - d, i + d} {
+				if j >= lo && j <= hi && !actors[j].Inferred {
+					actors[i].Country, actors[i].Inferred = actors[j].Country, false
+					actors[i].Why = explained(actors[i].Why, "country of the actor it is joined to")
+					break
+				}
 			}
-			if j := i + d; j < len(actors) && chained(linked, i, j) && !actors[j].Inferred {
-				actors[i].Country, actors[i].Inferred = actors[j].Country, false
-				actors[i].Why = explained(actors[i].Why, "country of the actor it is joined to")
+			if !actors[i].Inferred {
 				break
 			}
 		}
 	}
-}
-
-// chained reports that actors from..to form one coordination.
-func chained(linked func(int) bool, from, to int) bool {
-	for k := from + 1; k <= to; k++ {
-		if !linked(k) {
-			return false
-		}
-	}
-	return true
 }
 
 // membership gives an actor named by its role the code of the group it is
