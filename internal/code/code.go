@@ -87,10 +87,17 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 			continue
 		}
 		actors := res.Sentence(in.Tokens, ms)
+		cue := -1 // the cue of the last verb: its object, part of its event («شنت … هجوماً»)
 		for k := range ms {
+			if ms[k].Start == cue {
+				continue
+			}
 			cl, ok := c.trigger(in.Tokens, s, ms, k)
 			if !ok {
 				continue
+			}
+			if cl.cueFound && cl.trig.POS == "V" {
+				cue = cl.cueAt
 			}
 			events = append(events, c.frame(in, s, cl, actors, &last, &pair, res)...)
 		}
@@ -183,6 +190,9 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 	if t := &c.lex.KB.Triggers[ch.Trigger]; t.POS == "V" && violentOrProtest(t.Root()) && c.relativeOfAct(toks, s, &ms[k]) {
 		return clause{}, false // the noun before codes the act («الهجوم الذي استهدف …»)
 	}
+	if t := &c.lex.KB.Triggers[ch.Trigger]; t.POS == "N" && violent(t.Root()) && c.generic(toks, s, &ms[k]) {
+		return clause{}, false
+	}
 	cl := clause{trig: &c.lex.KB.Triggers[ch.Trigger], m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt}
 	cl.object = cl.trig.POS == "N" && violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
 	return cl, true
@@ -200,6 +210,50 @@ func (c *Coder) figurative(toks []arabic.Token, s arabic.Span, ms []recognise.Me
 		obj = ms[j].End // the subject: «خطف الرئيس المصري عبد الفتاح السيسي الأضواء»
 	}
 	return obj < s.End && c.lex.HasClass(toks[obj].Norm, "figurative")
+}
+
+// generic reports a verbal noun of violence named as a kind of deed, not
+// as an act: definite, with nothing of its own, in a pair of definite
+// nouns («الاستيلاء على السلطة بالقتل والتدمير», «هدفا للقتل والخطف
+// والابتزاز»). After a word of suffering it is what befell someone
+// («تعرض للخطف والتعذيب»).
+func (c *Coder) generic(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	if m.Suffix != "" || m.End-m.Start != 1 || !definite(toks[m.Start].Norm, m.Prefix) {
+		return false
+	}
+	// the other deed of the pair: a definite word of no grammar class that
+	// names nobody, after «و» when it comes second
+	deed := func(k int, and bool) bool {
+		if k < s.Start || k >= s.End || toks[k].Kind != arabic.Word || len(c.lex.Classes(toks[k].Norm)) > 0 {
+			return false
+		}
+		n, p := toks[k].Norm, ""
+		if and {
+			if !strings.HasPrefix(n, "و") {
+				return false
+			}
+			p = "و"
+		}
+		var scratch [4]arabic.Analysis
+		if mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0]); ok && !hasKind(mm.Entries, kb.EntTrigger) {
+			return false // «القتل والجيش»: an actor, not a second deed
+		}
+		return definite(n, p)
+	}
+	if !deed(m.End, true) && !(m.Prefix == "و" && deed(m.Start-1, false)) {
+		return false
+	}
+	return !c.hasClassNear(toks, s, m.Start, -6, "casualty")
+}
+
+// definite reports a word with the article after the proclitics p («بالقتل»
+// with «ب», «للقتل» with «ل», «والخطف» with «و»).
+func definite(n, p string) bool {
+	if p == "" && len(n) > 2 && strings.Contains("وفبل", n[:2]) && !strings.HasPrefix(n, "ال") {
+		p = n[:2] // a proclitic the caller did not strip
+	}
+	rest := strings.TrimPrefix(n, p)
+	return strings.HasPrefix(rest, "ال") || strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل")
 }
 
 // objectOfTrigger reports a verbal noun standing as the object of the
@@ -286,10 +340,33 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 		// subject of a verb right before it, whose object this is
 		// («ودان سمير جعجع خطف زياد قبلان»)
 		j := k - 1 // the first mention of the actor's phrase
-		for j > 0 && ms[j-1].End == ms[j].Start && !ms[j-1].Has(kb.EntTrigger) {
+		for j > 0 && !ms[j-1].Has(kb.EntTrigger) && c.titleGap(toks, ms[j-1].End, ms[j].Start) {
 			j--
 		}
 		return j > 0 && ms[j-1].End == ms[j].Start && c.verbEntry(&ms[j-1])
+	}
+	return true
+}
+
+// titleGap reports whether toks[from:to] may stand between two mentions
+// of one long subject: at most four quotes, «لـ», glue words or definite
+// words that name nothing and are no function words («رئيس الهيئة
+// التنفيذية لـ «القوات اللبنانية» سمير جعجع»).
+func (c *Coder) titleGap(toks []arabic.Token, from, to int) bool {
+	if to-from > 4 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		t := toks[k]
+		switch {
+		case t.Kind == arabic.Punct && arabic.IsQuote(t.Text):
+		case t.Kind != arabic.Word:
+			return false
+		case c.lex.HasClass(t.Norm, "glue") || c.kindOf(t.Norm, "prep:") == "ل":
+		case strings.HasPrefix(t.Norm, "ال") && len(c.lex.Classes(t.Norm)) == 0:
+		default:
+			return false
+		}
 	}
 	return true
 }
@@ -317,8 +394,7 @@ func (c *Coder) afterPreposition(toks []arabic.Token, s arabic.Span, m *recognis
 	if m.Start == s.Start || m.Prefix != "" {
 		return false
 	}
-	p := c.kindOf(toks[m.Start-1].Norm, "prep:")
-	return p != "" && p != "من"
+	return c.governing(toks[m.Start-1])
 }
 
 // cueAfter returns the first of cues that starts within cueWindow words
@@ -414,7 +490,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		mod = append(mod, "intended")
 	}
 	anyAct := t.POS == "N" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "any")
-	if anyAct || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
+	if anyAct || conditional(toks, s, m, t) || c.foretold(toks, s, m) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
 	if c.background(toks, s, m, t) {
@@ -437,7 +513,7 @@ func (c *Coder) intended(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		return true
 	}
 	// a verbal noun governed by such a verb: «أن تلجأ إسرائيل إلى شن عمليات اغتيال»
-	if v := c.controlVerb(toks, s, m); t.POS == "N" && v > s.Start && c.classed(toks[v-1].Norm, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
+	if v := c.controlVerb(toks, s, m); (t.POS == "N" || c.afterPreposition(toks, s, m)) && v > s.Start && c.classed(toks[v-1].Norm, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
 		return true
 	}
 	return c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix)
@@ -457,6 +533,9 @@ func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 	sg := c.signsOf(toks, s)
 	if sg.background || sg.courtCase || c.relativeBackground(toks, s, m, t) {
 		return true
+	}
+	if m.Prefix == "" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "since") {
+		return true // «منذ خطف اثنين من مواطنيها»: a time it dates from
 	}
 	return violent(t.Root()) && (sg.memorial || sg.commentary || c.hasClassNear(toks, s, m.Start, -8, "concession"))
 }
@@ -512,10 +591,63 @@ func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span) signs {
 // act named just before it («عمليات القصف التي تستهدف مواقع»).
 func (c *Coder) relativeBackground(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
 	r := m.Start - 1
-	if t.POS != "V" || r < s.Start || !c.classed(toks[r].Norm, "relative", "") {
+	if t.POS != "V" || r < s.Start {
 		return false
 	}
+	if !c.classed(toks[r].Norm, "relative", "") {
+		return c.asyndeticRelative(toks, s, m)
+	}
 	return !c.relativeOfAct(toks, s, m)
+}
+
+// asyndeticRelative reports a past verb opening a relative clause without
+// a relative pronoun, as Arabic has after an indefinite antecedent: an
+// indefinite noun phrase of at most three words that names a person or a
+// people, governed by a preposition or a noun before it («أفرجوا عن
+// سائحتين يابانيتين اختطفتا في مأرب», «جثة صحافي مستقل كان قد خطف»). After
+// «أن» or a number the phrase is the verb's subject («أن 12 صحافيا خطفوا»),
+// and a clause with a pronoun back to its antecedent after a preposition
+// tells of a place or a unit («دورية أميركية قتل فيها»).
+func (c *Coder) asyndeticRelative(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	if m.Prefix != "" || m.End < s.End && c.kindOf(toks[m.End].Norm, "proprep:") != "" {
+		return false
+	}
+	k := m.Start - 1
+	for k > s.Start && (c.lex.HasClass(toks[k].Norm, "particle") || c.lex.HasClass(toks[k].Norm, "habitual")) {
+		k-- // «كان قد خطف»
+	}
+	var scratch [4]arabic.Analysis
+	person, words := false, 0
+	for ; k >= s.Start && words < 3; k-- {
+		t := toks[k]
+		if t.Kind != arabic.Word || strings.HasPrefix(t.Norm, "ال") || len(c.lex.Classes(t.Norm)) > 0 {
+			break
+		}
+		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok {
+			if hasKind(mm.Entries, kb.EntTrigger) || hasKind(mm.Entries, kb.EntActor) || hasKind(mm.Entries, kb.EntCountry) {
+				return false
+			}
+			person = person || hasKind(mm.Entries, kb.EntRole) || hasKind(mm.Entries, kb.EntDemonym)
+		}
+		words++
+	}
+	if !person || k < s.Start {
+		return false
+	}
+	if c.governing(toks[k]) {
+		return true // «عن سائحتين يابانيتين»
+	}
+	// a noun governing the phrase, itself after a preposition: «على جثة صحافي»
+	if _, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok || k == s.Start || toks[k].Kind != arabic.Word {
+		return false
+	}
+	return !strings.HasPrefix(toks[k].Norm, "ال") && len(c.lex.Classes(toks[k].Norm)) == 0 && c.governing(toks[k-1])
+}
+
+// governing reports a preposition other than «من» (also «who»).
+func (c *Coder) governing(t arabic.Token) bool {
+	p := c.kindOf(t.Norm, "prep:")
+	return t.Kind == arabic.Word && p != "" && p != "من"
 }
 
 // relativeOfAct reports a verb m opening a relative clause right after a
@@ -537,6 +669,45 @@ func (c *Coder) relativeOfAct(toks []arabic.Token, s arabic.Span, m *recognise.M
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// foretold reports an event in the clause of a word of fear or
+// prediction before it («بسبب مخاوف من ان يحاول مهاجم انتحاري … خطف
+// طائرة», «تكهن … بانتشار التوتر … واستمرار اغتيال شخصيات»): the clause
+// ends at a comma or a colon, or at the verb of another event.
+func (c *Coder) foretold(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	var scratch [4]arabic.Analysis
+	for k := m.Start - 1; k >= s.Start; k-- {
+		if toks[k].Kind == arabic.Punct {
+			switch toks[k].Text {
+			case "،", ",", "؛", ";", ":", ".":
+				return false
+			}
+			continue
+		}
+		if c.classed(toks[k].Norm, "foretell", "وفب") {
+			return true
+		}
+		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok && c.verbEntry(&recognise.Mention{Entries: mm.Entries}) {
+			return false
+		}
+	}
+	return false
+}
+
+// conditional reports a verb right after «إن» written with the hamza
+// below: «إنّ» (that, indeed) stands before a noun, so before a verb it is
+// «إنْ» (if): «إن قتلوا عشرات الأطفال». Normalised, «إن» is «أن»; only
+// the written form tells them apart.
+func conditional(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
+	if t.POS != "V" || m.Start <= s.Start {
+		return false
+	}
+	switch toks[m.Start-1].Text {
+	case "إن", "وإن", "فإن":
+		return true
 	}
 	return false
 }
@@ -725,7 +896,11 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	// the agent of a verbal noun stands between it and its cued object
 	// («قطع الرياض وأبوظبي علاقاتها مع قطر»)
 	agentBeforeCue := next >= 0 && cl.cueFound && actors[next].End <= cl.cueAt
-	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) && !agentBeforeCue {
+	// and before its object when that takes a preposition («قصف الجيش
+	// الإسرائيلي لجنوب لبنان»: the genitive is the subject)
+	agentBeforeObject := next >= 0 && next+1 < len(actors) && actors[next+1].Start == actors[next].End &&
+		actors[next+1].Prep != "" && allows(t.Target, actors[next+1].Prep)
+	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) && !agentBeforeCue && !agentBeforeObject {
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}
 	if verb && c.countedBefore(toks, s, m, actors) {
@@ -1015,7 +1190,7 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		anchor = cl.cueAt
 	}
 	verbal := violent(t.Root()) && (c.hasClassNear(toks, s, anchor, 3, "verbal") ||
-		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && targets[0].Kind == "PERSON" && !c.casualty(toks, s, m))
+		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && unarmed(targets[0]) && !c.casualty(toks, s, m))
 	var out []Event
 	for _, sa := range sources {
 		tl := targets
@@ -1064,6 +1239,22 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		}
 	}
 	return out
+}
+
+// unarmed reports a target that words can attack: a person, or a
+// political, civil or religious body or office («هجوما عنيفا على
+// البطريرك»), not an armed force, a state, a place or a group of people.
+func unarmed(a *resolve.Actor) bool {
+	switch a.Kind {
+	case "PERSON":
+		return true
+	case "ORG", "ROLE":
+		switch a.Role {
+		case "GOV", "LEG", "JUD", "PTY", "OPP", "MED", "CVL", "BUS", "NGO", "IGO":
+			return a.RoleKind != "GROUP" // not «المدنيين»: people are hurt, not criticised
+		}
+	}
+	return false
 }
 
 func orNone(s string) string {

@@ -97,6 +97,13 @@ func TestSentences(t *testing.T) {
 		{"lifting an embargo on someone's arms", "وناقش الطرفان العمل على رفع الحظر عن تسليح الجيش الليبي.", nil, []string{"LBY>--- 081"}},
 		{"«أنه» after a verb of saying is the speaker", "وشدد الرئيس المحتمل لفرنسا على أن تونس والجزائر شريكان رئيسيان، مشيرا إلى أنه كان قد زار تونس والجزائر.", []string{"FRA>TUN 042", "FRA>DZA 042"}, []string{"TUN>DZA 042"}},
 		{"a counterpart is from another country", "وزير الخارجية يلتقي نظيره المصري بالقاهرة", nil, []string{"EGY>EGY 040"}},
+		{"the object of a verb after a long subject", "وندد رئيس الهيئة التنفيذية لـ «حزب الله» حسن نصر الله خطف مواطنين لبنانيين.", nil, []string{"LBN>LBN 181", "LBN>--- 181"}},
+		{"killing and destruction as kinds of deed", "واتهم الوزير السوري المعارضة بالسعي إلى السلطة بالقتل والتدمير.", nil, []string{"SYR>--- 180", "UNK>--- 180"}},
+		{"kidnapping and torture that befell someone", "وعثرت الشرطة العراقية على جثة رجل تعرض للخطف والتعذيب.", []string{"IRQ>--- 181"}, nil},
+		{"a violent attack on a church leader is criticism", "شنت المعارضة اللبنانية هجوما عنيفا على البطريرك الماروني.", []string{"LBN>LBN 111"}, []string{"LBN>LBN 190"}},
+		{"an attack on civilians is not criticism", "شنت القوات السورية هجوما على المدنيين في إدلب.", []string{"SYR>SYR 190"}, []string{"SYR>SYR 111"}},
+		{"the genitive before a verbal noun's object is its subject", "واستمر قصف الجيش الإسرائيلي لجنوب لبنان.", []string{"ISR>LBN 195"}, nil},
+		{"the object of «شن» is not a second attack", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية بسبب الاتفاق بين روسيا وأوكرانيا.", []string{"TUR>DEU 111"}, []string{"RUS>UKR 190"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,6 +141,9 @@ func TestModality(t *testing.T) {
 		{"possible", "وتحدثت تقارير عن ضربة جوية أميركية محتملة لإيران.", "hypothetical"},
 		{"subjunctive", "قرر الرئيس المصري عبد الفتاح السيسي أن يزور دمشق.", "intended"},
 		{"subjunctive governing verb", "وتوقع المتحدث أن تلجأ إسرائيل إلى شن غارات على غزة.", "intended"},
+		{"conditional «إنْ»", "وقال إنهم إن قتلوا جنديا واحدا فسيدفعون الثمن.", "hypothetical"},
+		{"fear governs its clause", "وسط مخاوف من أن يحاول مسلحو تنظيم داعش المختبئون في المدينة القديمة خطف طائرة هندية.", "hypothetical"},
+		{"prediction", "وتكهن الكاتب بانتشار التوتر في المنطقة واستمرار قصف الجيش الإسرائيلي لجنوب لبنان.", "hypothetical"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,6 +178,10 @@ func TestBackground(t *testing.T) {
 		{"وقضت المحكمة في قضية مقتل 12 جنديا في تفجير الكنيسة.", true},
 		{"وقتل 12 جنديا في هجوم على الكنيسة دعما للقضية الفلسطينية.", false},
 		{"وأعلن الجيش عن عمليات القصف التي تستهدف مواقع تنظيم داعش في الموصل.", false},
+		{"وأفرج المسلحون عن صحافيين فرنسيين اختطفا في مأرب الشهر الماضي.", true},
+		{"وعثرت الشرطة على جثة مهندس عراقي كان قد خطف قبل أسبوع.", true},
+		{"وقال الجيش إن جنديين أميركيين قتلا في هجوم على دورية في بغداد.", false},
+		{"ورفضت الحكومة التعليق منذ خطف اثنين من مواطنيها في أفغانستان.", true},
 	}
 	for _, tt := range tests {
 		var violent *code.Event

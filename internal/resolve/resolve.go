@@ -20,6 +20,7 @@ type Actor struct {
 	Country    string // ISO3, IGO, IMG, NGO or UNK
 	Role       string // GOV, MIL, …, or ""
 	Kind       string // PERSON, ORG, GROUP, STATE, CAPITAL, PEOPLE, ROLE
+	RoleKind   string // for a ROLE: the kind of its role word (ORG, TITLE or GROUP)
 	Name       string // English name of the head entity when known
 	Prep       string // normalised preposition before the phrase (free word or proclitic ب ل ك), "" if none
 	Conj       bool   // the phrase starts with «و»: coordinated with the phrase before
@@ -570,7 +571,7 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 			a.Role = orgRole // «قائد الجيش الوطني الليبي»: the organisation says more than the title
 		}
 	case role != "" || roleKind != "":
-		a.Country, a.Kind, a.Role = firstNonEmpty(demonym, country, capital), "ROLE", role
+		a.Country, a.Kind, a.Role, a.RoleKind = firstNonEmpty(demonym, country, capital), "ROLE", role, roleKind
 	case demonym != "" && peopleOnly:
 		a.Country, a.Kind, a.Role = demonym, "PEOPLE", "CVL"
 	case country != "":
