@@ -199,8 +199,9 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 }
 
 // figurative reports a word of violence ms[k] used figuratively: its
-// object, right after it or after the subject that follows it, is of the
-// figurative class («تخطف الأضواء», «خطف الرئيس الأضواء»).
+// object, right after it or after the subject that follows it, and after
+// the preposition of its target, is of the figurative class («تخطف
+// الأضواء», «خطف الرئيس الأضواء», «الهجوم على الحريات»).
 func (c *Coder) figurative(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int, t *kb.Trigger) bool {
 	if !violent(t.Root()) {
 		return false
@@ -208,6 +209,11 @@ func (c *Coder) figurative(toks []arabic.Token, s arabic.Span, ms []recognise.Me
 	obj := ms[k].End
 	for j := k + 1; j < len(ms) && ms[j].Start == obj && !ms[j].Has(kb.EntTrigger); j++ {
 		obj = ms[j].End // the subject: «خطف الرئيس المصري عبد الفتاح السيسي الأضواء»
+	}
+	if obj+1 < s.End {
+		if p := c.kindOf(toks[obj].Norm, "prep:"); p != "" && allows(t.Target, p) {
+			obj++ // «الهجوم على الحريات»
+		}
 	}
 	return obj < s.End && c.lex.HasClass(toks[obj].Norm, "figurative")
 }
@@ -474,7 +480,9 @@ func (c *Coder) classed(n, cls, procs string) bool {
 // modality returns the modality of the event reported by trigger mention m.
 func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) []string {
 	mod := []string{}
-	if c.hasClassNear(toks, s, m.Start, -3, "neg") {
+	// what stopped is no more («توقف الجيش عن قصف المدينة»), and what did
+	// not stop goes on («لم تتوقف عن تعذيب المحتجزين»)
+	if c.hasClassNear(toks, s, m.Start, -3, "neg") != c.governed(toks, s, m, "cease", 4) || c.governed(toks, s, m, "prevent", 6) {
 		mod = append(mod, "negated")
 	}
 	for k := s.Start; k < m.Start; k++ {
@@ -490,7 +498,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		mod = append(mod, "intended")
 	}
 	anyAct := t.POS == "N" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "any")
-	if anyAct || conditional(toks, s, m, t) || c.foretold(toks, s, m) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
+	if anyAct || conditional(toks, s, m, t) || c.governed(toks, s, m, "foretell", len(toks)) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
 	if c.background(toks, s, m, t) {
@@ -505,7 +513,7 @@ func (c *Coder) intended(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	// report («توجه للمشاركة في مظاهرة», «خطط للهجوم على»), unless it follows
 	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
 	// («استخدم القاعدة لنقل معدات»)
-	if strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty") {
+	if strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty") && !c.suffered(toks, s, m) {
 		return true
 	}
 	// a present verb after «أن»: «قرر أن يزور»
@@ -517,6 +525,57 @@ func (c *Coder) intended(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		return true
 	}
 	return c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix)
+}
+
+// trend reports a verbal noun of violence counted as a trend: the subject
+// of a verb of change within five words after it («إن التفجيرات
+// الانتحارية وغيرها من التفجيرات زادت») with no relative pronoun, toll or
+// casualty between them («الهجوم الذي ارتفعت حصيلته» counts victims), or
+// right after a noun of change, with at most «عدد» between them («ارتفاع
+// عدد الهجمات»).
+func (c *Coder) trend(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	for k, seen := m.End, 0; k < s.End && seen < 5; k++ {
+		if toks[k].Kind == arabic.Punct {
+			if toks[k].Text == "،" || toks[k].Text == "," || toks[k].Text == "؛" {
+				break
+			}
+			continue
+		}
+		seen++
+		n := toks[k].Norm
+		if c.classed(n, "trend", "وف") {
+			return true
+		}
+		if c.lex.HasClass(n, "relative") || c.lex.HasClass(n, "count") || c.lex.HasClass(n, "casualty") {
+			break // «الهجوم الذي ارتفعت حصيلته»: the victims are counted
+		}
+	}
+	k := m.Start - 1
+	if k > s.Start && c.lex.HasClass(toks[k].Norm, "count") {
+		k--
+	}
+	return k >= s.Start && m.Prefix == "" && c.classed(toks[k].Norm, "trendnoun", "وبل")
+}
+
+// suffered reports a verb of suffering up to twelve words before m, across
+// commas, with no other verb between: its long subject stands between them
+// («تعرض قيادي في حركة حماس هو وكيل وزارة النقل الفلسطينية الثلاثاء،
+// للخطف»).
+func (c *Coder) suffered(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	var scratch [4]arabic.Analysis
+	for k, seen := m.Start-1, 0; k >= s.Start && seen < 12; k-- {
+		if toks[k].Kind != arabic.Word {
+			continue
+		}
+		seen++
+		if c.classed(toks[k].Norm, "suffer", "وف") {
+			return true
+		}
+		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok && c.verbEntry(&recognise.Mention{Entries: mm.Entries}) {
+			return false
+		}
+	}
+	return false
 }
 
 // background reports an event told as the background of something else:
@@ -536,6 +595,9 @@ func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 	}
 	if m.Prefix == "" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "since") {
 		return true // «منذ خطف اثنين من مواطنيها»: a time it dates from
+	}
+	if t.POS == "N" && violent(t.Root()) && c.trend(toks, s, m) {
+		return true // «إن التفجيرات … زادت»: a statistic
 	}
 	return violent(t.Root()) && (sg.memorial || sg.commentary || c.hasClassNear(toks, s, m.Start, -8, "concession"))
 }
@@ -673,13 +735,15 @@ func (c *Coder) relativeOfAct(toks []arabic.Token, s arabic.Span, m *recognise.M
 	return false
 }
 
-// foretold reports an event in the clause of a word of fear or
-// prediction before it («بسبب مخاوف من ان يحاول مهاجم انتحاري … خطف
-// طائرة», «تكهن … بانتشار التوتر … واستمرار اغتيال شخصيات»): the clause
-// ends at a comma or a colon, or at the verb of another event.
-func (c *Coder) foretold(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+// governed reports a word of class cls before trigger m, in its clause
+// and at most n words before it: the clause ends at a comma or a colon, or
+// at the verb of another event. A word of fear or prediction governs its
+// whole clause («بسبب مخاوف من ان يحاول مهاجم انتحاري … خطف طائرة»,
+// «تكهن … بانتشار التوتر … واستمرار اغتيال شخصيات»), one of prevention
+// the act that follows it («لمنع الطائرات الإسرائيلية من قصفه»).
+func (c *Coder) governed(toks []arabic.Token, s arabic.Span, m *recognise.Mention, cls string, n int) bool {
 	var scratch [4]arabic.Analysis
-	for k := m.Start - 1; k >= s.Start; k-- {
+	for k, seen := m.Start-1, 0; k >= s.Start && seen < n; k-- {
 		if toks[k].Kind == arabic.Punct {
 			switch toks[k].Text {
 			case "،", ",", "؛", ";", ":", ".":
@@ -687,7 +751,8 @@ func (c *Coder) foretold(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 			}
 			continue
 		}
-		if c.classed(toks[k].Norm, "foretell", "وفب") {
+		seen++
+		if c.classed(toks[k].Norm, cls, "وفبل") {
 			return true
 		}
 		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok && c.verbEntry(&recognise.Mention{Entries: mm.Entries}) {
@@ -897,9 +962,12 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	// («قطع الرياض وأبوظبي علاقاتها مع قطر»)
 	agentBeforeCue := next >= 0 && cl.cueFound && actors[next].End <= cl.cueAt
 	// and before its object when that takes a preposition («قصف الجيش
-	// الإسرائيلي لجنوب لبنان»: the genitive is the subject)
-	agentBeforeObject := next >= 0 && next+1 < len(actors) && actors[next+1].Start == actors[next].End &&
-		actors[next+1].Prep != "" && allows(t.Target, actors[next+1].Prep)
+	// الإسرائيلي لجنوب لبنان», «هجمات تنظيم القاعدة على القوات
+	// الأمريكية»: the genitive is the subject; an indefinite word there is
+	// an adjective, «اعتداء ارهابيا على الاراضي الاميركية»)
+	agentBeforeObject := next >= 0 && next+1 < len(actors) && actors[next+1].Start-actors[next].End <= 1 &&
+		actors[next+1].Prep != "" && allows(t.Target, actors[next+1].Prep) &&
+		(actors[next].Kind != "ROLE" && actors[next].Kind != "PEOPLE" || definite(toks[actors[next].Start].Norm, ""))
 	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) && !agentBeforeCue && !agentBeforeObject {
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}
@@ -1143,10 +1211,11 @@ func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
 		return false
-	case src == nil && (!violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.casualty(toks, s, m) && !(len(targets) > 0 && c.counted(toks, m)))):
+	case src == nil && (!violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.doneBy(toks, s, m) && !c.casualty(toks, s, m) && !(len(targets) > 0 && c.counted(toks, m)))):
 		// nobody named: only a verb («قتل 20 شخصا»), a verbal noun with its
-		// toll («انفجار سيارة مفخخة أسفر عن مقتل…») or with a counted victim
-		// («مقتل 15 جنديا تركيا») reports an attack by itself
+		// toll («انفجار سيارة مفخخة أسفر عن مقتل…»), with a counted victim
+		// («مقتل 15 جنديا تركيا») or governed by a verb of doing («عمدوا إلى
+		// إلقاء المتفجرات») reports an attack by itself
 		return false
 	}
 	return true
@@ -1629,17 +1698,30 @@ func presentPrefix(n string) bool {
 }
 
 // controlVerb returns the index of a verb governing trigger m within the ten
-// words before it, in the same clause, or -1.
+// words before it, in the same clause, or -1; a verb of cessation governs
+// only the verbal noun right after it or after its «عن».
 func (c *Coder) controlVerb(toks []arabic.Token, s arabic.Span, m *recognise.Mention) int {
 	for k := m.Start - 1; k >= s.Start && k >= m.Start-10; k-- {
-		if c.classed(toks[k].Norm, "control", "وف") {
-			return k
+		n := toks[k].Norm
+		if c.classed(n, "control", "وف") || strings.HasSuffix(n, "وا") && c.classed(n[:len(n)-len("وا")], "control", "وف") {
+			return k // «قرر», «عمدوا»
+		}
+		if k >= m.Start-2 && c.classed(n, "cease", "وف") {
+			return k // «لم تتوقف عن تعذيب»
 		}
 		if toks[k].Kind == arabic.Punct && !arabic.IsQuote(toks[k].Text) && toks[k].Text != "،" {
 			return -1
 		}
 	}
 	return -1
+}
+
+// doneBy reports a verbal noun governed by a verb right before it, with at
+// most a preposition between them («عمدوا إلى إلقاء المتفجرات», «حاولوا
+// خطف»): the verb tells that the act was done (or tried).
+func (c *Coder) doneBy(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	v := c.controlVerb(toks, s, m)
+	return v >= 0 && (v == m.Start-1 || v == m.Start-2 && c.kindOf(toks[m.Start-1].Norm, "prep:") != "")
 }
 
 // controlSubject returns the actor that is the subject of a verb governing

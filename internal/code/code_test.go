@@ -102,7 +102,14 @@ func TestSentences(t *testing.T) {
 		{"kidnapping and torture that befell someone", "وعثرت الشرطة العراقية على جثة رجل تعرض للخطف والتعذيب.", []string{"IRQ>--- 181"}, nil},
 		{"a violent attack on a church leader is criticism", "شنت المعارضة اللبنانية هجوما عنيفا على البطريرك الماروني.", []string{"LBN>LBN 111"}, []string{"LBN>LBN 190"}},
 		{"an attack on civilians is not criticism", "شنت القوات السورية هجوما على المدنيين في إدلب.", []string{"SYR>SYR 190"}, []string{"SYR>SYR 111"}},
+		{"what did not stop goes on", "وقالت المنظمة إنه لم تتوقف هجمات تنظيم داعش على القوات العراقية.", []string{"IMG>IRQ 190"}, nil},
+		{"a verbal noun governed by a verb of cessation", "وقالت المنظمة إن القوات الأمريكية لم تتوقف عن تعذيب المعتقلين العراقيين.", []string{"USA>IRQ 190"}, nil},
+		{"what befell a long subject is no purpose", "وتعرض قيادي في حركة حماس هو وكيل وزارة النقل الفلسطينية أمس، للخطف على أيدي مسلحين في رام الله.", []string{"PSE>--- 181"}, nil},
+		{"a verbal noun governed by a verb of doing", "وقال شهود إن مسلحين عمدوا إلى إلقاء المتفجرات على مركز للشرطة التركية.", []string{"TUR>TUR 183"}, nil},
+		{"an attack on freedoms is figurative", "وتواصل الحكومة الإيرانية الهجوم على الحريات الاجتماعية.", nil, []string{"IRN>--- 190", "IRN>IRN 190"}},
+		{"a campaign is not an attack by itself", "شن الجيش الأميركي حملة هادئة في الصومال بهدف القبض على زعماء القاعدة.", nil, []string{"USA>--- 190", "USA>IMG 190", "USA>SOM 190"}},
 		{"the genitive before a verbal noun's object is its subject", "واستمر قصف الجيش الإسرائيلي لجنوب لبنان.", []string{"ISR>LBN 195"}, nil},
+		{"an indefinite word before a verbal noun's object is an adjective", "وقال إن اعتداء إرهابيا على الأراضي الأميركية لن يغير شيئا.", nil, []string{"USA>USA 180"}},
 		{"the object of «شن» is not a second attack", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية بسبب الاتفاق بين روسيا وأوكرانيا.", []string{"TUR>DEU 111"}, []string{"RUS>UKR 190"}},
 	}
 	for _, tt := range tests {
@@ -143,6 +150,9 @@ func TestModality(t *testing.T) {
 		{"subjunctive governing verb", "وتوقع المتحدث أن تلجأ إسرائيل إلى شن غارات على غزة.", "intended"},
 		{"conditional «إنْ»", "وقال إنهم إن قتلوا جنديا واحدا فسيدفعون الثمن.", "hypothetical"},
 		{"fear governs its clause", "وسط مخاوف من أن يحاول مسلحو تنظيم داعش المختبئون في المدينة القديمة خطف طائرة هندية.", "hypothetical"},
+		{"stopped", "وتوقفت هجمات تنظيم داعش على القوات العراقية.", "negated"},
+		{"prevented", "وأحبط الجيش اللبناني هجمات تنظيم داعش على الجيش اللبناني في بيروت.", "negated"},
+		{"believed", "وقال المسؤول إن زعماء تنظيم القاعدة من المعتقد أنه تم قتلهم في الغارات الأميركية.", "hypothetical"},
 		{"prediction", "وتكهن الكاتب بانتشار التوتر في المنطقة واستمرار قصف الجيش الإسرائيلي لجنوب لبنان.", "hypothetical"},
 	}
 	for _, tt := range tests {
@@ -182,6 +192,9 @@ func TestBackground(t *testing.T) {
 		{"وعثرت الشرطة على جثة مهندس عراقي كان قد خطف قبل أسبوع.", true},
 		{"وقال الجيش إن جنديين أميركيين قتلا في هجوم على دورية في بغداد.", false},
 		{"ورفضت الحكومة التعليق منذ خطف اثنين من مواطنيها في أفغانستان.", true},
+		{"وقال البنتاغون إن هجمات تنظيم القاعدة على الأمريكيين زادت في العراق.", true},
+		{"وحذر المسؤول من تزايد هجمات تنظيم القاعدة على القوات الأمريكية في العراق.", true},
+		{"وارتفعت حصيلة هجمات تنظيم القاعدة على القوات الأمريكية في العراق.", false},
 	}
 	for _, tt := range tests {
 		var violent *code.Event
