@@ -349,7 +349,7 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 		for j > 0 && !ms[j-1].Has(kb.EntTrigger) && c.titleGap(toks, ms[j-1].End, ms[j].Start) {
 			j--
 		}
-		return j > 0 && ms[j-1].End == ms[j].Start && c.verbEntry(&ms[j-1])
+		return j > 0 && ms[j-1].End == ms[j].Start && c.verbEntry(ms[j-1].Entries)
 	}
 	return true
 }
@@ -562,20 +562,7 @@ func (c *Coder) trend(toks []arabic.Token, s arabic.Span, m *recognise.Mention) 
 // («تعرض قيادي في حركة حماس هو وكيل وزارة النقل الفلسطينية الثلاثاء،
 // للخطف»).
 func (c *Coder) suffered(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
-	var scratch [4]arabic.Analysis
-	for k, seen := m.Start-1, 0; k >= s.Start && seen < 12; k-- {
-		if toks[k].Kind != arabic.Word {
-			continue
-		}
-		seen++
-		if c.classed(toks[k].Norm, "suffer", "وف") {
-			return true
-		}
-		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok && c.verbEntry(&recognise.Mention{Entries: mm.Entries}) {
-			return false
-		}
-	}
-	return false
+	return c.before(toks, s, m, "suffer", 12, false)
 }
 
 // background reports an event told as the background of something else:
@@ -742,20 +729,32 @@ func (c *Coder) relativeOfAct(toks []arabic.Token, s arabic.Span, m *recognise.M
 // «تكهن … بانتشار التوتر … واستمرار اغتيال شخصيات»), one of prevention
 // the act that follows it («لمنع الطائرات الإسرائيلية من قصفه»).
 func (c *Coder) governed(toks []arabic.Token, s arabic.Span, m *recognise.Mention, cls string, n int) bool {
+	return c.before(toks, s, m, cls, n, true)
+}
+
+// before reports a word of class cls (with or without a proclitic) at most
+// n words before trigger m, with no verb of another event between them;
+// with clause, a comma or a colon between them ends the search.
+func (c *Coder) before(toks []arabic.Token, s arabic.Span, m *recognise.Mention, cls string, n int, clause bool) bool {
 	var scratch [4]arabic.Analysis
 	for k, seen := m.Start-1, 0; k >= s.Start && seen < n; k-- {
 		if toks[k].Kind == arabic.Punct {
 			switch toks[k].Text {
 			case "،", ",", "؛", ";", ":", ".":
-				return false
+				if clause {
+					return false
+				}
 			}
+			continue
+		}
+		if toks[k].Kind != arabic.Word {
 			continue
 		}
 		seen++
 		if c.classed(toks[k].Norm, cls, "وفبل") {
 			return true
 		}
-		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok && c.verbEntry(&recognise.Mention{Entries: mm.Entries}) {
+		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok && c.verbEntry(mm.Entries) {
 			return false
 		}
 	}
@@ -1781,9 +1780,10 @@ func (c *Coder) kindOf(n, family string) string {
 	return ""
 }
 
-// verbEntry reports a mention that may be read as a trigger verb.
-func (c *Coder) verbEntry(m *recognise.Mention) bool {
-	for _, e := range m.Entries {
+// verbEntry reports the entries of a mention that may be read as a
+// trigger verb.
+func (c *Coder) verbEntry(es []kb.Entry) bool {
+	for _, e := range es {
 		if e.Kind == kb.EntTrigger && c.lex.KB.Triggers[e.Index].POS == "V" {
 			return true
 		}
@@ -1812,7 +1812,7 @@ func (c *Coder) otherTriggerBetween(toks []arabic.Token, s arabic.Span, ms []rec
 		// a verb right after the trigger that does not apply tells of the
 		// trigger itself («اجتماعا عقد في سفارة»); any other verb opens a
 		// clause of its own («توغل تركي في الأراضي السورية تسير دول عربية»)
-		if ch, ok := c.Choose(toks, s, ms, i); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" || !ok && m.Start > from && c.verbEntry(m) {
+		if ch, ok := c.Choose(toks, s, ms, i); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" || !ok && m.Start > from && c.verbEntry(m.Entries) {
 			return true
 		}
 	}
