@@ -636,10 +636,16 @@ func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span) signs {
 
 // relativeBackground reports a verb of violence opening a relative clause
 // that tells who a person is or what became of him («الذي خطف قبل شهرين»,
-// «الذي خطفته فارك لمدة ست سنوات»), unless the clause describes a violent
-// act named just before it («عمليات القصف التي تستهدف مواقع»).
+// «الذي خطفته فارك لمدة ست سنوات»), or a verbal noun governed by the verb
+// that opens it («الذي شارك مع حماس سابقا في عملية خطف الجندي»), unless
+// the clause describes a violent act named just before it («عمليات القصف
+// التي تستهدف مواقع»).
 func (c *Coder) relativeBackground(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
 	r := m.Start - 1
+	if t.POS == "N" {
+		v := c.controlVerb(toks, s, m)
+		return v > s.Start && c.classed(toks[v-1].Norm, "relative", "") && !c.relativeOfAct(toks, s, &recognise.Mention{Start: v, End: v + 1})
+	}
 	if t.POS != "V" || r < s.Start {
 		return false
 	}
