@@ -397,8 +397,11 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 		// («علاوي نائب الرئيس العراقي»)
 		return false
 	}
-	if mk == mkRole && pk == mkDemonym && !strings.HasPrefix(toks[m.Start].Norm, "ال") {
-		return false // «اعتقلت الشرطة الإيطالية مواطنا تونسيا»: the adjective closed the phrase
+	if mk == mkRole && pk == mkDemonym && strings.HasPrefix(toks[m.Start].Norm, "ال") != strings.HasPrefix(toks[prev.End-1].Norm, "ال") {
+		// «اعتقلت الشرطة الإيطالية مواطنا تونسيا», «أدانت محكمة إسرائيلية
+		// الرقيب»: the adjective closed the phrase; a role that differs from
+		// it in definiteness begins the next one
+		return false
 	}
 	if len(ms) == 1 && pk == mkPlace && (mk == mkRole || mk == mkPerson) {
 		return false // «اتهمت واشنطن قوات الرئيس…»: the country is the subject, not a genitive
