@@ -87,17 +87,14 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 			continue
 		}
 		actors := res.Sentence(in.Tokens, ms)
-		cue := -1 // the cue of the last verb: its object, part of its event («شنت … هجوماً»)
+		cue, code := -1, "" // the cue of the last verb: its object, part of its event («شنت … هجوماً»)
 		for k := range ms {
-			if ms[k].Start == cue {
-				continue
-			}
 			cl, ok := c.trigger(in.Tokens, s, ms, k)
-			if !ok {
-				continue
+			if !ok || ms[k].Start == cue && cl.trig.CAMEO == code {
+				continue // a more specific noun is an event of its own («شن … هجمات انتحارية»)
 			}
 			if cl.cueFound && cl.trig.POS == "V" {
-				cue = cl.cueAt
+				cue, code = cl.cueAt, cl.trig.CAMEO
 			}
 			events = append(events, c.frame(in, s, cl, actors, &last, &pair, res)...)
 		}
@@ -246,7 +243,8 @@ func (c *Coder) generic(toks []arabic.Token, s arabic.Span, m *recognise.Mention
 		}
 		return definite(n, p)
 	}
-	if !deed(m.End, true) && !(m.Prefix == "و" && deed(m.Start-1, false)) {
+	first := m.Prefix == "و" && deed(m.Start-1, false) && c.attackNoun(toks, s, m.Start-1) // «للقتل والخطف», not «للحماية المدنية والاعتداء»
+	if !deed(m.End, true) && !first {
 		return false
 	}
 	return !c.hasClassNear(toks, s, m.Start, -6, "casualty")
@@ -482,7 +480,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	mod := []string{}
 	// what stopped is no more («توقف الجيش عن قصف المدينة»), and what did
 	// not stop goes on («لم تتوقف عن تعذيب المحتجزين»)
-	if c.hasClassNear(toks, s, m.Start, -3, "neg") != c.governed(toks, s, m, "cease", 4) || c.governed(toks, s, m, "prevent", 6) {
+	if c.hasClassNear(toks, s, m.Start, -3, "neg") != c.governed(toks, s, m, "cease", 4) || violentOrProtest(t.Root()) && c.governed(toks, s, m, "prevent", 6) {
 		mod = append(mod, "negated")
 	}
 	for k := s.Start; k < m.Start; k++ {
@@ -637,20 +635,22 @@ func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span) signs {
 // relativeBackground reports a verb of violence opening a relative clause
 // that tells who a person is or what became of him («الذي خطف قبل شهرين»,
 // «الذي خطفته فارك لمدة ست سنوات»), or a verbal noun governed by the verb
-// that opens it («الذي شارك مع حماس سابقا في عملية خطف الجندي»), unless
+// that opens it, told as earlier («الذي شارك مع حماس سابقا في عملية خطف
+// الجندي»; not «المسلحين الذين نفذوا الهجوم», the news itself), unless
 // the clause describes a violent act named just before it («عمليات القصف
 // التي تستهدف مواقع»).
 func (c *Coder) relativeBackground(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
 	r := m.Start - 1
 	if t.POS == "N" {
 		v := c.controlVerb(toks, s, m)
-		return v > s.Start && c.classed(toks[v-1].Norm, "relative", "") && !c.relativeOfAct(toks, s, &recognise.Mention{Start: v, End: v + 1})
+		return v > s.Start && c.classed(toks[v-1].Norm, "relative", "") && !c.relativeOfAct(toks, s, &recognise.Mention{Start: v, End: v + 1}) &&
+			c.classBetween(toks, v+1, m.Start, "earlier")
 	}
 	if t.POS != "V" || r < s.Start {
 		return false
 	}
 	if !c.classed(toks[r].Norm, "relative", "") {
-		return c.asyndeticRelative(toks, s, m)
+		return !c.present(toks, m, t) && c.asyndeticRelative(toks, s, m) // «عن رجل يطلق النار» is going on
 	}
 	return !c.relativeOfAct(toks, s, m)
 }
@@ -667,11 +667,16 @@ func (c *Coder) asyndeticRelative(toks []arabic.Token, s arabic.Span, m *recogni
 	if m.Prefix != "" || m.End < s.End && c.kindOf(toks[m.End].Norm, "proprep:") != "" {
 		return false
 	}
+	var scratch [4]arabic.Analysis
+	if n := m.End; m.Suffix == "" && n < s.End && toks[n].Kind == arabic.Word && strings.HasPrefix(toks[n].Norm, "ال") && !c.lex.HasClass(toks[n].Norm, "relative") {
+		if _, ok := c.lex.TimeAt(toks[:s.End], n, scratch[:0]); !ok {
+			return false // «هجومين ارهابيين منفصلين استهدف الاول دورية»: a new clause with its own subject
+		}
+	}
 	k := m.Start - 1
 	for k > s.Start && (c.lex.HasClass(toks[k].Norm, "particle") || c.lex.HasClass(toks[k].Norm, "habitual")) {
 		k-- // «كان قد خطف»
 	}
-	var scratch [4]arabic.Analysis
 	person, words := false, 0
 	for ; k >= s.Start && words < 3; k-- {
 		t := toks[k]
@@ -697,6 +702,16 @@ func (c *Coder) asyndeticRelative(toks []arabic.Token, s arabic.Span, m *recogni
 		return false
 	}
 	return !strings.HasPrefix(toks[k].Norm, "ال") && len(c.lex.Classes(toks[k].Norm)) == 0 && c.governing(toks[k-1])
+}
+
+// classBetween reports a word of class cls in toks[from:to].
+func (c *Coder) classBetween(toks []arabic.Token, from, to int, cls string) bool {
+	for k := from; k < to; k++ {
+		if c.lex.HasClass(toks[k].Norm, cls) {
+			return true
+		}
+	}
+	return false
 }
 
 // governing reports a preposition other than «من» (also «who»).
@@ -772,8 +787,8 @@ func (c *Coder) before(toks []arabic.Token, s arabic.Span, m *recognise.Mention,
 // «إنْ» (if): «إن قتلوا عشرات الأطفال». Normalised, «إن» is «أن»; only
 // the written form tells them apart.
 func conditional(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
-	if t.POS != "V" || m.Start <= s.Start {
-		return false
+	if t.POS != "V" || m.Start <= s.Start || m.Suffix != "" {
+		return false // «إن استقالته»: a noun with its pronoun, after «إنّ»
 	}
 	switch toks[m.Start-1].Text {
 	case "إن", "وإن", "فإن":
@@ -1264,7 +1279,8 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		anchor = cl.cueAt
 	}
 	verbal := violent(t.Root()) && (c.hasClassNear(toks, s, anchor, 3, "verbal") ||
-		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && unarmed(targets[0]) && !c.casualty(toks, s, m))
+		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && !c.casualty(toks, s, m) &&
+			(targets[0].Kind == "PERSON" || unarmed(targets[0]) && targets[0].Start-anchor <= 3 && !c.physical(toks, s, cl)))
 	var out []Event
 	for _, sa := range sources {
 		tl := targets
@@ -1313,6 +1329,42 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		}
 	}
 	return out
+}
+
+// physical reports an attack with a physical cue («استهدف انفجار كنيسة»:
+// the church is a building) or with another violent act in its sentence.
+func (c *Coder) physical(toks []arabic.Token, s arabic.Span, cl clause) bool {
+	var scratch [4]arabic.Analysis
+	for k := s.Start; k < s.End; k++ {
+		if k == cl.m.Start {
+			continue
+		}
+		if mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0]); ok {
+			for _, e := range mm.Entries {
+				if e.Kind == kb.EntTrigger && violent(c.lex.KB.Triggers[e.Index].Root()) && (k != cl.cueAt || !cl.cueFound) {
+					return true
+				}
+			}
+			k = mm.End - 1
+		}
+	}
+	return cl.cueFound && !c.attackNoun(toks, s, cl.cueAt)
+}
+
+// attackNoun reports a verbal noun of violence at token k («هجوما» after
+// «شن»).
+func (c *Coder) attackNoun(toks []arabic.Token, s arabic.Span, k int) bool {
+	var scratch [4]arabic.Analysis
+	mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0])
+	if !ok {
+		return false
+	}
+	for _, e := range mm.Entries {
+		if e.Kind == kb.EntTrigger && violent(c.lex.KB.Triggers[e.Index].Root()) {
+			return true
+		}
+	}
+	return false
 }
 
 // unarmed reports a target that words can attack: a person, or a

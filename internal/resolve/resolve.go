@@ -397,10 +397,11 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 		// («علاوي نائب الرئيس العراقي»)
 		return false
 	}
-	if mk == mkRole && pk == mkDemonym && strings.HasPrefix(toks[m.Start].Norm, "ال") != strings.HasPrefix(toks[prev.End-1].Norm, "ال") {
-		// «اعتقلت الشرطة الإيطالية مواطنا تونسيا», «أدانت محكمة إسرائيلية
-		// الرقيب»: the adjective closed the phrase; a role that differs from
-		// it in definiteness begins the next one
+	if mk == mkRole && pk == mkDemonym && (!strings.HasPrefix(toks[m.Start].Norm, "ال") || !strings.HasPrefix(toks[prev.End-1].Norm, "ال")) {
+		// «اعتقلت الشرطة الإيطالية مواطنا تونسيا», «قتلت قوات أمريكية
+		// مدنيين», «أدانت محكمة إسرائيلية الرقيب»: the adjective closed the
+		// phrase; an indefinite role, or any role after an indefinite
+		// adjective, begins the next one
 		return false
 	}
 	if len(ms) == 1 && pk == mkPlace && (mk == mkRole || mk == mkPerson) {

@@ -41,6 +41,7 @@ func TestPhrases(t *testing.T) {
 		{"IGO role", "المجتمع الدولي", 0, []string{"IGO"}},
 		{"an indefinite adjective closes the phrase before a definite role", "أدانت محكمة إسرائيلية الرقيب", 0, []string{"ISRJUD", "ISRMIL"}},
 		{"a definite adjective closes the phrase before an indefinite role", "اعتقلت الشرطة الإيطالية مواطنا تونسيا", 0, []string{"ITACOP", "TUNCVL"}},
+		{"an indefinite adjective closes the phrase before an indefinite role", "قتلت قوات أمريكية مدنيين عراقيين", 0, []string{"USAMIL", "IRQCVL"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
