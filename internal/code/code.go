@@ -496,7 +496,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		mod = append(mod, "intended")
 	}
 	anyAct := t.POS == "N" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "any")
-	if anyAct || conditional(toks, s, m, t) || c.governed(toks, s, m, "foretell", len(toks)) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
+	if anyAct || conditional(toks, s, m, t) || c.whether(toks, s, m) || c.hasClassNear(toks, s, m.Start, -1, "alternative") || c.governed(toks, s, m, "foretell", len(toks)) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
 	if c.background(toks, s, m, t) {
@@ -777,6 +777,17 @@ func (c *Coder) before(toks []arabic.Token, s arabic.Span, m *recognise.Mention,
 		}
 		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok && c.verbEntry(mm.Entries) {
 			return false
+		}
+	}
+	return false
+}
+
+// whether reports an event after «ما إذا» (also «عما إذا», «فيما إذا») in
+// its sentence: the rest of the sentence is an indirect question.
+func (c *Coder) whether(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	for k := s.Start + 1; k < m.Start; k++ {
+		if c.lex.HasClass(toks[k].Norm, "if") && c.lex.HasClass(toks[k-1].Norm, "whether") {
+			return true
 		}
 	}
 	return false
