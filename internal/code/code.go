@@ -496,7 +496,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		mod = append(mod, "intended")
 	}
 	anyAct := t.POS == "N" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "any")
-	if anyAct || conditional(toks, s, m, t) || c.whether(toks, s, m) || c.hasClassNear(toks, s, m.Start, -1, "alternative") || c.governed(toks, s, m, "foretell", len(toks)) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
+	if anyAct || conditional(toks, s, m, t) || c.whether(toks, s, m) || c.alternative(toks, s, m) || c.governed(toks, s, m, "foretell", len(toks)) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
 	if c.background(toks, s, m, t) {
@@ -782,11 +782,39 @@ func (c *Coder) before(toks []arabic.Token, s arabic.Span, m *recognise.Mention,
 	return false
 }
 
-// whether reports an event after «ما إذا» (also «عما إذا», «فيما إذا») in
-// its sentence: the rest of the sentence is an indirect question.
+// whether reports an event in an indirect question opened by «ما إذا»
+// (also «عما إذا», «فيما إذا»), which goes on across commas and verbs («…
+// ناجما عن هجوم انتحاري، أو عن انفجار قنبلة», «ما إذا كان المهاجم قد قتل
+// أو أصيب») up to a clause conjunction («وعندما أجابته»).
 func (c *Coder) whether(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
-	for k := s.Start + 1; k < m.Start; k++ {
-		if c.lex.HasClass(toks[k].Norm, "if") && c.lex.HasClass(toks[k-1].Norm, "whether") {
+	for k := m.Start - 1; k > s.Start; k-- {
+		n := toks[k].Norm
+		if c.lex.HasClass(n, "if") && c.lex.HasClass(toks[k-1].Norm, "whether") {
+			return true
+		}
+		if c.classed(n, "clause", "وف") {
+			return false
+		}
+	}
+	return false
+}
+
+// alternative reports an act right after «سواء», or right after «أم» in a
+// sentence that asks («أكان رصاصة أم انفجارا»): one of several
+// possibilities. Elsewhere «أم» is a mother or the M of «أف أم».
+func (c *Coder) alternative(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	k := m.Start - 1
+	if k < s.Start || toks[k].Kind != arabic.Word {
+		return false
+	}
+	if c.lex.HasClass(toks[k].Norm, "either") {
+		return true
+	}
+	if !c.lex.HasClass(toks[k].Norm, "alternative") {
+		return false
+	}
+	for j := s.Start; j < k; j++ {
+		if c.lex.HasClass(toks[j].Norm, "asking") {
 			return true
 		}
 	}
