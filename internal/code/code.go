@@ -1027,7 +1027,10 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	agentBeforeObject := next >= 0 && next+1 < len(actors) && actors[next+1].Start-actors[next].End <= 1 &&
 		actors[next+1].Prep != "" && allows(t.Target, actors[next+1].Prep) &&
 		(actors[next].Kind != "ROLE" && actors[next].Kind != "PEOPLE" || definite(toks[actors[next].Start].Norm, ""))
-	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) && !agentBeforeCue && !agentBeforeObject {
+	// an actor after «لـ» is the agent when «لـ» does not introduce the
+	// noun's target («غارة جوية لقوات التحالف»)
+	lamAgent := next >= 0 && actors[next].Prep == "ل" && !allows(t.Target, "ل")
+	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) && !agentBeforeCue && !agentBeforeObject && !lamAgent {
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}
 	if verb && c.countedBefore(toks, s, m, actors) {
