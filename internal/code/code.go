@@ -604,6 +604,10 @@ func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span) signs {
 		if toks[k].Kind != arabic.Word {
 			continue
 		}
+		if mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0]); ok && mm.End-mm.Start > 1 && hasKind(mm.Entries, kb.EntActor) {
+			k = mm.End - 1 // a named institution («المحكمة الجنائية الدولية») is an actor, not a trial
+			continue
+		}
 		n := toks[k].Norm
 		cls := c.lex.Classes(n)
 		var bare []string
@@ -702,6 +706,17 @@ func (c *Coder) asyndeticRelative(toks []arabic.Token, s arabic.Span, m *recogni
 		return false
 	}
 	return !strings.HasPrefix(toks[k].Norm, "ال") && len(c.lex.Classes(toks[k].Norm)) == 0 && c.governing(toks[k-1])
+}
+
+// prepBetween reports a free-standing preposition in toks[from:to] («هجوم
+// ارهابي على مكتب للمخابرات»: the actor belongs to the target phrase).
+func (c *Coder) prepBetween(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if c.kindOf(toks[k].Norm, "prep:") != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // classBetween reports a word of class cls in toks[from:to].
@@ -1029,7 +1044,7 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		(actors[next].Kind != "ROLE" && actors[next].Kind != "PEOPLE" || definite(toks[actors[next].Start].Norm, ""))
 	// an actor after «لـ» is the agent when «لـ» does not introduce the
 	// noun's target («غارة جوية لقوات التحالف»)
-	lamAgent := next >= 0 && actors[next].Prep == "ل" && !allows(t.Target, "ل")
+	lamAgent := next >= 0 && actors[next].Prep == "ل" && !allows(t.Target, "ل") && !c.prepBetween(toks, m.End, actors[next].Start)
 	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) && !agentBeforeCue && !agentBeforeObject && !lamAgent {
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}

@@ -112,6 +112,7 @@ func TestSentences(t *testing.T) {
 		{"an attack on freedoms is figurative", "وتواصل الحكومة الإيرانية الهجوم على الحريات الاجتماعية.", nil, []string{"IRN>--- 190", "IRN>IRN 190"}},
 		{"a campaign is not an attack by itself", "شن الجيش الأميركي حملة هادئة في الصومال بهدف القبض على زعماء القاعدة.", nil, []string{"USA>--- 190", "USA>IMG 190", "USA>SOM 190"}},
 		{"an actor after «لـ» that introduces no target is the agent", "وأصيب قادة في تنظيم داعش في غارة جوية لقوات التحالف الدولي على مواقعهم في مدينة الرقة السورية.", []string{"IGO>--- 195"}, nil},
+		{"an actor after «لـ» in the target's phrase is no agent", "الأردن : هجوم ارهابي على مكتب للمخابرات يسفر عن مقتل 5 أمنيين", []string{"UNK>JOR 180"}, []string{"JOR>--- 190"}},
 		{"the genitive before a verbal noun's object is its subject", "واستمر قصف الجيش الإسرائيلي لجنوب لبنان.", []string{"ISR>LBN 195"}, nil},
 		{"an indefinite word before a verbal noun's object is an adjective", "وقال إن اعتداء إرهابيا على الأراضي الأميركية لن يغير شيئا.", nil, []string{"USA>USA 180"}},
 		{"the object of «شن» is not a second attack", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية بسبب الاتفاق بين روسيا وأوكرانيا.", []string{"TUR>DEU 111"}, []string{"RUS>UKR 190"}},
