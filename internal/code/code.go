@@ -216,8 +216,9 @@ func (c *Coder) figurative(toks []arabic.Token, s arabic.Span, ms []recognise.Me
 }
 
 // generic reports a verbal noun of violence named as a kind of deed, not
-// as an act: definite, with nothing of its own, in a pair of definite
-// nouns («الاستيلاء على السلطة بالقتل والتدمير», «هدفا للقتل والخطف
+// as an act: definite, with nothing of its own, and joined by «و» to
+// another definite noun after it, or to another deed of violence before it
+// («الاستيلاء على السلطة بالقتل والتدمير», «هدفا للقتل والخطف
 // والابتزاز»). After a word of suffering it is what befell someone
 // («تعرض للخطف والتعذيب»).
 func (c *Coder) generic(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
