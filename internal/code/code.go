@@ -63,6 +63,13 @@ type Input struct {
 	sites map[int]int    // sentence start → the token of its first base, crossing or camp (-1: none)
 }
 
+// sentence is what the coder learns once about one sentence.
+type sentence struct {
+	ms   []recognise.Mention // its mentions
+	sg   signs               // its modality signs, once read
+	read bool
+}
+
 // clause is the working state of one trigger.
 type clause struct {
 	trig     *kb.Trigger        // the trigger entry the coder took
@@ -70,6 +77,7 @@ type clause struct {
 	cueFound bool               // the entry needed a cue, and it was found
 	cueAt    int                // where the cue starts
 	object   bool               // a verbal noun that is the object of the trigger before it («دان خطف», «اتهمت … بخطف»)
+	sent     *sentence          // its sentence
 }
 
 // Events codes the events of an article. res must be a fresh resolver for
@@ -87,6 +95,7 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 			continue
 		}
 		actors := res.Sentence(in.Tokens, ms)
+		sent := &sentence{ms: ms}
 		cue, code := -1, "" // the cue of the last verb: its object, part of its event («شنت … هجوماً»)
 		for k := range ms {
 			cl, ok := c.trigger(in.Tokens, s, ms, k)
@@ -96,6 +105,7 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 			if cl.cueFound && cl.trig.POS == "V" {
 				cue, code = cl.cueAt, cl.trig.CAMEO
 			}
+			cl.sent = sent
 			events = append(events, c.frame(in, s, cl, actors, &last, &pair, res)...)
 		}
 	}
@@ -477,11 +487,12 @@ func (c *Coder) classed(n, cls, procs string) bool {
 }
 
 // modality returns the modality of the event reported by trigger mention m.
-func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) []string {
+func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, sg signs) []string {
 	mod := []string{}
 	// what stopped is no more («توقف الجيش عن قصف المدينة»), and what did
 	// not stop goes on («لم تتوقف عن تعذيب المحتجزين»)
-	if c.hasClassNear(toks, s, m.Start, -3, "neg") != c.governed(toks, s, m, "cease", 4) || violentOrProtest(t.Root()) && c.governed(toks, s, m, "prevent", 6) {
+	ceased := sg.cease && c.governed(toks, s, m, "cease", 4)
+	if c.hasClassNear(toks, s, m.Start, -3, "neg") != ceased || sg.prevent && violentOrProtest(t.Root()) && c.governed(toks, s, m, "prevent", 6) {
 		mod = append(mod, "negated")
 	}
 	for k := s.Start; k < m.Start; k++ {
@@ -493,26 +504,26 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	if c.hasClassNear(toks, s, m.Start, -2, "secret") || c.classInClause(toks, s, m, "secret") {
 		mod = append(mod, "secret")
 	}
-	if c.intended(toks, s, m, t) {
+	if c.intended(toks, s, m, t, sg) {
 		mod = append(mod, "intended")
 	}
 	anyAct := t.POS == "N" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "any")
-	if anyAct || conditional(toks, s, m, t) || c.whether(toks, s, m) || c.alternative(toks, s, m) || c.governed(toks, s, m, "foretell", len(toks)) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
+	if anyAct || conditional(toks, s, m, t) || sg.whether && c.whether(toks, s, m) || c.alternative(toks, s, m, sg) || sg.foretell && c.governed(toks, s, m, "foretell", len(toks)) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
-	if c.background(toks, s, m, t) {
+	if c.background(toks, s, m, t, sg) {
 		mod = append(mod, "background")
 	}
 	return mod
 }
 
 // intended reports an event only planned, wanted or about to be.
-func (c *Coder) intended(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
+func (c *Coder) intended(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 	// a verbal noun of violence or protest after «لـ» is a purpose, not a
 	// report («توجه للمشاركة في مظاهرة», «خطط للهجوم على»), unless it follows
 	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
 	// («استخدم القاعدة لنقل معدات»)
-	if strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty") && !c.suffered(toks, s, m) {
+	if strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty") && !(sg.suffer && c.suffered(toks, s, m)) {
 		return true
 	}
 	// a present verb after «أن»: «قرر أن يزور»
@@ -568,14 +579,13 @@ func (c *Coder) suffered(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 // what used to happen («كانوا يخطفون»); violence or a protest as the matter
 // of a trial or an investigation, or in a relative clause about a person;
 // violence commemorated or in commentary.
-func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
+func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 	if t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") && c.present(toks, m, t) && !c.timed(toks, s) {
 		return true // «كانوا يخطفون»; but «كانت الطائرات تقصف المدينة أمس» was going on
 	}
 	if !violentOrProtest(t.Root()) {
 		return false
 	}
-	sg := c.signsOf(toks, s)
 	if sg.background || sg.courtCase || c.relativeBackground(toks, s, m, t) {
 		return true
 	}
@@ -594,19 +604,39 @@ type signs struct {
 	courtCase  bool // «قضية» as a court case, not a cause («القضية الفلسطينية»)
 	memorial   bool // a commemoration («الذكرى»), not as a place
 	commentary bool // the writer's own voice («أقول», «إنكم»), outside quotation marks
+
+	// words whose reach each trigger then measures (none: nothing to look for)
+	foretell, prevent, cease, suffer bool
+	whether bool // «ما إذا»
+	asking  bool // a question opener («أكان», «هل») for «أم»
+}
+
+// signsIn returns the signs of sentence s, read on first use.
+func (c *Coder) signsIn(toks []arabic.Token, s arabic.Span, sent *sentence) signs {
+	if sent == nil {
+		return c.signsOf(toks, s, nil)
+	}
+	if !sent.read {
+		sent.sg, sent.read = c.signsOf(toks, s, sent.ms), true
+	}
+	return sent.sg
 }
 
 // signsOf reads the signs of sentence s in one pass, looking each word up
-// once as written and once without its proclitic.
-func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span) signs {
+// once as written and once without its proclitic; the words of a named
+// actor of several words (ms: the sentence's mentions) are no signs.
+func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span, ms []recognise.Mention) signs {
 	var sg signs
 	var scratch [4]arabic.Analysis
 	for k := s.Start; k < s.End; k++ {
 		if toks[k].Kind != arabic.Word {
 			continue
 		}
-		if mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0]); ok && mm.End-mm.Start > 1 && hasKind(mm.Entries, kb.EntActor) {
-			k = mm.End - 1 // a named institution («المحكمة الجنائية الدولية») is an actor, not a trial
+		for len(ms) > 0 && ms[0].End <= k {
+			ms = ms[1:]
+		}
+		if len(ms) > 0 && ms[0].Start == k && ms[0].End-k > 1 && hasKind(ms[0].Entries, kb.EntActor) {
+			k = ms[0].End - 1 // a named institution («المحكمة الجنائية الدولية») is an actor, not a trial
 			continue
 		}
 		n := toks[k].Norm
@@ -625,6 +655,12 @@ func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span) signs {
 		if has("commentary") && !c.inQuote(toks, s, k) {
 			sg.commentary = true
 		}
+		sg.foretell = sg.foretell || has("foretell")
+		sg.prevent = sg.prevent || has("prevent")
+		sg.cease = sg.cease || has("cease")
+		sg.suffer = sg.suffer || has("suffer")
+		sg.asking = sg.asking || has("asking")
+		sg.whether = sg.whether || k > s.Start && slices.Contains(cls, "if") && c.lex.HasClass(toks[k-1].Norm, "whether")
 		if has("case") && !sg.courtCase {
 			cause := false // a nisba adjective after it: «القضية الفلسطينية»
 			if k+1 < s.End {
@@ -818,7 +854,7 @@ func (c *Coder) whether(toks []arabic.Token, s arabic.Span, m *recognise.Mention
 // alternative reports an act right after «سواء», or right after «أم» in a
 // sentence that asks («أكان رصاصة أم انفجارا»): one of several
 // possibilities. Elsewhere «أم» is a mother or the M of «أف أم».
-func (c *Coder) alternative(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+func (c *Coder) alternative(toks []arabic.Token, s arabic.Span, m *recognise.Mention, sg signs) bool {
 	k := m.Start - 1
 	if k < s.Start || toks[k].Kind != arabic.Word {
 		return false
@@ -826,15 +862,7 @@ func (c *Coder) alternative(toks []arabic.Token, s arabic.Span, m *recognise.Men
 	if c.lex.HasClass(toks[k].Norm, "either") {
 		return true
 	}
-	if !c.lex.HasClass(toks[k].Norm, "alternative") {
-		return false
-	}
-	for j := s.Start; j < k; j++ {
-		if c.lex.HasClass(toks[j].Norm, "asking") {
-			return true
-		}
-	}
-	return false
+	return sg.asking && c.lex.HasClass(toks[k].Norm, "alternative")
 }
 
 // conditional reports a verb right after «إن» written with the hamza
@@ -1321,7 +1349,7 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	}
 	loc := c.location(in, s, m, targets, t, res.Named)
 	date := c.sentenceDate(in, s)
-	mod := c.modality(toks, s, m, t)
+	mod := c.modality(toks, s, m, t, c.signsIn(toks, s, cl.sent))
 	if longBefore(date, in.Published) && !slices.Contains(mod, "background") {
 		mod = append(mod, "background") // «اعتقل عام 2008»: history, not news
 	}
