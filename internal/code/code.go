@@ -607,8 +607,8 @@ type signs struct {
 
 	// words whose reach each trigger then measures (none: nothing to look for)
 	foretell, prevent, cease, suffer bool
-	whether bool // «ما إذا»
-	asking  bool // a question opener («أكان», «هل») for «أم»
+	whether                          bool // «ما إذا»
+	asking                           bool // a question opener («أكان», «هل») for «أم»
 }
 
 // signsIn returns the signs of sentence s, read on first use.
