@@ -606,9 +606,12 @@ type signs struct {
 	commentary bool // the writer's own voice («أقول», «إنكم»), outside quotation marks
 
 	// words whose reach each trigger then measures (none: nothing to look for)
-	foretell, prevent, cease, suffer bool
-	whether                          bool // «ما إذا»
-	asking                           bool // a question opener («أكان», «هل») for «أم»
+	foretell bool // fear or prediction («مخاوف», «تكهن»)
+	prevent  bool // prevention («أحبط»)
+	cease    bool // cessation («توقف»)
+	suffer   bool // suffering («تعرض»)
+	whether  bool // «ما إذا»
+	asking   bool // a question opener («أكان», «هل») for «أم»
 }
 
 // signsIn returns the signs of sentence s, read on first use.
