@@ -1368,8 +1368,8 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		anchor = cl.cueAt
 	}
 	verbal := violent(t.Root()) && (c.hasClassNear(toks, s, anchor, 3, "verbal") ||
-		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && !c.casualty(toks, s, m) &&
-			(targets[0].Kind == "PERSON" || unarmed(targets[0]) && targets[0].Start-anchor <= 3 && !c.physical(toks, s, cl)))
+		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && !c.casualty(toks, s, m) && speakers(sources) &&
+			(targets[0].Kind == "PERSON" || unarmed(targets[0]) && targets[0].Start-anchor <= 3 && !c.physical(toks, s, cl, targets[0], sources)))
 	var out []Event
 	for _, sa := range sources {
 		tl := targets
@@ -1420,9 +1420,50 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	return out
 }
 
+// speakers reports sources that attack with words: named people, named
+// movements and political, civil and media bodies; not a state's armed
+// forces, gunmen or a crowd («هاجم مسلحون», «هاجم متظاهرون»), and not
+// nobody.
+func speakers(sources []*resolve.Actor) bool {
+	if len(sources) == 0 {
+		return false
+	}
+	for _, a := range sources {
+		switch {
+		case a == nil:
+			return false
+		case a.Role == "MIL" || a.Role == "COP" || a.Role == "SPY":
+			return false
+		case (a.Kind == "ROLE" || a.Kind == "PEOPLE") && (a.Role == "REB" || a.Role == "CVL" || a.Role == ""):
+			return false // «مسلحون», «متظاهرون»; «حركة حماس» speaks
+		}
+	}
+	return true
+}
+
 // physical reports an attack with a physical cue («استهدف انفجار كنيسة»:
-// the church is a building) or with another violent act in its sentence.
-func (c *Coder) physical(toks []arabic.Token, s arabic.Span, cl clause) bool {
+// the church is a building), on a thing of its target («هجوما على مقر
+// الحكومة»: a word between the target and its preposition, or the attacker
+// of a verb, governs it) or with another violent act in its sentence.
+func (c *Coder) physical(toks []arabic.Token, s arabic.Span, cl clause, target *resolve.Actor, sources []*resolve.Actor) bool {
+	from := cl.m.End
+	for _, a := range sources {
+		if a != nil && a.End > from && a.End <= target.Start {
+			from = a.End // «هاجم متظاهرون مبنى البرلمان»
+		}
+	}
+	for k := target.Start - 1; k >= from; k-- {
+		t := toks[k]
+		if t.Kind != arabic.Word {
+			continue
+		}
+		if c.kindOf(t.Norm, "prep:") != "" {
+			break // «هجوما حادا على الحكومة»: what stands before the preposition qualifies the attack
+		}
+		if len(c.lex.Classes(t.Norm)) == 0 {
+			return true // «مقر», «مبنى»
+		}
+	}
 	var scratch [4]arabic.Analysis
 	for k := s.Start; k < s.End; k++ {
 		if k == cl.m.Start {
