@@ -491,8 +491,8 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	mod := []string{}
 	// what stopped is no more («توقف الجيش عن قصف المدينة»), and what did
 	// not stop goes on («لم تتوقف عن تعذيب المحتجزين»)
-	ceased := sg.cease && c.governed(toks, s, m, "cease", 4)
-	if c.hasClassNear(toks, s, m.Start, -3, "neg") != ceased || sg.prevent && violentOrProtest(t.Root()) && c.governed(toks, s, m, "prevent", 6) {
+	ceased := sg.cease && c.governed(toks, s, m, t, "cease", 4)
+	if c.hasClassNear(toks, s, m.Start, -3, "neg") != ceased || sg.prevent && violentOrProtest(t.Root()) && c.governed(toks, s, m, t, "prevent", 6) {
 		mod = append(mod, "negated")
 	}
 	for k := s.Start; k < m.Start; k++ {
@@ -508,7 +508,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 		mod = append(mod, "intended")
 	}
 	anyAct := t.POS == "N" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "any")
-	if anyAct || conditional(toks, s, m, t) || sg.whether && c.whether(toks, s, m) || c.alternative(toks, s, m, sg) || sg.foretell && c.governed(toks, s, m, "foretell", len(toks)) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
+	if anyAct || conditional(toks, s, m, t) || sg.whether && c.whether(toks, s, m) || c.alternative(toks, s, m, sg) || sg.foretell && c.governed(toks, s, m, t, "foretell", len(toks)) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
 	if c.background(toks, s, m, t, sg) {
@@ -800,11 +800,14 @@ func (c *Coder) relativeOfAct(toks []arabic.Token, s arabic.Span, m *recognise.M
 
 // governed reports a word of class cls before trigger m, in its clause
 // and at most n words before it: the clause ends at a comma or a colon, or
-// at the verb of another event. A word of fear or prediction governs its
+// at the verb of another event, and a verb after «و» opens its own. A word of fear or prediction governs its
 // whole clause («بسبب مخاوف من ان يحاول مهاجم انتحاري … خطف طائرة»,
 // «تكهن … بانتشار التوتر … واستمرار اغتيال شخصيات»), one of prevention
 // the act that follows it («لمنع الطائرات الإسرائيلية من قصفه»).
-func (c *Coder) governed(toks []arabic.Token, s arabic.Span, m *recognise.Mention, cls string, n int) bool {
+func (c *Coder) governed(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, cls string, n int) bool {
+	if t.POS == "V" && (m.Prefix == "و" || m.Prefix == "ف") {
+		return false // «أحبطت الشرطة هجوما وقتلت المهاجم»: a verb after «و» opens a clause of its own
+	}
 	return c.before(toks, s, m, cls, n, true)
 }
 

@@ -178,6 +178,29 @@ func TestModality(t *testing.T) {
 	}
 }
 
+// TestOwnClause checks that a verb after «و» is outside the reach of a
+// word of prevention or fear in the clause before it.
+func TestOwnClause(t *testing.T) {
+	p := newPipeline(t)
+	for _, text := range []string{
+		"وأحبطت الشرطة العراقية هجوما انتحاريا وقتلت المهاجم في بغداد.",
+		"وسط مخاوف من هجمات جديدة وقتل مسلحون شرطيا في بغداد.",
+	} {
+		found := false
+		for _, e := range codeText(t, p, text, "") {
+			if strings.HasPrefix(e.Trigger.Text, "وقتل") {
+				found = true
+				if len(e.Modality) > 0 {
+					t.Errorf("%q: «%s» has modality %v, want none", text, e.Trigger.Text, e.Modality)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: the killing is not coded", text)
+		}
+	}
+}
+
 // TestBackground checks that violence told as the matter of a trial or an
 // investigation, or in a relative clause about a person, is marked
 // background, while a court near which a bomb went off is a place and a
