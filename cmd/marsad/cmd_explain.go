@@ -23,8 +23,9 @@ given, or standard input with "-" or no argument) and prints every stage:
 tokens (as written, normalised, kind, clitic readings), sentences, mentions
 with the knowledge-base lines behind them (FILE:LINE), the actors of each
 sentence with how their codes were reached, the trigger lines found (with
-the cue, when one is needed) and the events coded, with their rule,
-source and target codes, modality, location and date.`,
+the cue, when one is needed, and why a trigger taken codes no event) and
+the events coded, with their rule, source and target codes, modality,
+location and date.`,
 		Example: `  marsad explain زار الرئيس المصري عبد الفتاح السيسي دمشق أمس.
   marsad explain --published 2019-05-03 --format json - < paragraph.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {

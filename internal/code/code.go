@@ -58,6 +58,10 @@ type Input struct {
 	Sentences []arabic.Span       // its sentences, as token ranges
 	Mentions  []recognise.Mention // its mentions, in text order
 	Published time.Time           // publication time, zero if unknown
+	// Uncoded, when set, is told why a trigger that was taken codes no
+	// event: the token where its mention starts, and the reason (for
+	// explain; coding does not need it).
+	Uncoded func(at int, why string)
 
 	dates map[int]string // sentence start → its resolved date, filled while coding
 	sites map[int]int    // sentence start → the token of its first base, crossing or camp (-1: none)
@@ -98,9 +102,14 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 		sent := &sentence{ms: ms}
 		cue, code := -1, "" // the cue of the last verb: its object, part of its event («شنت … هجوماً»)
 		for k := range ms {
-			cl, ok := c.trigger(in.Tokens, s, ms, k)
-			if !ok || ms[k].Start == cue && cl.trig.CAMEO == code {
-				continue // a more specific noun is an event of its own («شن … هجمات انتحارية»)
+			cl, why, ok := c.trigger(in.Tokens, s, ms, k)
+			if ok && ms[k].Start == cue && cl.trig.CAMEO == code {
+				// a more specific noun is an event of its own («شن … هجمات انتحارية»)
+				ok, why = false, "the object of the verb before it, coded with it («شنت … هجوما»)"
+			}
+			if !ok {
+				in.uncoded(ms[k].Start, why)
+				continue
 			}
 			if cl.cueFound && cl.trig.POS == "V" {
 				cue, code = cl.cueAt, cl.trig.CAMEO
@@ -110,6 +119,14 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 		}
 	}
 	return onePerPair(events)
+}
+
+// uncoded tells in.Uncoded, when set, why the trigger at token at codes no
+// event.
+func (in *Input) uncoded(at int, why string) {
+	if in.Uncoded != nil && why != "" {
+		in.Uncoded(at, why)
+	}
 }
 
 // onePerPair keeps one event per source, target and CAMEO code in an
@@ -189,20 +206,25 @@ func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mentio
 }
 
 // trigger returns the working state of the trigger that ms[k] stands for.
-func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (clause, bool) {
+// It returns false, and why when a line was taken, when the trigger codes
+// no event of its own.
+func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (clause, string, bool) {
 	ch, ok := c.Choose(toks, s, ms, k)
-	if !ok || c.figurative(toks, s, ms, k, &c.lex.KB.Triggers[ch.Trigger]) {
-		return clause{}, false
+	if !ok {
+		return clause{}, "", false
 	}
-	if t := &c.lex.KB.Triggers[ch.Trigger]; t.POS == "V" && violentOrProtest(t.Root()) && c.relativeOfAct(toks, s, &ms[k]) {
-		return clause{}, false // the noun before codes the act («الهجوم الذي استهدف …»)
+	t := &c.lex.KB.Triggers[ch.Trigger]
+	switch {
+	case c.figurative(toks, s, ms, k, t):
+		return clause{}, "its object is figurative («تخطف الأضواء», «الهجوم على الحريات»)", false
+	case t.POS == "V" && violentOrProtest(t.Root()) && c.relativeOfAct(toks, s, &ms[k]):
+		return clause{}, "a relative clause of the act named before it, which codes it («الهجوم الذي استهدف …»)", false
+	case t.POS == "N" && violent(t.Root()) && c.generic(toks, s, &ms[k]):
+		return clause{}, "a kind of deed, not an act («بالقتل والتدمير»)", false
 	}
-	if t := &c.lex.KB.Triggers[ch.Trigger]; t.POS == "N" && violent(t.Root()) && c.generic(toks, s, &ms[k]) {
-		return clause{}, false
-	}
-	cl := clause{trig: &c.lex.KB.Triggers[ch.Trigger], m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt}
+	cl := clause{trig: t, m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt}
 	cl.object = cl.trig.POS == "N" && violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
-	return cl, true
+	return cl, "", true
 }
 
 // figurative reports a word of violence ms[k] used figuratively: its
@@ -993,7 +1015,8 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		a.src, a.srcIdx, a.how = pair[0], -1, "elided subject: the two sides of the last joint act (a dual verb)"
 		*last = []*resolve.Actor{pair[0], pair[1]}
 	}
-	if !c.codable(in.Tokens, s, cl, actors, &a, last) {
+	if why := c.codable(in.Tokens, s, cl, actors, &a, last); why != "" {
+		in.uncoded(cl.m.Start, why)
 		return nil
 	}
 	if symmetricRoot(cl.trig.Root()) && a.src != nil && len(a.targets) == 1 {
@@ -1302,9 +1325,9 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 	a.targets, a.tHow = targets, tHow
 }
 
-// codable reports whether the trigger with its arguments makes an event,
-// and keeps the subject for the verbs that follow.
-func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor) bool {
+// codable tells why the trigger with its arguments makes no event ("" when
+// it makes one), and keeps the subject for the verbs that follow.
+func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor) (why string) {
 	m, t := cl.m, cl.trig
 	src, srcIdx, targets, verb, passive := a.src, a.srcIdx, a.targets, a.verb, a.passive
 	if srcIdx >= 0 && (len(targets) == 0 && needsTarget(t.Root())) {
@@ -1312,25 +1335,25 @@ func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []
 	}
 	switch {
 	case len(targets) == 0 && needsTarget(t.Root()):
-		return false
+		return "no target found, and this code needs one"
 	case cl.object:
-		return false
+		return "the object of another event («دان خطف», «اتهمت … بخطف»)"
 	case t.Root() == "14" && src != nil && (src.Role == "MIL" || src.Role == "COP" || src.Role == "SPY"):
-		return false // «عمدت القوى الأمنية إلى قطع طريق»: a security measure, not a protest
+		return "armed forces or police do not protest: a security measure («عمدت القوى الأمنية إلى قطع طريق»)"
 	case QuadClass(t.Root()) == 4 && t.Root() != "14" && c.accident(toks, s):
-		return false // «قتل جندي في حادث سير»: a death, not an attack
+		return "an accident or a disaster, not an attack («قتل جندي في حادث سير»)"
 	case src == nil && len(targets) == 0 && verb && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن", "سي", "ست"):
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
-		return false
+		return "a present tense with nobody named tells what happens, not what happened"
 	case src == nil && (!violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.doneBy(toks, s, m) && !c.casualty(toks, s, m) && !(len(targets) > 0 && c.counted(toks, m)))):
 		// nobody named: only a verb («قتل 20 شخصا»), a verbal noun with its
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…»), with a counted victim
 		// («مقتل 15 جنديا تركيا») or governed by a verb of doing («عمدوا إلى
 		// إلقاء المتفجرات») reports an attack by itself
-		return false
+		return "nobody named, and nothing else tells that it happened (a verb, a toll, a counted victim)"
 	}
-	return true
+	return ""
 }
 
 // events builds the events of a codable trigger: one per source and target.

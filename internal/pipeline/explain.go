@@ -81,6 +81,7 @@ type TriggerInfo struct {
 	End     int           `json:"end"`
 	Text    string        `json:"text"`
 	Options []TriggerLine `json:"options"`
+	Uncoded string        `json:"uncoded,omitempty"` // why the line taken codes no event
 }
 
 // TriggerLine is one trigger entry of a mention.
@@ -104,6 +105,8 @@ func (p *Pipeline) ExplainJSON(art *extract.Article, w io.Writer) error {
 // Explanation analyses and codes art and returns what every stage found.
 func (p *Pipeline) Explanation(art *extract.Article) *Explanation {
 	a := p.Analyse(art)
+	uncoded := map[int]string{}
+	a.Input.Uncoded = func(at int, why string) { uncoded[at] = why }
 	events := p.Coder.Events(a.Input, a.Resolver)
 	if events == nil {
 		events = []code.Event{}
@@ -133,6 +136,7 @@ func (p *Pipeline) Explanation(art *extract.Article) *Explanation {
 		ex.Sentences = append(ex.Sentences, si)
 		for k := range ms {
 			if ti, ok := p.triggerInfo(in, s, ms, k); ok {
+				ti.Uncoded = uncoded[ti.Start]
 				ex.Triggers = append(ex.Triggers, ti)
 			}
 		}
@@ -319,6 +323,9 @@ func (ex *Explanation) Write(w io.Writer) error {
 				cue = " cue «" + o.Cue + "»"
 			}
 			ew.printf("      %-10s %s%s\n", o.Status, o.EntryInfo, cue)
+		}
+		if t.Uncoded != "" {
+			ew.printf("      no event: %s\n", t.Uncoded)
 		}
 	}
 

@@ -140,6 +140,39 @@ func TestExplainWrite(t *testing.T) {
 	}
 }
 
+// TestExplainUncoded checks that explain tells why a trigger that was
+// taken codes no event.
+func TestExplainUncoded(t *testing.T) {
+	p := explainPipeline(t)
+	tests := []struct{ text, trigger, why string }{
+		{"ودان الرئيس اللبناني ميشال عون خطف المواطنين في البقاع.", "خطف", "the object of another event"},
+		{"قتل جندي في حادث سير في السعودية.", "قتل", "an accident"},
+		{"وتواصل الحكومة الإيرانية الهجوم على الحريات الاجتماعية.", "الهجوم", "figurative"},
+	}
+	for _, tc := range tests {
+		ex := p.Explanation(&extract.Article{Text: tc.text})
+		found := false
+		for _, tr := range ex.Triggers {
+			if tr.Text == tc.trigger {
+				found = true
+				if !strings.Contains(tr.Uncoded, tc.why) {
+					t.Errorf("%q: «%s» uncoded because %q, want %q", tc.text, tc.trigger, tr.Uncoded, tc.why)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no trigger «%s»", tc.text, tc.trigger)
+		}
+	}
+	var b bytes.Buffer
+	if err := p.Explain(&extract.Article{Text: tests[0].text}, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "no event: the object of another event") {
+		t.Errorf("text output lacks the reason:\n%s", b.String())
+	}
+}
+
 var errFail = errors.New("disk full")
 
 type failWriter struct{}
