@@ -743,7 +743,7 @@ func (c *Coder) asyndeticRelative(toks []arabic.Token, s arabic.Span, m *recogni
 	for k > s.Start && (c.lex.HasClass(toks[k].Norm, "particle") || c.lex.HasClass(toks[k].Norm, "habitual")) {
 		k-- // «كان قد خطف»
 	}
-	person, words := false, 0
+	person, words, lam := false, 0, false
 	for ; k >= s.Start && words < 3; k-- {
 		t := toks[k]
 		if t.Kind != arabic.Word || strings.HasPrefix(t.Norm, "ال") || len(c.lex.Classes(t.Norm)) > 0 {
@@ -754,14 +754,20 @@ func (c *Coder) asyndeticRelative(toks []arabic.Token, s arabic.Span, m *recogni
 				return false
 			}
 			person = person || hasKind(mm.Entries, kb.EntRole) || hasKind(mm.Entries, kb.EntDemonym)
+			if lam = mm.Prefix == "ل" || mm.Prefix == "ب"; lam {
+				break // the phrase's own preposition: «لجندي إسرائيلي»
+			}
 		}
 		words++
 	}
-	if !person || k < s.Start {
+	if !person || k < s.Start && !lam {
 		return false
 	}
-	if c.governing(toks[k]) {
-		return true // «عن سائحتين يابانيتين»
+	if lam && k > s.Start && c.classed(toks[k-1].Norm, "speech", "وف") {
+		return false // «وقال لصحافيين قتل خمسة جنود»: the hearers of what is said
+	}
+	if lam || c.governing(toks[k]) {
+		return true // «عن سائحتين يابانيتين», «السجن لجندي إسرائيلي قتل فلسطينيا»
 	}
 	// a noun governing the phrase, itself after a preposition: «على جثة صحافي»
 	if _, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok || k == s.Start || toks[k].Kind != arabic.Word {
@@ -1126,6 +1132,9 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	// its object: its subject follows the verb
 	resumptive := m.Suffix != "" || m.End < s.End && c.kindOf(toks[m.End].Norm, "proprep:") != ""
 	pronounSubj := c.hasClassNear(toks, s, m.Start, -3, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative") && !(verb && resumptive)
+	if m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "clause", "وف") {
+		pronounSubj = false // «أنه حين زار الرئيس ترامب الرياض»: the pronoun belongs to the main clause
+	}
 	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
 	agent := c.agentAfter(toks, s, m, actors)
 	control, antecedent := -1, -1
@@ -1161,6 +1170,10 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		} else if i := nearestBefore(actors, m.Start); i >= 0 {
 			srcIdx, how = i, "subject named before a pronoun or relative"
 		}
+	case verb && (m.Prefix == "و" || m.Prefix == "ف") && adjacentPrev && len(*last) > 0 && among((*last)[0], actors) && !c.inQuote(toks, s, m.Start):
+		// «زار ترامب الرياض واجتمع بقادة»: a verb joined by «و» shares the
+		// subject of the verb before it; the actor before it is that verb's object
+		src, how = (*last)[0], "elided subject: the previous event's source"
 	case verb && adjacentPrev:
 		srcIdx, how = prev, "subject before the verb (SVO)"
 	case verb && conj && len(*last) > 0 && next >= 0 && phraseAfter && !c.inQuote(toks, s, m.Start):
