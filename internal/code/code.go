@@ -1152,7 +1152,16 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	if quoted1st {
 		speaker = c.speaker(toks, s, m.Start, actors)
 	}
+	participle := t.POS == "P" && c.classed(toks[m.Start].Norm, "participle", "و")
 	switch {
+	case participle:
+		// «وقال الوزير …، داعيا إسرائيل إلى التراجع»: the speaker, or the
+		// subject of the verb before, does what the participle tells
+		if i := c.speaker(toks, s, m.Start, actors); i >= 0 {
+			srcIdx, how = i, "the subject of the main clause of a participle («قال X …، داعيا»)"
+		} else if len(*last) > 0 && among((*last)[0], actors) {
+			src, how = (*last)[0], "the subject of the main clause of a participle («ندد X …، مطالبا»)"
+		}
 	case quoted1st:
 		// «"أهنئ الرئيس المنتخب"»: the speaker of the quotation, or nobody
 		if speaker >= 0 {

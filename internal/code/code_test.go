@@ -118,6 +118,7 @@ func TestSentences(t *testing.T) {
 		{"an actor after «لـ» in the target's phrase is no agent", "الأردن : هجوم ارهابي على مكتب للمخابرات يسفر عن مقتل 5 أمنيين", []string{"UNK>JOR 180"}, []string{"JOR>--- 190"}},
 		{"a clause conjunction frees a verb from «أنه»", "وأضاف أنه حين زار الرئيس الأمريكي دونالد ترامب الرياض اجتمع بقادة الخليج.", []string{"USA>SAU 042"}, nil},
 		{"a verb after «و» shares the subject of the verb before it", "زار الرئيس الأمريكي دونالد ترامب الرياض واجتمع بالملك سلمان.", []string{"USA>SAU 042", "USA>SAU 040"}, []string{"SAU>SAU 040"}},
+		{"a circumstantial participle reports the speaker's act", "وقال وزير الخارجية التركي مولود جاويش أوغلو إن الحل سياسي، داعيا روسيا إلى الضغط على دمشق.", []string{"TUR>RUS 020"}, nil},
 		{"the genitive before a verbal noun's object is its subject", "واستمر قصف الجيش الإسرائيلي لجنوب لبنان.", []string{"ISR>LBN 195"}, nil},
 		{"an indefinite word before a verbal noun's object is an adjective", "وقال إن اعتداء إرهابيا على الأراضي الأميركية لن يغير شيئا.", nil, []string{"USA>USA 180"}},
 		{"the object of «شن» is not a second attack", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية بسبب الاتفاق بين روسيا وأوكرانيا.", []string{"TUR>DEU 111"}, []string{"RUS>UKR 190"}},
