@@ -841,14 +841,14 @@ func (c *Coder) governed(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 
 // before reports a word of class cls (with or without a proclitic) at most
 // n words before trigger m, with no verb of another event between them;
-// with clause, a comma or a colon between them ends the search.
-func (c *Coder) before(toks []arabic.Token, s arabic.Span, m *recognise.Mention, cls string, n int, clause bool) bool {
+// with inClause, a comma or a colon between them ends the search.
+func (c *Coder) before(toks []arabic.Token, s arabic.Span, m *recognise.Mention, cls string, n int, inClause bool) bool {
 	var scratch [4]arabic.Analysis
 	for k, seen := m.Start-1, 0; k >= s.Start && seen < n; k-- {
 		if toks[k].Kind == arabic.Punct {
 			switch toks[k].Text {
 			case "،", ",", "؛", ";", ":", ".":
-				if clause {
+				if inClause {
 					return false
 				}
 			}
