@@ -309,7 +309,9 @@ func (c *Coder) objectOfTrigger(toks []arabic.Token, s arabic.Span, ms []recogni
 			continue
 		}
 		if ch, ok := c.Choose(toks, s, ms, j); ok {
-			return !violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root())
+			// a verb of doing or taking part governs the act it does
+			// («شاركت في هذه الغارات»), not one it comments on
+			return !violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root()) && !c.classed(toks[ms[j].Start].Norm, "control", "وف")
 		}
 		// a verb read as a noun after «لـ» («لتندد بالاعتداء»): any reading
 		// of another kind governs the noun

@@ -119,6 +119,7 @@ func TestSentences(t *testing.T) {
 		{"a clause conjunction frees a verb from «أنه»", "وأضاف أنه حين زار الرئيس الأمريكي دونالد ترامب الرياض اجتمع بقادة الخليج.", []string{"USA>SAU 042"}, nil},
 		{"a verb after «و» shares the subject of the verb before it", "زار الرئيس الأمريكي دونالد ترامب الرياض واجتمع بالملك سلمان.", []string{"USA>SAU 042", "USA>SAU 040"}, []string{"SAU>SAU 040"}},
 		{"a circumstantial participle reports the speaker's act", "وقال وزير الخارجية التركي مولود جاويش أوغلو إن الحل سياسي، داعيا روسيا إلى الضغط على دمشق.", []string{"TUR>RUS 020"}, nil},
+		{"a verb of taking part governs the act it does", "وأعلنت القوات الجوية المصرية أنها شاركت في الغارات على مواقع تنظيم داعش في ليبيا.", []string{"EGY>IMG 195"}, nil},
 		{"the genitive before a verbal noun's object is its subject", "واستمر قصف الجيش الإسرائيلي لجنوب لبنان.", []string{"ISR>LBN 195"}, nil},
 		{"an indefinite word before a verbal noun's object is an adjective", "وقال إن اعتداء إرهابيا على الأراضي الأميركية لن يغير شيئا.", nil, []string{"USA>USA 180"}},
 		{"the object of «شن» is not a second attack", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية بسبب الاتفاق بين روسيا وأوكرانيا.", []string{"TUR>DEU 111"}, []string{"RUS>UKR 190"}},
