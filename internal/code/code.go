@@ -636,6 +636,7 @@ type signs struct {
 	suffer   bool // suffering («تعرض»)
 	whether  bool // «ما إذا»
 	asking   bool // a question opener («أكان», «هل») for «أم»
+	accident bool // an accident or a disaster («حادث سير», «زلزال»)
 }
 
 // signsIn returns the signs of sentence s, read on first use.
@@ -688,6 +689,7 @@ func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 		sg.suffer = sg.suffer || has("suffer")
 		sg.asking = sg.asking || has("asking")
 		sg.whether = sg.whether || k > s.Start && slices.Contains(cls, "if") && c.lex.HasClass(toks[k-1].Norm, "whether")
+		sg.accident = sg.accident || c.accidentAt(toks, s, k, cls, bare)
 		if has("case") && !sg.courtCase {
 			cause := false // a nisba adjective after it: «القضية الفلسطينية»
 			if k+1 < s.End {
@@ -1364,7 +1366,7 @@ func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []
 		return "the object of another event («دان خطف», «اتهمت … بخطف»)"
 	case t.Root() == "14" && src != nil && (src.Role == "MIL" || src.Role == "COP" || src.Role == "SPY"):
 		return "armed forces or police do not protest: a security measure («عمدت القوى الأمنية إلى قطع طريق»)"
-	case QuadClass(t.Root()) == 4 && t.Root() != "14" && c.accident(toks, s):
+	case QuadClass(t.Root()) == 4 && t.Root() != "14" && c.signsIn(toks, s, cl.sent).accident:
 		return "an accident or a disaster, not an attack («قتل جندي في حادث سير»)"
 	case src == nil && len(targets) == 0 && verb && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن", "سي", "ست"):
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
@@ -1788,8 +1790,7 @@ func (c *Coder) lightBefore(toks []arabic.Token, i int) bool {
 // trigger (the agent of a passive or a verbal noun), or -1.
 func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
 	for k := m.End; k+1 < s.End && k < m.End+12; k++ {
-		n := toks[k].Norm
-		if (c.lex.HasClass(n, "prep:علي") || c.lex.HasClass(n, "prep:من")) && c.lex.HasClass(toks[k+1].Norm, "agent") {
+		if p := c.kindOf(toks[k].Norm, "prep:"); (p == "علي" || p == "من") && c.lex.HasClass(toks[k+1].Norm, "agent") {
 			for i := range actors {
 				if actors[i].Start > k+1 && actors[i].Start <= k+4 {
 					return i
@@ -1889,18 +1890,15 @@ func (c *Coder) counted(toks []arabic.Token, m *recognise.Mention) bool {
 	return m.End < len(toks) && toks[m.End].Kind == arabic.Number
 }
 
-// accident reports a word of the sentence naming an accident or a disaster.
-func (c *Coder) accident(toks []arabic.Token, s arabic.Span) bool {
-	for k := s.Start; k < s.End; k++ {
-		n := toks[k].Norm
-		if k+1 < s.End && c.lex.StartsPhrase(n) && c.lex.HasClass(n+" "+toks[k+1].Norm, "accident") {
-			return true // «حادث سير»
-		}
-		if c.classed(n, "accident", "وفب") {
-			return true
-		}
+// accidentAt reports token k of sentence s naming an accident or a
+// disaster, alone or with the next word; cls and bare are its grammar
+// classes as written and without its proclitic.
+func (c *Coder) accidentAt(toks []arabic.Token, s arabic.Span, k int, cls, bare []string) bool {
+	n := toks[k].Norm
+	if k+1 < s.End && c.lex.StartsPhrase(n) && c.lex.HasClass(n+" "+toks[k+1].Norm, "accident") {
+		return true // «حادث سير»
 	}
-	return false
+	return slices.Contains(cls, "accident") || slices.Contains(bare, "accident")
 }
 
 // casualty reports a word of the sentence, outside the trigger m, saying
