@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"math"
@@ -15,7 +16,7 @@ import (
 )
 
 // modelMagic starts every model file; the last byte is the format version.
-const modelMagic = "MARSADNER\x02"
+const modelMagic = "MARSADNER\x03"
 
 // The model file is laid out to be used where it lies: Load checks its
 // structure and keeps slices of it, without decoding or copying, so the
@@ -35,6 +36,7 @@ const modelMagic = "MARSADNER\x02"
 //	weights    the non-zero rows in order, numTags × i16 each
 //	clusters   clusterSlots × (u64 word hash, u32 packed clusters)
 //	gazetteer  gazSlots × (u64 phrase hash, u32 gazetteer type bits)
+//	checksum   u32 CRC-32C (Castagnoli) of every byte before it
 const (
 	headerSize = 4 + 4 + 4 + 4*(numTags+1)*numTags + 4 + 4*4
 	rankBlock  = 64          // feature rows per rank block
@@ -158,13 +160,25 @@ func (t *Tagger) Save(w io.Writer) error {
 		p = packWeights(t.w, t.bits)
 	}
 	head := t.header(&p)
+	sum := crc32.New(castagnoli)
 	for _, b := range [][]byte{[]byte(modelMagic), head, p.rank, p.rows, t.res.clusters.slots, t.res.gaz.slots} {
+		sum.Write(b)
 		if _, err := w.Write(b); err != nil {
 			return fmt.Errorf("save model: %w", err)
 		}
 	}
+	if _, err := w.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32())); err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
 	return nil
 }
+
+// castagnoli is the CRC-32C table of the model file's checksum (computed
+// with the CPU's CRC instructions where it has them).
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// checksumSize is the size of the checksum that ends a model file.
+const checksumSize = 4
 
 // header returns the header of the model file of t with weights p.
 func (t *Tagger) header(p *packedWeights) []byte {
@@ -240,7 +254,14 @@ func parseModel(data []byte) (*Tagger, error) {
 	if !bytes.HasPrefix(data, []byte(modelMagic)) {
 		return nil, badMagic(data)
 	}
-	r := &modelReader{b: data[len(modelMagic):]}
+	if len(data) < len(modelMagic)+checksumSize {
+		return nil, fmt.Errorf("%w: no checksum", errBadModel)
+	}
+	body := data[:len(data)-checksumSize]
+	if got, want := crc32.Checksum(body, castagnoli), binary.LittleEndian.Uint32(data[len(body):]); got != want {
+		return nil, fmt.Errorf("%w: checksum %08x, the file says %08x (the file is damaged)", errBadModel, got, want)
+	}
+	r := &modelReader{b: body[len(modelMagic):]}
 	h, err := readHeader(r)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"math"
 	"strings"
 	"testing"
@@ -52,11 +53,20 @@ const (
 
 func u32At(m []byte, off int) uint32 { return binary.LittleEndian.Uint32(m[off:]) }
 
-// withU32 returns a copy of m with the uint32 at off set to v.
+// withU32 returns a copy of model file m with the uint32 at off set to v,
+// its checksum made right again.
 func withU32(m []byte, off int, v uint32) []byte {
-	c := bytes.Clone(m)
+	c := bytes.Clone(body(m))
 	binary.LittleEndian.PutUint32(c[off:], v)
-	return c
+	return seal(c)
+}
+
+// body returns model file m without its checksum.
+func body(m []byte) []byte { return m[:len(m)-checksumSize] }
+
+// seal returns b with the checksum of a model file appended.
+func seal(b []byte) []byte {
+	return binary.LittleEndian.AppendUint32(bytes.Clone(b), crc32.Checksum(b, castagnoli))
 }
 
 // sectionOffsets returns where the weight rows, the cluster table and the
@@ -77,7 +87,8 @@ type corruptModel struct {
 // cluster and a gazetteer table.
 func badModels(m []byte) []corruptModel {
 	rows, clusters, gaz := sectionOffsets(m)
-	bitmap := bytes.Clone(m)
+	b := body(m)
+	bitmap := bytes.Clone(b)
 	for i := range 8 { // a bit more in the first block with a zero row
 		if bitmap[offRank+i] != 0xff {
 			bitmap[offRank+i] |= bitmap[offRank+i] + 1
@@ -86,17 +97,21 @@ func badModels(m []byte) []corruptModel {
 	}
 	oldVersion := bytes.Clone(m)
 	oldVersion[len(modelMagic)-1] = 1
+	damaged := bytes.Clone(m)
+	damaged[rows+3] ^= 0x10 // a weight changed, the checksum not
 	return []corruptModel{
 		{"empty", nil},
 		{"bad magic", []byte("NOTAMODEL\x02xxxxxxxx")},
 		{"old version", oldVersion},
 		{"magic only", m[:len(modelMagic)]},
-		{"short header", m[:offRank-1]},
-		{"truncated rank", m[:offRank+7]},
-		{"truncated weights", m[:rows+rowSize/2]},
-		{"truncated clusters", m[:clusters+slotSize]},
-		{"truncated gazetteer", m[:len(m)-1]},
-		{"byte after the end", append(bytes.Clone(m), 0)},
+		{"no checksum", b},
+		{"damaged weight", damaged},
+		{"short header", seal(b[:offRank-1])},
+		{"truncated rank", seal(b[:offRank+7])},
+		{"truncated weights", seal(b[:rows+rowSize/2])},
+		{"truncated clusters", seal(b[:clusters+slotSize])},
+		{"truncated gazetteer", seal(b[:len(b)-1])},
+		{"byte after the end", seal(append(bytes.Clone(b), 0))},
 		{"bits 7", withU32(m, offBits, 7)},
 		{"bits 27", withU32(m, offBits, 27)},
 		{"bits huge", withU32(m, offBits, 1<<31)},
@@ -107,13 +122,13 @@ func badModels(m []byte) []corruptModel {
 		{"one row less", withU32(m, offRows, u32At(m, offRows)-1)},
 		{"rows beyond the table", withU32(m, offRows, 1<<30)},
 		{"rank count", withU32(m, offRank+rankSize+8, u32At(m, offRank+rankSize+8)+1)},
-		{"rank bitmap", bitmap},
+		{"rank bitmap", seal(bitmap)},
 		{"cluster slots not a power of 2", withU32(m, offClSlots, u32At(m, offClSlots)-1)},
 		{"cluster slots doubled", withU32(m, offClSlots, 2*u32At(m, offClSlots))},
 		{"cluster slots huge", withU32(m, offClSlots, 1<<31)},
 		{"cluster probe = slots", withU32(m, offClProbe, u32At(m, offClSlots))},
 		{"gazetteer slots halved", withU32(m, offGazSlots, u32At(m, offGazSlots)/2)},
-		{"no gazetteer but probe", withU32(withU32(m[:gaz], offGazSlots, 0), offGazProbe, 1)},
+		{"no gazetteer but probe", withU32(withU32(seal(b[:gaz]), offGazSlots, 0), offGazProbe, 1)},
 	}
 }
 
@@ -128,14 +143,17 @@ func TestLoadErrors(t *testing.T) {
 			if !errors.Is(err, errBadModel) {
 				t.Fatalf("Load error = %v, want errBadModel", err)
 			}
-			if tt.name == "old version" && !strings.Contains(err.Error(), "format version 1, want 2") {
+			if tt.name == "old version" && !strings.Contains(err.Error(), "format version 1, want 3") {
 				t.Errorf("Load error = %v, want the format version", err)
+			}
+			if tt.name == "damaged weight" && !strings.Contains(err.Error(), "damaged") {
+				t.Errorf("Load error = %v, want the checksum", err)
 			}
 		})
 	}
 	t.Run("no gazetteer", func(t *testing.T) {
 		_, _, gaz := sectionOffsets(m)
-		if _, err := Load(bytes.NewReader(withU32(withU32(m[:gaz], offGazSlots, 0), offGazProbe, 0))); err != nil {
+		if _, err := Load(bytes.NewReader(withU32(withU32(seal(body(m)[:gaz]), offGazSlots, 0), offGazProbe, 0))); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -165,7 +183,7 @@ func TestEmbeddedModelShape(t *testing.T) {
 		t.Fatalf("bits %d, gazMax %d, %d cluster and %d gazetteer slots",
 			tg.bits, tg.res.gazMax, tg.res.clusters.numSlots(), tg.res.gaz.numSlots())
 	}
-	if &tg.p.rows[0] != &embeddedModel[len(embeddedModel)-len(tg.res.gaz.slots)-len(tg.res.clusters.slots)-len(tg.p.rows)] {
+	if &tg.p.rows[0] != &embeddedModel[len(embeddedModel)-checksumSize-len(tg.res.gaz.slots)-len(tg.res.clusters.slots)-len(tg.p.rows)] {
 		t.Error("the default tagger does not use the embedded bytes in place")
 	}
 }
@@ -210,33 +228,37 @@ func FuzzLoad(f *testing.F) {
 	f.Add(withU32(small, offClProbe, 0))                 // loads: some keys are lost
 	f.Add(withU32(small, offGazProbe, 0))                // same
 	f.Add(withU32(small, offScale, math.Float32bits(1))) // loads: other scores
-	keys := bytes.Clone(small)
+	keys := bytes.Clone(body(small))
 	for i := cl; i < gaz; i += slotSize {
 		keys[i] ^= 0x5a // loads: other words have clusters
 	}
-	f.Add(keys)
+	f.Add(seal(keys))
 	f.Add(embeddedModel)
 	f.Add(embeddedModel[:len(embeddedModel)/2])
 	sents := readTestSentences(f, "sentences.conll")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tg, err := Load(bytes.NewReader(data))
-		if err != nil {
-			if !errors.Is(err, errBadModel) {
-				t.Fatalf("Load error %v is not errBadModel", err)
+		// as it is (a changed byte fails the checksum), and sealed, so the
+		// structure checks see what the fuzzer changes
+		for _, in := range [][]byte{data, seal(data)} {
+			tg, err := Load(bytes.NewReader(in))
+			if err != nil {
+				if !errors.Is(err, errBadModel) {
+					t.Fatalf("Load error %v is not errBadModel", err)
+				}
+				continue
 			}
-			return
-		}
-		for _, s := range sents {
-			if tags := tg.Tag(s.Tokens); len(tags) != len(s.Tokens) {
-				t.Fatalf("%d tags for %d tokens", len(tags), len(s.Tokens))
+			for _, s := range sents {
+				if tags := tg.Tag(s.Tokens); len(tags) != len(s.Tokens) {
+					t.Fatalf("%d tags for %d tokens", len(tags), len(s.Tokens))
+				}
 			}
-		}
-		var buf bytes.Buffer
-		if err := tg.Save(&buf); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(buf.Bytes(), data) {
-			t.Fatal("saving a loaded model does not give back its file")
+			var buf bytes.Buffer
+			if err := tg.Save(&buf); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(buf.Bytes(), in) {
+				t.Fatal("saving a loaded model does not give back its file")
+			}
 		}
 	})
 }
