@@ -1377,6 +1377,9 @@ func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…»), with a counted victim
 		// («مقتل 15 جنديا تركيا») or governed by a verb of doing («عمدوا إلى
 		// إلقاء المتفجرات») reports an attack by itself
+		if !violentOrProtest(t.Root()) {
+			return "nobody named who does it"
+		}
 		return "nobody named, and nothing else tells that it happened (a verb, a toll, a counted victim)"
 	}
 	return ""
