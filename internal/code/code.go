@@ -1405,7 +1405,7 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	if srcIdx >= 0 {
 		*last = sources // the subject carries over to following verbs
 	}
-	loc := c.location(in, s, m, targets, t, res.Named)
+	loc, noPlace := c.location(in, s, m, targets, t, res.Named)
 	date := c.sentenceDate(in, s)
 	mod := c.modality(toks, s, m, t, c.signsIn(toks, s, cl.sent))
 	if longBefore(date, in.Published) && !slices.Contains(mod, "background") {
@@ -1469,6 +1469,9 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 			}
 			ev.Confidence = confidence(sa, ta, cl, mod, how)
 			ev.Rule = fmt.Sprintf("trigger %s (%s); source: %s; target: %s", t.Pos, t.English, orNone(how), orNone(tHow))
+			if loc == nil {
+				ev.Rule += "; no location: " + noPlace
+			}
 			out = append(out, ev)
 		}
 	}
@@ -2068,7 +2071,7 @@ func (c *Coder) placeTarget(in Input, s arabic.Span, m *recognise.Mention, t *kb
 		if prep == "" || prep == "في" || !allows(t.Target, prep) {
 			continue
 		}
-		if l := c.placeAt(in, k+1, scratch[:0], named); l != nil {
+		if l, _ := c.placeAt(in, k+1, scratch[:0], named); l != nil {
 			pm, _ := c.lex.PlaceAt(in.Tokens, k+1, scratch[:0])
 			return &resolve.Actor{Start: pm.Start, End: pm.End, Country: l.Country, Kind: "PLACE", Prep: prep,
 				Why: "place " + c.lex.KB.Places[pm.Entries[0].Index].Pos.String()}
@@ -2103,29 +2106,43 @@ func (c *Coder) pronounTarget(in Input, s arabic.Span, m *recognise.Mention, act
 // first place after «في», «بمدينة», «قرب» … following the trigger. A town of
 // the gazetteer counts only in a country the article names («في درنة
 // الليبية»): many town names are also common words.
-func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets []*resolve.Actor, t *kb.Trigger, named map[string]int) *Location {
+//
+// With no location it tells why: no place is named where one would stand,
+// or the only place is a city of a country the article never names (many
+// cities share a name).
+func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets []*resolve.Actor, t *kb.Trigger, named map[string]int) (*Location, string) {
 	toks := in.Tokens
 	var scratch [4]arabic.Analysis
+	why := "its sentence names no place after the trigger («في …») and no base, crossing or camp"
+	found := func(l *Location, w string) bool {
+		if w != "" {
+			why = w
+		}
+		return l != nil
+	}
 	if t.CAMEO == "042" {
 		for _, ta := range targets {
 			if ta.Place {
-				if l := c.placeAt(in, ta.Start, scratch[:0], named); l != nil {
-					return l
+				if l, w := c.placeAt(in, ta.Start, scratch[:0], named); found(l, w) {
+					return l, ""
 				}
 			}
 		}
 	}
 	if k := c.siteIn(in, s); k >= 0 {
-		return c.placeAt(in, k, scratch[:0], named)
+		if l, w := c.placeAt(in, k, scratch[:0], named); found(l, w) {
+			return l, ""
+		}
+		return nil, why
 	}
 	for k := m.End; k+1 < s.End; k++ {
 		if c.lex.HasClass(strings.TrimPrefix(toks[k].Norm, "و"), "prep:في") || c.lex.HasClass(toks[k].Norm, "placeword") {
-			if l := c.placeAt(in, k+1, scratch[:0], named); l != nil {
-				return l
+			if l, w := c.placeAt(in, k+1, scratch[:0], named); found(l, w) {
+				return l, ""
 			}
 		}
 	}
-	return nil
+	return nil, why
 }
 
 // placeAt returns the place named at token i, if the gazetteer knows it
@@ -2150,20 +2167,20 @@ func (c *Coder) siteIn(in Input, s arabic.Span) int {
 	return site
 }
 
-func (c *Coder) placeAt(in Input, i int, scratch []arabic.Analysis, named map[string]int) *Location {
+func (c *Coder) placeAt(in Input, i int, scratch []arabic.Analysis, named map[string]int) (*Location, string) {
 	p, ok := c.lex.PlaceAt(in.Tokens, i, scratch)
 	if !ok {
-		return nil
+		return nil, ""
 	}
 	pl := &c.lex.KB.Places[p.Entries[0].Index]
 	if pl.Kind == "city" && named[pl.Country] == 0 {
-		return nil
+		return nil, fmt.Sprintf("«%s» is taken for a city of %s (%s), a country the article never names", in.Text[in.Tokens[p.Start].Start:in.Tokens[p.End-1].End], pl.Country, pl.Pos)
 	}
 	lat, lon := pl.Lat, pl.Lon
 	l := &Location{Country: pl.Country, Lat: &lat, Lon: &lon,
 		Start: in.Tokens[p.Start].Start, End: in.Tokens[p.End-1].End}
 	l.Text = in.Text[l.Start:l.End]
-	return l
+	return l, ""
 }
 
 // ref builds an actor reference; an actor whose country was only inferred

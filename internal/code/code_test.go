@@ -182,6 +182,31 @@ func TestModality(t *testing.T) {
 	}
 }
 
+// TestNoLocation checks that an event without a location says why in its
+// rule, and one with a location does not.
+func TestNoLocation(t *testing.T) {
+	p := newPipeline(t)
+	for _, tt := range []struct {
+		text string
+		want bool // a location
+	}{
+		{"التقى وزير الخارجية المصري بنظيره الأردني.", false},
+		{"التقى وزير الخارجية المصري بنظيره الأردني في القاهرة.", true},
+	} {
+		evs := codeText(t, p, tt.text, "")
+		if len(evs) == 0 {
+			t.Fatalf("%q: no event", tt.text)
+		}
+		e := evs[0]
+		if (e.Location != nil) != tt.want {
+			t.Errorf("%q: location %+v, want one: %v", tt.text, e.Location, tt.want)
+		}
+		if says := strings.Contains(e.Rule, "no location: "); says == tt.want {
+			t.Errorf("%q: rule %q", tt.text, e.Rule)
+		}
+	}
+}
+
 // TestOwnClause checks that a verb after «و» is outside the reach of a
 // word of prevention or fear in the clause before it.
 func TestOwnClause(t *testing.T) {
