@@ -1116,6 +1116,9 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) && !agentBeforeCue && !agentBeforeObject && !lamAgent {
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}
+	if verb && violent(t.Root()) && next >= 0 && c.counted(toks, m) && actors[next].Start <= m.End+2 {
+		next = -1 // «قتل عشرة مسلحين»: a count right after the verb counts its victims (a passive)
+	}
 	if verb && c.countedBefore(toks, s, m, actors) {
 		prev = -1 // «أن 38 شخصا قتلوا»: the counted people are the subject (the victims of a passive)
 	}
@@ -1893,7 +1896,7 @@ func (c *Coder) countedBefore(toks []arabic.Token, s arabic.Span, m *recognise.M
 
 // counted reports a number right after trigger m («مقتل 15 جنديا»).
 func (c *Coder) counted(toks []arabic.Token, m *recognise.Mention) bool {
-	return m.End < len(toks) && toks[m.End].Kind == arabic.Number
+	return m.End < len(toks) && (toks[m.End].Kind == arabic.Number || c.lex.HasClass(toks[m.End].Norm, "cardinal"))
 }
 
 // accidentAt reports token k of sentence s naming an accident or a

@@ -120,6 +120,8 @@ func TestSentences(t *testing.T) {
 		{"a verb after «و» shares the subject of the verb before it", "زار الرئيس الأمريكي دونالد ترامب الرياض واجتمع بالملك سلمان.", []string{"USA>SAU 042", "USA>SAU 040"}, []string{"SAU>SAU 040"}},
 		{"a circumstantial participle reports the speaker's act", "وقال وزير الخارجية التركي مولود جاويش أوغلو إن الحل سياسي، داعيا روسيا إلى الضغط على دمشق.", []string{"TUR>RUS 020"}, nil},
 		{"a verb of taking part governs the act it does", "وأعلنت القوات الجوية المصرية أنها شاركت في الغارات على مواقع تنظيم داعش في ليبيا.", []string{"EGY>IMG 195"}, nil},
+		{"a count in words after a verb of violence counts its victims", "قتل عشرة جنود عراقيين في هجوم على ثكنة في الموصل.", []string{"IRQ>IRQ 180"}, []string{"IRQ>--- 190"}},
+		{"a coalition led by a state is that state", "وأصيب قادة في تنظيم داعش في غارة جوية لقوات التحالف الدولي بقيادة الولايات المتحدة على الرقة.", []string{"USA>--- 195"}, []string{"IGO>--- 195"}},
 		{"the genitive before a verbal noun's object is its subject", "واستمر قصف الجيش الإسرائيلي لجنوب لبنان.", []string{"ISR>LBN 195"}, nil},
 		{"an indefinite word before a verbal noun's object is an adjective", "وقال إن اعتداء إرهابيا على الأراضي الأميركية لن يغير شيئا.", nil, []string{"USA>USA 180"}},
 		{"the object of «شن» is not a second attack", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية بسبب الاتفاق بين روسيا وأوكرانيا.", []string{"TUR>DEU 111"}, []string{"RUS>UKR 190"}},

@@ -198,8 +198,28 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 		i = j
 	}
 	membership(out)
+	out = r.ledBy(toks, out)
 	shareCountry(out)
 	return out
+}
+
+// ledBy merges a coalition or force with the state that leads it, named
+// right after it with «بقيادة» («قوات التحالف الدولي بقيادة الولايات
+// المتحدة»): the act is coded to the leading state, keeping the force's role.
+func (r *Resolver) ledBy(toks []arabic.Token, actors []Actor) []Actor {
+	for i := 0; i+1 < len(actors); i++ {
+		a, l := &actors[i], &actors[i+1]
+		if l.Start != a.End || !r.lex.HasClass(toks[l.Start].Norm, "ledby") || l.Country == "" || l.Country == "UNK" {
+			continue
+		}
+		if a.Country != "IGO" && a.Role != "MIL" {
+			continue
+		}
+		a.Country, a.Inferred, a.End = l.Country, false, l.End
+		a.Why = explained(a.Why, "led by the state named after «بقيادة»")
+		actors = append(actors[:i+1], actors[i+2:]...)
+	}
+	return actors
 }
 
 // shareCountry gives an actor of a coordination («السفير الفلسطيني أشرف

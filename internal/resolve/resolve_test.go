@@ -39,6 +39,7 @@ func TestPhrases(t *testing.T) {
 		{"organisation and role are two actors", "منظمة هيومن رايتس ووتش قوات الأمن المصرية", 0, []string{"NGO", "EGYCOP"}},
 		{"people noun", "السوريون", 0, []string{"SYRCVL"}},
 		{"IGO role", "المجتمع الدولي", 0, []string{"IGO"}},
+		{"a coalition led by a state", "قوات التحالف الدولي بقيادة الولايات المتحدة", 0, []string{"USAMIL"}},
 		{"an indefinite adjective closes the phrase before a definite role", "أدانت محكمة إسرائيلية الرقيب", 0, []string{"ISRJUD", "ISRMIL"}},
 		{"a definite adjective closes the phrase before an indefinite role", "اعتقلت الشرطة الإيطالية مواطنا تونسيا", 0, []string{"ITACOP", "TUNCVL"}},
 		{"an indefinite adjective closes the phrase before an indefinite role", "قتلت قوات أمريكية مدنيين عراقيين", 0, []string{"USAMIL", "IRQCVL"}},
