@@ -122,6 +122,8 @@ func TestSentences(t *testing.T) {
 		{"a verb of taking part governs the act it does", "وأعلنت القوات الجوية المصرية أنها شاركت في الغارات على مواقع تنظيم داعش في ليبيا.", []string{"EGY>IMG 195"}, nil},
 		{"a count in words after a verb of violence counts its victims", "قتل عشرة جنود عراقيين في هجوم على ثكنة في الموصل.", []string{"IRQ>IRQ 180"}, []string{"IRQ>--- 190"}},
 		{"a coalition led by a state is that state", "وأصيب قادة في تنظيم داعش في غارة جوية لقوات التحالف الدولي بقيادة الولايات المتحدة على الرقة.", []string{"USA>--- 195"}, []string{"IGO>--- 195"}},
+		{"killed by someone's bullets", "استشهد شاب فلسطيني برصاص قوات الاحتلال الإسرائيلي في جنين.", []string{"ISR>--- 193"}, nil},
+		{"the sound of bullets is no shooting", "وسمع صوت الرصاص في أنحاء مدينة بغداد العراقية.", nil, []string{"IRQ>--- 193", "UNK>--- 193"}},
 		{"the genitive before a verbal noun's object is its subject", "واستمر قصف الجيش الإسرائيلي لجنوب لبنان.", []string{"ISR>LBN 195"}, nil},
 		{"an indefinite word before a verbal noun's object is an adjective", "وقال إن اعتداء إرهابيا على الأراضي الأميركية لن يغير شيئا.", nil, []string{"USA>USA 180"}},
 		{"the object of «شن» is not a second attack", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية بسبب الاتفاق بين روسيا وأوكرانيا.", []string{"TUR>DEU 111"}, []string{"RUS>UKR 190"}},
