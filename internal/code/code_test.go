@@ -124,6 +124,8 @@ func TestSentences(t *testing.T) {
 		{"a coalition led by a state is that state", "وأصيب قادة في تنظيم داعش في غارة جوية لقوات التحالف الدولي بقيادة الولايات المتحدة على الرقة.", []string{"USA>--- 195"}, []string{"IGO>--- 195"}},
 		{"killed by someone's bullets", "استشهد شاب فلسطيني برصاص قوات الاحتلال الإسرائيلي في جنين.", []string{"ISR>--- 193"}, nil},
 		{"the sound of bullets is no shooting", "وسمع صوت الرصاص في أنحاء مدينة بغداد العراقية.", nil, []string{"IRQ>--- 193", "UNK>--- 193"}},
+		{"a stabbing", "طعن شاب فلسطيني مستوطنا إسرائيليا بسكين في القدس.", []string{"PSE>ISR 182"}, nil},
+		{"an appeal is no stabbing", "وطعن المحامي المصري في الحكم الصادر ضد موكله في القاهرة.", nil, []string{"EGY>--- 182", "EGY>EGY 182"}},
 		{"the genitive before a verbal noun's object is its subject", "واستمر قصف الجيش الإسرائيلي لجنوب لبنان.", []string{"ISR>LBN 195"}, nil},
 		{"an indefinite word before a verbal noun's object is an adjective", "وقال إن اعتداء إرهابيا على الأراضي الأميركية لن يغير شيئا.", nil, []string{"USA>USA 180"}},
 		{"the object of «شن» is not a second attack", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية بسبب الاتفاق بين روسيا وأوكرانيا.", []string{"TUR>DEU 111"}, []string{"RUS>UKR 190"}},
