@@ -2176,8 +2176,11 @@ func (c *Coder) placeAt(in Input, i int, scratch []arabic.Analysis, named map[st
 		return nil, ""
 	}
 	pl := &c.lex.KB.Places[p.Entries[0].Index]
-	if pl.Kind == "city" && named[pl.Country] == 0 {
-		return nil, fmt.Sprintf("«%s» is taken for a city of %s (%s), a country the article never names", in.Text[in.Tokens[p.Start].Start:in.Tokens[p.End-1].End], pl.Country, pl.Pos)
+	// a city or a province of a country the article never names is, more
+	// often than not, another place or a common word («العاصمة», «جنوب»,
+	// «خطر»)
+	if (pl.Kind == "city" || pl.Kind == "state") && named[pl.Country] == 0 {
+		return nil, fmt.Sprintf("«%s» is taken for a %s of %s (%s), a country the article never names", in.Text[in.Tokens[p.Start].Start:in.Tokens[p.End-1].End], pl.Kind, pl.Country, pl.Pos)
 	}
 	lat, lon := pl.Lat, pl.Lon
 	l := &Location{Country: pl.Country, Lat: &lat, Lon: &lon,

@@ -126,6 +126,10 @@ func TestSentences(t *testing.T) {
 		{"the sound of bullets is no shooting", "وسمع صوت الرصاص في أنحاء مدينة بغداد العراقية.", nil, []string{"IRQ>--- 193", "UNK>--- 193"}},
 		{"a stabbing", "طعن شاب فلسطيني مستوطنا إسرائيليا بسكين في القدس.", []string{"PSE>ISR 182"}, nil},
 		{"an appeal is no stabbing", "وطعن المحامي المصري في الحكم الصادر ضد موكله في القاهرة.", nil, []string{"EGY>--- 182", "EGY>EGY 182"}},
+		{"police dispersing protesters", "فرقت الشرطة الجزائرية المتظاهرين بالغاز المسيل للدموع.", []string{"DZA>DZA 175"}, nil},
+		{"going on strike", "دخل العمال التونسيون في إضراب مفتوح عن العمل.", []string{"TUN>--- 143"}, nil},
+		{"organising a protest", "نظم المعلمون التونسيون وقفة احتجاجية أمام مقر وزارة التربية.", []string{"TUN>--- 141"}, nil},
+		{"a raid from the air, in the past only", "أغارت طائرات حربية إسرائيلية على مواقع لحركة حماس في غزة. وقال الوزير الإسرائيلي إن الوضع تغير كثيرا.", []string{"PSE>PSE 195"}, []string{"ISR>--- 195"}},
 		{"the genitive before a verbal noun's object is its subject", "واستمر قصف الجيش الإسرائيلي لجنوب لبنان.", []string{"ISR>LBN 195"}, nil},
 		{"an indefinite word before a verbal noun's object is an adjective", "وقال إن اعتداء إرهابيا على الأراضي الأميركية لن يغير شيئا.", nil, []string{"USA>USA 180"}},
 		{"the object of «شن» is not a second attack", "شن الرئيس التركي رجب طيب أردوغان هجوما لاذعا على الحكومة الألمانية بسبب الاتفاق بين روسيا وأوكرانيا.", []string{"TUR>DEU 111"}, []string{"RUS>UKR 190"}},
@@ -317,6 +321,25 @@ func TestHistory(t *testing.T) {
 
 // TestOutletCountry checks that an article naming no country is about its
 // outlet's country, and that a named country still wins.
+// TestProvinceOfUnnamedCountry checks that a province named like a common
+// word («العاصمة», a Kuwaiti governorate) locates nothing in an article
+// that never names its country, and that the outlet's own country counts
+// as named («قبلي» in a Tunisian radio's story).
+func TestProvinceOfUnnamedCountry(t *testing.T) {
+	p := newPipeline(t)
+	art := extract.Article{Text: "فرقت الشرطة الجزائرية المتظاهرين بالغاز المسيل للدموع في العاصمة."}
+	for _, e := range p.Code(&art).Events {
+		if e.Location != nil && e.Location.Country == "KWT" {
+			t.Errorf("«العاصمة» located in Kuwait: %+v", e.Location)
+		}
+	}
+	art = extract.Article{Text: "واحتج الأهالي في قبلي للمطالبة بالتنمية.", Outlet: "Jawhara FM"}
+	evs := p.Code(&art).Events
+	if len(evs) == 0 || evs[0].Location == nil || evs[0].Location.Country != "TUN" {
+		t.Errorf("«قبلي» in a Tunisian outlet's story: events %+v, want a location in TUN", evs)
+	}
+}
+
 func TestOutletCountry(t *testing.T) {
 	p := newPipeline(t)
 	for _, tc := range []struct{ text, want string }{

@@ -417,11 +417,11 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 		// («علاوي نائب الرئيس العراقي»)
 		return false
 	}
-	if mk == mkRole && pk == mkDemonym && (!strings.HasPrefix(toks[m.Start].Norm, "ال") || !strings.HasPrefix(toks[prev.End-1].Norm, "ال")) {
+	if mk == mkRole && pk == mkDemonym {
 		// «اعتقلت الشرطة الإيطالية مواطنا تونسيا», «قتلت قوات أمريكية
-		// مدنيين», «أدانت محكمة إسرائيلية الرقيب»: the adjective closed the
-		// phrase; an indefinite role, or any role after an indefinite
-		// adjective, begins the next one
+		// مدنيين», «أدانت محكمة إسرائيلية الرقيب», «فرقت الشرطة الجزائرية
+		// المتظاهرين»: the adjective closed the phrase; a role after it
+		// begins the next one
 		return false
 	}
 	if len(ms) == 1 && pk == mkPlace && (mk == mkRole || mk == mkPerson) {
@@ -466,17 +466,22 @@ func (r *Resolver) because(why *[]string, what string, p *kb.Pos) {
 
 // UseOutlet takes the country of the article's outlet as its main country
 // when the article names none (local news: «الأهالي يحتجون» in a Tunisian
-// radio's story), so that role-only actors and the outlet country's cities
-// resolve. Call it after MainCountry.
+// radio's story), so that role-only actors resolve; and counts it as named
+// in any case, so that the outlet country's provinces and cities resolve.
+// Call it after MainCountry.
 func (r *Resolver) UseOutlet(country string) {
-	if r.Default != "" || country == "" {
+	if country == "" {
 		return
 	}
-	r.Default = country
 	if r.Named == nil {
 		r.Named = map[string]int{}
 	}
-	r.Named[country]++
+	if r.Named[country] == 0 {
+		r.Named[country] = 1 // its provinces and cities are the outlet's readers' own
+	}
+	if r.Default == "" {
+		r.Default = country
+	}
 }
 
 // samePerson reports two mentions of one actor of the knowledge base.

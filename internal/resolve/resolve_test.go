@@ -42,6 +42,7 @@ func TestPhrases(t *testing.T) {
 		{"a coalition led by a state", "قوات التحالف الدولي بقيادة الولايات المتحدة", 0, []string{"USAMIL"}},
 		{"an indefinite adjective closes the phrase before a definite role", "أدانت محكمة إسرائيلية الرقيب", 0, []string{"ISRJUD", "ISRMIL"}},
 		{"a definite adjective closes the phrase before an indefinite role", "اعتقلت الشرطة الإيطالية مواطنا تونسيا", 0, []string{"ITACOP", "TUNCVL"}},
+		{"a definite adjective closes the phrase before a definite role", "فرقت الشرطة الجزائرية المتظاهرين", 0, []string{"DZACOP", "DZACVL"}},
 		{"an indefinite adjective closes the phrase before an indefinite role", "قتلت قوات أمريكية مدنيين عراقيين", 0, []string{"USAMIL", "IRQCVL"}},
 	}
 	for _, tt := range tests {
