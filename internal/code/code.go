@@ -1531,10 +1531,8 @@ func (c *Coder) physical(toks []arabic.Token, s arabic.Span, cl clause, target *
 			continue
 		}
 		if mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0]); ok {
-			for _, e := range mm.Entries {
-				if e.Kind == kb.EntTrigger && violent(c.lex.KB.Triggers[e.Index].Root()) && (k != cl.cueAt || !cl.cueFound) {
-					return true
-				}
+			if c.violentEntry(mm.Entries) && (k != cl.cueAt || !cl.cueFound) {
+				return true
 			}
 			k = mm.End - 1
 		}
@@ -1547,10 +1545,13 @@ func (c *Coder) physical(toks []arabic.Token, s arabic.Span, cl clause, target *
 func (c *Coder) attackNoun(toks []arabic.Token, s arabic.Span, k int) bool {
 	var scratch [4]arabic.Analysis
 	mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0])
-	if !ok {
-		return false
-	}
-	for _, e := range mm.Entries {
+	return ok && c.violentEntry(mm.Entries)
+}
+
+// violentEntry reports entries of a mention that may be read as a trigger
+// of violence.
+func (c *Coder) violentEntry(es []kb.Entry) bool {
+	for _, e := range es {
 		if e.Kind == kb.EntTrigger && violent(c.lex.KB.Triggers[e.Index].Root()) {
 			return true
 		}
