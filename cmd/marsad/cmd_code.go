@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -98,41 +97,20 @@ func newPipeline(o codeOptions) (*pipeline.Pipeline, error) {
 	return p, nil
 }
 
-// forEachArticle reads inputs and calls fn for every article; it reports
-// unreadable inputs on errw and returns errPartial (exit status 1) if any.
+// forEachArticle reads inputs and calls fn for every article
+// (pipeline.ReadArticles); it reports unreadable inputs on errw and returns
+// errPartial (exit status 1) if any.
 func forEachArticle(ctx context.Context, inputs []string, format string, stdin io.Reader, errw io.Writer, fn func(*extract.Article) error) error {
 	if err := checkInput(format); err != nil {
 		return err
 	}
-	r := read.Open(ctx, inputs, read.Options{Format: read.Format(format), Stdin: stdin})
-	defer r.Close()
-	failed := 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		doc, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var de *read.DocError
-			if !errors.As(err, &de) {
-				return err
-			}
-			fmt.Fprintln(errw, "marsad:", err)
-			failed++
-			continue
-		}
-		art, err := extract.Extract(doc, extract.Options{})
-		if err != nil {
-			fmt.Fprintf(errw, "marsad: %s: %v\n", doc.URI, err)
-			failed++
-			continue
-		}
-		if err := fn(&art); err != nil {
-			return err
-		}
+	report := func(e *pipeline.ArticleError) error {
+		_, err := fmt.Fprintln(errw, "marsad:", e)
+		return err
+	}
+	failed, err := pipeline.ReadArticles(ctx, inputs, read.Options{Format: read.Format(format), Stdin: stdin}, report, fn)
+	if err != nil {
+		return err
 	}
 	if failed > 0 {
 		fmt.Fprintf(errw, "marsad: %d input(s) failed\n", failed)
