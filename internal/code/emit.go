@@ -1,0 +1,155 @@
+package code
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/resolve"
+)
+
+// onePerPair keeps one event per source, target and CAMEO code in an
+// article — the title, the lede and the body often report the same visit —
+// the most confident, the first among equals, in text order.
+func onePerPair(events []Event) []Event {
+	best := map[string]int{}
+	for i := range events {
+		key := events[i].Source.Code + "|" + targetCode(events[i].Target) + "|" + events[i].CAMEO
+		if j, ok := best[key]; !ok || events[i].Confidence > events[j].Confidence {
+			best[key] = i
+		}
+	}
+	out := events[:0]
+	for i := range events {
+		key := events[i].Source.Code + "|" + targetCode(events[i].Target) + "|" + events[i].CAMEO
+		if best[key] == i {
+			out = append(out, events[i])
+		}
+	}
+	return out
+}
+
+func targetCode(t *ActorRef) string {
+	if t == nil {
+		return "---"
+	}
+	return t.Code
+}
+
+// events builds the events of a codable trigger: one per source and target.
+func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor, res *resolve.Resolver) []Event {
+	toks := in.Tokens
+	m, t := cl.m, cl.trig
+	src, srcIdx, targets, how, tHow := a.src, a.srcIdx, a.targets, a.how, a.tHow
+	sources := []*resolve.Actor{src}
+	switch {
+	case srcIdx >= 0 && tHow != "conjoined subjects of a joint act":
+		for k := srcIdx + 1; k < len(actors) && actors[k].Conj && actors[k].Prep == "" && (actors[k].End <= m.Start) == (actors[srcIdx].End <= m.Start); k++ {
+			sources = append(sources, &actors[k])
+		}
+	case strings.HasPrefix(how, "elided"):
+		sources = *last
+	}
+	if src != nil {
+		sources = append(sources, c.coagents(toks, m, actors, targets)...)
+	}
+	if srcIdx >= 0 {
+		*last = sources // the subject carries over to following verbs
+	}
+	loc, noPlace := c.location(in, s, m, targets, t, res.Named)
+	date := c.sentenceDate(in, s)
+	mod := c.modality(toks, s, m, t, c.signsIn(toks, s, cl.sent))
+	if longBefore(date, in.Published) && !slices.Contains(mod, "background") {
+		mod = append(mod, "background") // «اعتقل عام 2008»: history, not news
+	}
+	evidence := Span{Start: toks[s.Start].Start, End: toks[s.End-1].End}
+	evidence.Text = in.Text[evidence.Start:evidence.End]
+	trig := Span{Start: toks[m.Start].Start, End: toks[m.End-1].End}
+	trig.Text = in.Text[trig.Start:trig.End]
+	// an attack qualified as verbal right after its noun, or a plain
+	// attack on a person that hurt nobody («شن هجوماً قوياً على رايس»), is
+	// criticism
+	anchor := m.End - 1 // the attack noun: the trigger, or its cue («شن … هجوما»)
+	if cl.cueFound {
+		anchor = cl.cueAt
+	}
+	verbal := violent(t.Root()) && (c.hasClassNear(toks, s, anchor, 3, "verbal") ||
+		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && !c.casualty(toks, s, m) && speakers(sources) &&
+			(targets[0].Kind == "PERSON" || unarmed(targets[0]) && targets[0].Start-anchor <= 3 && !c.physical(toks, s, cl, targets[0], sources)))
+	var out []Event
+	for _, sa := range sources {
+		tl := targets
+		if len(tl) == 0 {
+			tl = []*resolve.Actor{nil}
+		}
+		for _, ta := range tl {
+			if sa != nil && ta != nil && sa.Start == ta.Start {
+				continue
+			}
+			if sa != nil && ta != nil && sa.Country == ta.Country && c.classed(toks[ta.Start].Norm, "counterpart", "بل") {
+				continue // «يلتقي نظيره المصري»: the source is not Egyptian, so it is not known
+			}
+			cameo, mode, category := t.CAMEO, t.Mode, t.PLOVER
+			if verbal {
+				cameo, mode, category = "111", "disapprove", "ACCUSE" // «شنت هجوماً لاذعاً على»: criticism
+			} else if t.Root() == "18" && sa != nil && (sa.Role == "MIL" || sa.Role == "COP" || t.CAMEO == "180" && (sa.Role == "GOV" || sa.Role == "SPY")) {
+				// a state's armed forces or police killing or attacking, or its
+				// government or intelligence killing, is
+				// conventional force (CAMEO 19), not unconventional violence (18)
+				cameo, mode = "190", ""
+			}
+			ev := Event{
+				CAMEO: cameo, Root: cameo[:2], Quad: QuadClass(cameo[:2]),
+				Goldstein: c.lex.KB.GoldsteinOf(cameo),
+				Plover:    Plover{Category: category, Mode: mode},
+				Modality:  mod, Location: loc, Trigger: trig, Evidence: evidence,
+			}
+			if date != "" {
+				d := date
+				ev.Date = &d
+			}
+			ev.Source = c.ref(in, sa, loc)
+			if sa == nil && loc != nil && loc.Country != "" && violentOrProtest(cameo[:2]) {
+				// an attack or a protest by no one named: the country where it
+				// happened (as analysts code unknown gunmen), not UNK
+				ev.Source.Country, ev.Source.Code = loc.Country, loc.Country
+			}
+			if ta != nil {
+				r := c.ref(in, ta, loc)
+				ev.Target = &r
+			}
+			ev.Confidence = confidence(sa, ta, cl, mod, how)
+			ev.Rule = fmt.Sprintf("trigger %s (%s); source: %s; target: %s", t.Pos, t.English, orNone(how), orNone(tHow))
+			if loc == nil {
+				ev.Rule += "; no location: " + noPlace
+			}
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// ref builds an actor reference; an actor whose country was only inferred
+// from the article takes the country of the event's location when known.
+func (c *Coder) ref(in Input, a *resolve.Actor, loc *Location) ActorRef {
+	if a == nil {
+		return ActorRef{Code: "UNK", Country: "UNK"}
+	}
+	country := a.Country
+	if a.Inferred && loc != nil && loc.Country != "" {
+		country = loc.Country
+	}
+	from, to := balanceQuotes(in.Tokens, a.Start, a.End)
+	r := ActorRef{Country: country, Role: a.Role, Code: country + a.Role, Name: a.Name,
+		Start: in.Tokens[from].Start, End: in.Tokens[to-1].End}
+	r.Text = in.Text[r.Start:r.End]
+	return r
+}

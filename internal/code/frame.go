@@ -1,0 +1,64 @@
+package code
+
+import (
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
+	"github.com/marsad/marsad/internal/recognise"
+	"github.com/marsad/marsad/internal/resolve"
+)
+
+// args holds what frame has found for one trigger.
+type args struct {
+	firstAfter int              // index of the first actor after the trigger
+	verb       bool             // the trigger is a verb (or a fixed phrase), not a verbal noun
+	passive    bool             // «تم + verbal noun»
+	src        *resolve.Actor   // the source, nil when nobody is named
+	srcIdx     int              // its index in the sentence's actors, -1 when elided or none
+	how        string           // how the source was found, for the rule
+	targets    []*resolve.Actor // the targets, none for an event without one
+	tHow       string           // how the targets were found
+}
+
+// frame finds the source and target(s) of a trigger and builds its events.
+func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor, pair *[2]*resolve.Actor, res *resolve.Resolver) []Event {
+	var a args
+	if pair[0] != nil && symmetricRoot(cl.trig.Root()) && c.partiesNear(in.Tokens, s, cl.m) {
+		// «كما ناقش الطرفان …»: the two sides of the last joint act
+		a = args{src: pair[0], srcIdx: -1, verb: cl.trig.POS != "N", targets: []*resolve.Actor{pair[1]}}
+		a.how, a.tHow = "«الطرفان»: the sides of the last joint act", "«الطرفان»: the sides of the last joint act"
+	} else {
+		a = c.source(in, s, cl, actors, last)
+		c.findTargets(in, s, cl, actors, &a, res)
+	}
+	if pair[0] != nil && c.dual(in.Tokens[cl.m.Start].Norm[len(cl.m.Prefix):], cl.trig) && (a.srcIdx < 0 || a.how == "topic before the verb") {
+		// «كما تقدما بالشكر …»: a dual verb with no subject of its own is
+		// done by the two sides of the last joint act
+		a.src, a.srcIdx, a.how = pair[0], -1, "elided subject: the two sides of the last joint act (a dual verb)"
+		*last = []*resolve.Actor{pair[0], pair[1]}
+	}
+	if why := c.codable(in.Tokens, s, cl, actors, &a, last); why != "" {
+		in.uncoded(cl.m.Start, why)
+		return nil
+	}
+	if symmetricRoot(cl.trig.Root()) && a.src != nil && len(a.targets) == 1 {
+		*pair = [2]*resolve.Actor{a.src, a.targets[0]}
+	}
+	return c.events(in, s, cl, actors, &a, last, res)
+}
+
+// dual reports a past verb of trigger t in the dual («تقدما», «اتفقتا»).
+func (c *Coder) dual(w string, t *kb.Trigger) bool {
+	for _, p := range c.past[t] {
+		if w == p+"ا" || w == p+"تا" {
+			return true
+		}
+	}
+	return false
+}
+
+// partiesNear reports «الطرفان», «الجانبين» … as the subject of trigger m
+// (right before or after it) or after «بين» right after it.
+func (c *Coder) partiesNear(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	at := func(k int) bool { return k >= s.Start && k < s.End && c.classed(toks[k].Norm, "parties", "و") }
+	return at(m.End) || at(m.Start-1) || m.End < s.End && c.classed(toks[m.End].Norm, "prep:بين", "") && at(m.End+1)
+}

@@ -1,0 +1,227 @@
+package code
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
+	"github.com/marsad/marsad/internal/recognise"
+)
+
+// hasClassNear reports whether a word of class cls stands within n words
+// before (n < 0) or after (n > 0) token i, inside the sentence.
+func (c *Coder) hasClassNear(toks []arabic.Token, s arabic.Span, i, n int, cls string) bool {
+	step, count := 1, n
+	if n < 0 {
+		step, count = -1, -n
+	}
+	for k, seen := i+step, 0; k >= s.Start && k < s.End && seen < count; k += step {
+		if toks[k].Kind == arabic.Punct {
+			if toks[k].Text == "،" || toks[k].Text == "," || toks[k].Text == "؛" {
+				return false
+			}
+			continue
+		}
+		seen++
+		if c.classed(toks[k].Norm, cls, "وف") {
+			return true
+		}
+	}
+	return false
+}
+
+// classed reports whether the normalised word n, as it is or without one
+// leading proclitic among procs («و», «ف», «ب»), has grammar class cls.
+func (c *Coder) classed(n, cls, procs string) bool {
+	if c.lex.HasClass(n, cls) {
+		return true
+	}
+	if len(n) <= 2 {
+		return false
+	}
+	r := n[:2] // every proclitic is one two-byte letter
+	return strings.Contains(procs, r) && c.lex.HasClass(n[2:], cls)
+}
+
+// prepBetween reports a free-standing preposition in toks[from:to] («هجوم
+// ارهابي على مكتب للمخابرات»: the actor belongs to the target phrase).
+func (c *Coder) prepBetween(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if c.kindOf(toks[k].Norm, "prep:") != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// classBetween reports a word of class cls in toks[from:to].
+func (c *Coder) classBetween(toks []arabic.Token, from, to int, cls string) bool {
+	for k := from; k < to; k++ {
+		if c.lex.HasClass(toks[k].Norm, cls) {
+			return true
+		}
+	}
+	return false
+}
+
+// governing reports a preposition other than «من» (also «who»).
+func (c *Coder) governing(t arabic.Token) bool {
+	p := c.kindOf(t.Norm, "prep:")
+	return t.Kind == arabic.Word && p != "" && p != "من"
+}
+
+// hasKind reports an entry of kind k.
+func hasKind(es []kb.Entry, k kb.EntryKind) bool {
+	for _, e := range es {
+		if e.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// wordBetween reports whether the normalised word w (or w with a «و») stands in toks[from:to].
+func (c *Coder) wordBetween(toks []arabic.Token, from, to int, w string) bool {
+	for k := from; k < to; k++ {
+		if toks[k].Norm == w || strings.TrimPrefix(toks[k].Norm, "و") == w {
+			return true
+		}
+	}
+	return false
+}
+
+func allows(preps []string, p string) bool {
+	for _, x := range preps {
+		if x == p || x == "-" && p == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func prepName(p string) string {
+	if p == "" {
+		return "direct object"
+	}
+	return p
+}
+
+// separated reports whether anything but quotes, negation and «قد» stands
+// in toks[from:to], so that an actor there is not the verb's subject.
+func (c *Coder) separated(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.Kind == arabic.Punct && arabic.IsQuote(t.Text) || c.lex.HasClass(t.Norm, "neg") || c.lex.HasClass(t.Norm, "particle") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// speechBetween reports a verb of saying in toks[from:to].
+func (c *Coder) speechBetween(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if c.classed(toks[k].Norm, "speech", "و") {
+			return true
+		}
+	}
+	return false
+}
+
+// personForm reports whether the verb form w of trigger t is one of the
+// trigger's present stems after one of the person prefixes: «ا» for the
+// first person singular («أهنئ»), «ي», «ت», «ن», «سي», «ست» for a present
+// (imperfect) tense.
+func (c *Coder) personForm(w string, t *kb.Trigger, prefixes ...string) bool {
+	for _, stem := range c.stems[t] {
+		for _, pre := range prefixes {
+			if strings.HasPrefix(w, pre) && strings.HasPrefix(w[len(pre):], stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// casualty reports a word of the sentence, outside the trigger m, saying
+// that violence hurt people.
+func (c *Coder) casualty(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	for k := s.Start; k < s.End; k++ {
+		if k >= m.Start && k < m.End {
+			continue
+		}
+		n := toks[k].Norm
+		if c.classed(n, "casualty", "وفب") {
+			return true
+		}
+	}
+	return false
+}
+
+// present reports a trigger verb m in the present tense («يخطفون»,
+// «تلجأ»), the future excluded.
+func (c *Coder) present(toks []arabic.Token, m *recognise.Mention, t *kb.Trigger) bool {
+	return c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, presentPrefixes...)
+}
+
+// presentPrefixes begin the present tense of the third persons and the
+// first person plural.
+var presentPrefixes = []string{"ي", "ت", "ن"}
+
+// presentPrefix reports a word that may be a present tense: it begins with
+// the prefix of the third person or the first person plural.
+func presentPrefix(n string) bool {
+	return slices.ContainsFunc(presentPrefixes, func(p string) bool { return strings.HasPrefix(n, p) })
+}
+
+// kindOf returns the name of the grammar class of word n that starts with
+// family («prep:», «proprep:»): «في» for «في» and "prep:", or "".
+func (c *Coder) kindOf(n, family string) string {
+	for _, cl := range c.lex.Classes(n) {
+		if name, ok := strings.CutPrefix(cl, family); ok {
+			return name
+		}
+	}
+	return ""
+}
+
+// verbEntry reports the entries of a mention that may be read as a
+// trigger verb.
+func (c *Coder) verbEntry(es []kb.Entry) bool {
+	for _, e := range es {
+		if e.Kind == kb.EntTrigger && c.lex.KB.Triggers[e.Index].POS == "V" {
+			return true
+		}
+	}
+	return false
+}
+
+// otherTriggerBetween reports whether another trigger stands in [from, to):
+// the actor after it belongs to that other event. With verbsOnly, verbal
+// nouns do not count («لنقل معدات إلى مسرح المعارك في ليبيا»).
+func (c *Coder) otherTriggerBetween(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, from, to int, verbsOnly bool) bool {
+	for i := range ms {
+		m := &ms[i]
+		if m.Start >= to {
+			break
+		}
+		if m.Start < from || !m.Has(kb.EntTrigger) {
+			continue
+		}
+		if !verbsOnly {
+			return true
+		}
+		if c.relativeOfAct(toks, s, m) {
+			continue // «الهجوم الذي استهدف مصلين»: the clause goes on telling of the act
+		}
+		// a verb right after the trigger that does not apply tells of the
+		// trigger itself («اجتماعا عقد في سفارة»); any other verb opens a
+		// clause of its own («توغل تركي في الأراضي السورية تسير دول عربية»)
+		if ch, ok := c.Choose(toks, s, ms, i); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" || !ok && m.Start > from && c.verbEntry(m.Entries) {
+			return true
+		}
+	}
+	return false
+}

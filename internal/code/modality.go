@@ -1,0 +1,378 @@
+package code
+
+import (
+	"strings"
+
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
+	"github.com/marsad/marsad/internal/recognise"
+)
+
+// modality returns the modality of the event reported by trigger mention m.
+func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, sg signs) []string {
+	mod := []string{}
+	// what stopped is no more («توقف الجيش عن قصف المدينة»), and what did
+	// not stop goes on («لم تتوقف عن تعذيب المحتجزين»)
+	ceased := sg.cease && c.governed(toks, s, m, t, "cease", 4)
+	if c.hasClassNear(toks, s, m.Start, -3, "neg") != ceased || sg.prevent && violentOrProtest(t.Root()) && c.governed(toks, s, m, t, "prevent", 6) {
+		mod = append(mod, "negated")
+	}
+	for k := s.Start; k < m.Start; k++ {
+		if c.classed(toks[k].Norm, "reported", "و") {
+			mod = append(mod, "reported")
+			break
+		}
+	}
+	if c.hasClassNear(toks, s, m.Start, -2, "secret") || c.classInClause(toks, s, m, "secret") {
+		mod = append(mod, "secret")
+	}
+	if c.intended(toks, s, m, t, sg) {
+		mod = append(mod, "intended")
+	}
+	anyAct := t.POS == "N" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "any")
+	if anyAct || conditional(toks, s, m, t) || sg.whether && c.whether(toks, s, m) || c.alternative(toks, s, m, sg) || sg.foretell && c.governed(toks, s, m, t, "foretell", len(toks)) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
+		mod = append(mod, "hypothetical")
+	}
+	if c.background(toks, s, m, t, sg) {
+		mod = append(mod, "background")
+	}
+	return mod
+}
+
+// intended reports an event only planned, wanted or about to be.
+func (c *Coder) intended(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, sg signs) bool {
+	// a verbal noun of violence or protest after «لـ» is a purpose, not a
+	// report («توجه للمشاركة في مظاهرة», «خطط للهجوم على»), unless it follows
+	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
+	// («استخدم القاعدة لنقل معدات»)
+	if strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty") && !(sg.suffer && c.suffered(toks, s, m)) {
+		return true
+	}
+	// a present verb after «أن»: «قرر أن يزور»
+	if t.POS == "V" && m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") && c.present(toks, m, t) {
+		return true
+	}
+	// a verbal noun governed by such a verb: «أن تلجأ إسرائيل إلى شن عمليات اغتيال»
+	if v := c.controlVerb(toks, s, m); (t.POS == "N" || c.afterPreposition(toks, s, m)) && v > s.Start && c.classed(toks[v-1].Norm, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
+		return true
+	}
+	return c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix)
+}
+
+// trend reports a verbal noun of violence counted as a trend: the subject
+// of a verb of change within five words after it («إن التفجيرات
+// الانتحارية وغيرها من التفجيرات زادت») with no relative pronoun, toll or
+// casualty between them («الهجوم الذي ارتفعت حصيلته» counts victims), or
+// right after a noun of change, with at most «عدد» between them («ارتفاع
+// عدد الهجمات»).
+func (c *Coder) trend(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	for k, seen := m.End, 0; k < s.End && seen < 5; k++ {
+		if toks[k].Kind == arabic.Punct {
+			if toks[k].Text == "،" || toks[k].Text == "," || toks[k].Text == "؛" {
+				break
+			}
+			continue
+		}
+		seen++
+		n := toks[k].Norm
+		if c.classed(n, "trend", "وف") {
+			return true
+		}
+		if c.lex.HasClass(n, "relative") || c.lex.HasClass(n, "count") || c.lex.HasClass(n, "casualty") {
+			break // «الهجوم الذي ارتفعت حصيلته»: the victims are counted
+		}
+	}
+	k := m.Start - 1
+	if k > s.Start && c.lex.HasClass(toks[k].Norm, "count") {
+		k--
+	}
+	return k >= s.Start && m.Prefix == "" && c.classed(toks[k].Norm, "trendnoun", "وبل")
+}
+
+// suffered reports a verb of suffering up to twelve words before m, across
+// commas, with no other verb between: its long subject stands between them
+// («تعرض قيادي في حركة حماس هو وكيل وزارة النقل الفلسطينية الثلاثاء،
+// للخطف»).
+func (c *Coder) suffered(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	return c.before(toks, s, m, "suffer", 12, false)
+}
+
+// background reports an event told as the background of something else:
+// what used to happen («كانوا يخطفون»); violence or a protest as the matter
+// of a trial or an investigation, or in a relative clause about a person;
+// violence commemorated or in commentary.
+func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, sg signs) bool {
+	if t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") && c.present(toks, m, t) && !c.timed(toks, s) {
+		return true // «كانوا يخطفون»; but «كانت الطائرات تقصف المدينة أمس» was going on
+	}
+	if !violentOrProtest(t.Root()) {
+		return false
+	}
+	if sg.background || sg.courtCase || c.relativeBackground(toks, s, m, t) {
+		return true
+	}
+	if m.Prefix == "" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "since") {
+		return true // «منذ خطف اثنين من مواطنيها»: a time it dates from
+	}
+	if t.POS == "N" && violent(t.Root()) && c.trend(toks, s, m) {
+		return true // «إن التفجيرات … زادت»: a statistic
+	}
+	return violent(t.Root()) && (sg.memorial || sg.commentary || c.hasClassNear(toks, s, m.Start, -8, "concession"))
+}
+
+// relativeBackground reports a verb of violence opening a relative clause
+// that tells who a person is or what became of him («الذي خطف قبل شهرين»,
+// «الذي خطفته فارك لمدة ست سنوات»), or a verbal noun governed by the verb
+// that opens it, told as earlier («الذي شارك مع حماس سابقا في عملية خطف
+// الجندي»; not «المسلحين الذين نفذوا الهجوم», the news itself), unless
+// the clause describes a violent act named just before it («عمليات القصف
+// التي تستهدف مواقع»).
+func (c *Coder) relativeBackground(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
+	r := m.Start - 1
+	if t.POS == "N" {
+		v := c.controlVerb(toks, s, m)
+		return v > s.Start && c.classed(toks[v-1].Norm, "relative", "") && !c.relativeOfAct(toks, s, &recognise.Mention{Start: v, End: v + 1}) &&
+			c.classBetween(toks, v+1, m.Start, "earlier")
+	}
+	if t.POS != "V" || r < s.Start {
+		return false
+	}
+	if !c.classed(toks[r].Norm, "relative", "") {
+		return !c.present(toks, m, t) && c.asyndeticRelative(toks, s, m) // «عن رجل يطلق النار» is going on
+	}
+	return !c.relativeOfAct(toks, s, m)
+}
+
+// asyndeticRelative reports a past verb opening a relative clause without
+// a relative pronoun, as Arabic has after an indefinite antecedent: an
+// indefinite noun phrase of at most three words that names a person or a
+// people, governed by a preposition or a noun before it («أفرجوا عن
+// سائحتين يابانيتين اختطفتا في مأرب», «جثة صحافي مستقل كان قد خطف»). After
+// «أن» or a number the phrase is the verb's subject («أن 12 صحافيا خطفوا»),
+// and a clause with a pronoun back to its antecedent after a preposition
+// tells of a place or a unit («دورية أميركية قتل فيها»).
+func (c *Coder) asyndeticRelative(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	if m.Prefix != "" || m.End < s.End && c.kindOf(toks[m.End].Norm, "proprep:") != "" {
+		return false
+	}
+	var scratch [4]arabic.Analysis
+	if n := m.End; m.Suffix == "" && n < s.End && toks[n].Kind == arabic.Word && strings.HasPrefix(toks[n].Norm, "ال") && !c.lex.HasClass(toks[n].Norm, "relative") {
+		if _, ok := c.lex.TimeAt(toks[:s.End], n, scratch[:0]); !ok {
+			return false // «هجومين ارهابيين منفصلين استهدف الاول دورية»: a new clause with its own subject
+		}
+	}
+	k := m.Start - 1
+	for k > s.Start && (c.lex.HasClass(toks[k].Norm, "particle") || c.lex.HasClass(toks[k].Norm, "habitual")) {
+		k-- // «كان قد خطف»
+	}
+	person, words, lam := false, 0, false
+	for ; k >= s.Start && words < 3; k-- {
+		t := toks[k]
+		if t.Kind != arabic.Word || strings.HasPrefix(t.Norm, "ال") || len(c.lex.Classes(t.Norm)) > 0 {
+			break
+		}
+		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok {
+			if hasKind(mm.Entries, kb.EntTrigger) || hasKind(mm.Entries, kb.EntActor) || hasKind(mm.Entries, kb.EntCountry) {
+				return false
+			}
+			person = person || hasKind(mm.Entries, kb.EntRole) || hasKind(mm.Entries, kb.EntDemonym)
+			if lam = mm.Prefix == "ل" || mm.Prefix == "ب"; lam {
+				break // the phrase's own preposition: «لجندي إسرائيلي»
+			}
+		}
+		words++
+	}
+	if !person || k < s.Start && !lam {
+		return false
+	}
+	if lam && k > s.Start && c.classed(toks[k-1].Norm, "speech", "وف") {
+		return false // «وقال لصحافيين قتل خمسة جنود»: the hearers of what is said
+	}
+	if lam || c.governing(toks[k]) {
+		return true // «عن سائحتين يابانيتين», «السجن لجندي إسرائيلي قتل فلسطينيا»
+	}
+	// a noun governing the phrase, itself after a preposition: «على جثة صحافي»
+	if _, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok || k == s.Start || toks[k].Kind != arabic.Word {
+		return false
+	}
+	return !strings.HasPrefix(toks[k].Norm, "ال") && len(c.lex.Classes(toks[k].Norm)) == 0 && c.governing(toks[k-1])
+}
+
+// relativeOfAct reports a verb m opening a relative clause right after a
+// verbal noun of violence or protest («الهجوم الإرهابي الذي استهدف أمس
+// مصلين»): the clause tells of that act, which is coded once, from its noun.
+func (c *Coder) relativeOfAct(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	r := m.Start - 1
+	if r <= s.Start || !c.classed(toks[r].Norm, "relative", "") {
+		return false
+	}
+	var scratch [4]arabic.Analysis
+	for k := r - 1; k >= s.Start && k >= r-3; k-- {
+		mm, ok := c.lex.MatchAt(toks[:r], k, scratch[:0])
+		if !ok {
+			continue
+		}
+		for _, e := range mm.Entries {
+			if e.Kind == kb.EntTrigger && c.lex.KB.Triggers[e.Index].POS != "V" && violentOrProtest(c.lex.KB.Triggers[e.Index].Root()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// governed reports a word of class cls before trigger m, in its clause
+// and at most n words before it: the clause ends at a comma or a colon, or
+// at the verb of another event, and a verb after «و» opens its own. A word of fear or prediction governs its
+// whole clause («بسبب مخاوف من ان يحاول مهاجم انتحاري … خطف طائرة»,
+// «تكهن … بانتشار التوتر … واستمرار اغتيال شخصيات»), one of prevention
+// the act that follows it («لمنع الطائرات الإسرائيلية من قصفه»).
+func (c *Coder) governed(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, cls string, n int) bool {
+	if t.POS == "V" && (m.Prefix == "و" || m.Prefix == "ف") {
+		return false // «أحبطت الشرطة هجوما وقتلت المهاجم»: a verb after «و» opens a clause of its own
+	}
+	return c.before(toks, s, m, cls, n, true)
+}
+
+// before reports a word of class cls (with or without a proclitic) at most
+// n words before trigger m, with no verb of another event between them;
+// with inClause, a comma or a colon between them ends the search.
+func (c *Coder) before(toks []arabic.Token, s arabic.Span, m *recognise.Mention, cls string, n int, inClause bool) bool {
+	var scratch [4]arabic.Analysis
+	for k, seen := m.Start-1, 0; k >= s.Start && seen < n; k-- {
+		if toks[k].Kind == arabic.Punct {
+			switch toks[k].Text {
+			case "،", ",", "؛", ";", ":", ".":
+				if inClause {
+					return false
+				}
+			}
+			continue
+		}
+		if toks[k].Kind != arabic.Word {
+			continue
+		}
+		seen++
+		if c.classed(toks[k].Norm, cls, "وفبل") {
+			return true
+		}
+		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok && c.verbEntry(mm.Entries) {
+			return false
+		}
+	}
+	return false
+}
+
+// whether reports an event in an indirect question opened by «ما إذا»
+// (also «عما إذا», «فيما إذا»), which goes on across commas and verbs («…
+// ناجما عن هجوم انتحاري، أو عن انفجار قنبلة», «ما إذا كان المهاجم قد قتل
+// أو أصيب») up to a clause conjunction («وعندما أجابته»).
+func (c *Coder) whether(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	for k := m.Start - 1; k > s.Start; k-- {
+		n := toks[k].Norm
+		if c.lex.HasClass(n, "if") && c.lex.HasClass(toks[k-1].Norm, "whether") {
+			return true
+		}
+		if c.classed(n, "clause", "وف") {
+			return false
+		}
+	}
+	return false
+}
+
+// alternative reports an act right after «سواء», or right after «أم» in a
+// sentence that asks («أكان رصاصة أم انفجارا»): one of several
+// possibilities. Elsewhere «أم» is a mother or the M of «أف أم».
+func (c *Coder) alternative(toks []arabic.Token, s arabic.Span, m *recognise.Mention, sg signs) bool {
+	k := m.Start - 1
+	if k < s.Start || toks[k].Kind != arabic.Word {
+		return false
+	}
+	if c.lex.HasClass(toks[k].Norm, "either") {
+		return true
+	}
+	return sg.asking && c.lex.HasClass(toks[k].Norm, "alternative")
+}
+
+// conditional reports a verb right after «إن» written with the hamza
+// below: «إنّ» (that, indeed) stands before a noun, so before a verb it is
+// «إنْ» (if): «إن قتلوا عشرات الأطفال». Normalised, «إن» is «أن»; only
+// the written form tells them apart.
+func conditional(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
+	if t.POS != "V" || m.Start <= s.Start || m.Suffix != "" {
+		return false // «إن استقالته»: a noun with its pronoun, after «إنّ»
+	}
+	switch toks[m.Start-1].Text {
+	case "إن", "وإن", "فإن":
+		return true
+	}
+	return false
+}
+
+// question reports a sentence that ends with a question mark: what it asks
+// about is not reported as having happened («ولماذا لم … وقتل أبنائه؟»).
+func question(toks []arabic.Token, s arabic.Span) bool {
+	for k := s.End - 1; k >= s.Start && k >= s.End-3; k-- {
+		switch toks[k].Text {
+		case "؟", "?":
+			return true
+		}
+		if toks[k].Kind != arabic.Punct {
+			return false
+		}
+	}
+	return false
+}
+
+// timed reports a time expression in sentence s («أمس», «يوم الأحد»).
+func (c *Coder) timed(toks []arabic.Token, s arabic.Span) bool {
+	var scratch [4]arabic.Analysis
+	for k := s.Start; k < s.End; k++ {
+		if _, ok := c.lex.TimeAt(toks[:s.End], k, scratch[:0]); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// placed reports a word that stands after a preposition of place or a
+// place word («قرب», «أمام», «مقر»), with «من» between them allowed.
+func (c *Coder) placed(toks []arabic.Token, s arabic.Span, k int) bool {
+	for j, seen := k-1, 0; j >= s.Start && seen < 2; j-- {
+		n := toks[j].Norm
+		if c.classed(n, "prep:قرب", "وب") || c.classed(n, "prep:امام", "وب") || c.classed(n, "placeword", "وب") {
+			return true
+		}
+		if !c.classed(n, "prep:من", "") {
+			return false
+		}
+		seen++
+	}
+	return false
+}
+
+// classInClause reports a word of class cls after trigger m, up to the next
+// trigger or the end of the sentence («زار … دمشق سراً»).
+func (c *Coder) classInClause(toks []arabic.Token, s arabic.Span, m *recognise.Mention, cls string) bool {
+	var scratch [4]arabic.Analysis
+	for k := m.End; k < s.End; k++ {
+		if c.lex.HasClass(toks[k].Norm, cls) {
+			return true
+		}
+		if mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0]); ok {
+			for _, e := range mm.Entries {
+				if e.Kind == kb.EntTrigger {
+					return false
+				}
+			}
+			k = mm.End - 1
+		}
+	}
+	return false
+}
+
+// isFuture reports a present-tense verb with the future prefix س («سيزور»).
+func isFuture(norm, prefix string) bool {
+	w := norm[len(prefix):]
+	return strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سن")
+}

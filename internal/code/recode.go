@@ -1,0 +1,101 @@
+package code
+
+import (
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
+	"github.com/marsad/marsad/internal/resolve"
+)
+
+// speakers reports sources that attack with words: named people, named
+// movements and political, civil and media bodies; not a state's armed
+// forces, gunmen or a crowd («هاجم مسلحون», «هاجم متظاهرون»), and not
+// nobody.
+func speakers(sources []*resolve.Actor) bool {
+	if len(sources) == 0 {
+		return false
+	}
+	for _, a := range sources {
+		switch {
+		case a == nil:
+			return false
+		case a.Role == "MIL" || a.Role == "COP" || a.Role == "SPY":
+			return false
+		case (a.Kind == "ROLE" || a.Kind == "PEOPLE") && (a.Role == "REB" || a.Role == "CVL" || a.Role == ""):
+			return false // «مسلحون», «متظاهرون»; «حركة حماس» speaks
+		}
+	}
+	return true
+}
+
+// physical reports an attack with a physical cue («استهدف انفجار كنيسة»:
+// the church is a building), on a thing of its target («هجوما على مقر
+// الحكومة»: a word between the target and its preposition, or the attacker
+// of a verb, governs it) or with another violent act in its sentence.
+func (c *Coder) physical(toks []arabic.Token, s arabic.Span, cl clause, target *resolve.Actor, sources []*resolve.Actor) bool {
+	from := cl.m.End
+	for _, a := range sources {
+		if a != nil && a.End > from && a.End <= target.Start {
+			from = a.End // «هاجم متظاهرون مبنى البرلمان»
+		}
+	}
+	for k := target.Start - 1; k >= from; k-- {
+		t := toks[k]
+		if t.Kind != arabic.Word {
+			continue
+		}
+		if c.kindOf(t.Norm, "prep:") != "" {
+			break // «هجوما حادا على الحكومة»: what stands before the preposition qualifies the attack
+		}
+		if len(c.lex.Classes(t.Norm)) == 0 {
+			return true // «مقر», «مبنى»
+		}
+	}
+	var scratch [4]arabic.Analysis
+	for k := s.Start; k < s.End; k++ {
+		if k == cl.m.Start {
+			continue
+		}
+		if mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0]); ok {
+			if c.violentEntry(mm.Entries) && (k != cl.cueAt || !cl.cueFound) {
+				return true
+			}
+			k = mm.End - 1
+		}
+	}
+	return cl.cueFound && !c.attackNoun(toks, s, cl.cueAt)
+}
+
+// attackNoun reports a verbal noun of violence at token k («هجوما» after
+// «شن»).
+func (c *Coder) attackNoun(toks []arabic.Token, s arabic.Span, k int) bool {
+	var scratch [4]arabic.Analysis
+	mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0])
+	return ok && c.violentEntry(mm.Entries)
+}
+
+// violentEntry reports entries of a mention that may be read as a trigger
+// of violence.
+func (c *Coder) violentEntry(es []kb.Entry) bool {
+	for _, e := range es {
+		if e.Kind == kb.EntTrigger && violent(c.lex.KB.Triggers[e.Index].Root()) {
+			return true
+		}
+	}
+	return false
+}
+
+// unarmed reports a target that words can attack: a person, or a
+// political, civil or religious body or office («هجوما عنيفا على
+// البطريرك»), not an armed force, a state, a place or a group of people.
+func unarmed(a *resolve.Actor) bool {
+	switch a.Kind {
+	case "PERSON":
+		return true
+	case "ORG", "ROLE":
+		switch a.Role {
+		case "GOV", "LEG", "JUD", "PTY", "OPP", "MED", "CVL", "BUS", "NGO", "IGO":
+			return a.RoleKind != "GROUP" // not «المدنيين»: people are hurt, not criticised
+		}
+	}
+	return false
+}

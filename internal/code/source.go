@@ -1,0 +1,522 @@
+package code
+
+import (
+	"strings"
+
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/recognise"
+	"github.com/marsad/marsad/internal/resolve"
+)
+
+// nounSubjectAfter reports a definite noun right after verb m that names
+// no actor and is no function word («كما دعت المنظمة المذكورة»): the
+// verb's own subject, so the previous sentence's does not carry over.
+func (c *Coder) nounSubjectAfter(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	if m.End >= s.End {
+		return false
+	}
+	t := toks[m.End]
+	if t.Kind != arabic.Word || !strings.HasPrefix(t.Norm, "ال") || len(c.lex.Classes(t.Norm)) > 0 {
+		return false
+	}
+	var scratch [4]arabic.Analysis
+	_, named := c.lex.MatchAt(toks[:s.End], m.End, scratch[:0])
+	return !named
+}
+
+// source finds the source of trigger cl among the sentence's actors.
+func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor) args {
+	toks := in.Tokens
+	m := cl.m
+	t := cl.trig
+	// actors before and after the trigger, within the sentence
+	firstAfter := len(actors)
+	for i, a := range actors {
+		if a.Start >= m.End {
+			firstAfter = i
+			break
+		}
+	}
+	var src *resolve.Actor
+	srcIdx := -1
+	how := ""
+	verb := t.POS == "V" || t.POS == "P"
+	conj := strings.HasPrefix(m.Prefix, "و") || strings.HasPrefix(m.Prefix, "ف") || c.conjBefore(toks, m.Start)
+	// preceding subject candidate: the nearest actor before the trigger, not
+	// governed by a preposition, with no verb of saying in between
+	prev := -1
+	for i := firstAfter - 1; i >= 0; i-- {
+		a := &actors[i]
+		if a.Prep != "" || a.End > m.Start || a.Agent {
+			continue // an agent adjective («الغارات الإسرائيلية») belongs to its own act
+		}
+		if !c.speechBetween(toks, a.End, m.Start) {
+			prev = i
+		}
+		break
+	}
+	// following subject candidate (VSO, or the agent of a verbal noun): the
+	// first actor after, without preposition, before any other trigger
+	next := -1
+	if firstAfter < len(actors) {
+		a := &actors[firstAfter]
+		gap := a.Start - m.End
+		near := gap <= 8
+		if !verb {
+			// the agent of a verbal noun follows it, with at most its own
+			// adjectives («زيارة سرية لقائد …») or «قام بها» in between
+			near = gap == 0 || gap <= 2 && c.allClassed(toks, m.End, a.Start) || gap <= 5 && c.lightBetween(toks, m.End, a.Start)
+		}
+		if near && !c.otherTriggerBetween(toks, s, in.Mentions, m.End, a.Start, false) &&
+			(a.Prep == "" && !a.Conj || !verb && a.Prep == "ل" && a.Kind != "STATE" && a.Kind != "CAPITAL") {
+			next = firstAfter
+		}
+	}
+	// the agent of a verbal noun stands between it and its cued object
+	// («قطع الرياض وأبوظبي علاقاتها مع قطر»)
+	agentBeforeCue := next >= 0 && cl.cueFound && actors[next].End <= cl.cueAt
+	// and before its object when that takes a preposition («قصف الجيش
+	// الإسرائيلي لجنوب لبنان», «هجمات تنظيم القاعدة على القوات
+	// الأمريكية»: the genitive is the subject; an indefinite word there is
+	// an adjective, «اعتداء ارهابيا على الاراضي الاميركية»)
+	agentBeforeObject := next >= 0 && next+1 < len(actors) && actors[next+1].Start-actors[next].End <= 1 &&
+		actors[next+1].Prep != "" && allows(t.Target, actors[next+1].Prep) &&
+		(actors[next].Kind != "ROLE" && actors[next].Kind != "PEOPLE" || definite(toks[actors[next].Start].Norm, ""))
+	// an actor after «لـ» is the agent when «لـ» does not introduce the
+	// noun's target («غارة جوية لقوات التحالف»)
+	lamAgent := next >= 0 && actors[next].Prep == "ل" && !allows(t.Target, "ل") && !c.prepBetween(toks, m.End, actors[next].Start)
+	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) && !agentBeforeCue && !agentBeforeObject && !lamAgent {
+		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
+	}
+	if verb && violent(t.Root()) && next >= 0 && c.counted(toks, m) && actors[next].Start <= m.End+2 {
+		next = -1 // «قتل عشرة مسلحين»: a count right after the verb counts its victims (a passive)
+	}
+	if verb && c.countedBefore(toks, s, m, actors) {
+		prev = -1 // «أن 38 شخصا قتلوا»: the counted people are the subject (the victims of a passive)
+	}
+	adjacentPrev := prev >= 0 && m.Start-actors[prev].End <= 2 && !c.separated(toks, actors[prev].End, m.Start)
+	if i := nearestBefore(actors, m.Start); verb && !adjacentPrev && i >= 0 && actors[i].Prep != "" && m.Start == actors[i].End {
+		// «قضت المحكمة بالسجن على جندي إسرائيلي أطلق النار»: an indefinite
+		// relative clause; the actor right before the verb is its subject
+		prev, adjacentPrev = i, true
+	}
+	// a prepositional phrase right after the verb («وطالب في ختام رسالته …»)
+	phraseAfter := false
+	if m.End < s.End {
+		p := c.kindOf(toks[m.End].Norm, "prep:")
+		phraseAfter = p != "" && p != "بين"
+	}
+	// a relative clause whose verb carries a pronoun back to the antecedent
+	// («التي نددت بها المنظمات», «الذي ساندته قطر») has the antecedent as
+	// its object: its subject follows the verb
+	resumptive := m.Suffix != "" || m.End < s.End && c.kindOf(toks[m.End].Norm, "proprep:") != ""
+	pronounSubj := c.hasClassNear(toks, s, m.Start, -3, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative") && !(verb && resumptive)
+	if m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "clause", "وف") {
+		pronounSubj = false // «أنه حين زار الرئيس ترامب الرياض»: the pronoun belongs to the main clause
+	}
+	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
+	agent := c.agentAfter(toks, s, m, actors)
+	control, antecedent := -1, -1
+	if verb {
+		antecedent = c.antecedent(toks, s, m.Start, actors)
+		if m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") {
+			control = c.controlSubject(toks, s, m, actors) // «قرر الرئيس أن يزور دمشق»
+		}
+	} else {
+		control = c.controlSubject(toks, s, m, actors)
+	}
+	// a first person inside a quotation (outside, «اتهم» is a past tense)
+	quoted1st := verb && c.inQuote(toks, s, m.Start) && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ا")
+	speaker := -1
+	if quoted1st {
+		speaker = c.speaker(toks, s, m.Start, actors)
+	}
+	participle := t.POS == "P" && c.classed(toks[m.Start].Norm, "participle", "و")
+	switch {
+	case participle:
+		// «وقال الوزير …، داعيا إسرائيل إلى التراجع»: the speaker, or the
+		// subject of the verb before, does what the participle tells
+		if i := c.speaker(toks, s, m.Start, actors); i >= 0 {
+			srcIdx, how = i, "the subject of the main clause of a participle («قال X …، داعيا»)"
+		} else if len(*last) > 0 && among((*last)[0], actors) {
+			src, how = (*last)[0], "the subject of the main clause of a participle («ندد X …، مطالبا»)"
+		}
+	case quoted1st:
+		// «"أهنئ الرئيس المنتخب"»: the speaker of the quotation, or nobody
+		if speaker >= 0 {
+			srcIdx, how = speaker, "the speaker of a first-person verb"
+		}
+	case agent >= 0:
+		srcIdx, how = agent, "agent after «على يد»/«من قبل»"
+	case passive:
+		// «تم اعتقال X»: no stated source
+	case !verb && (strings.HasSuffix(m.Prefix, "ب") || m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "prep:علي", "")) && prev >= 0 && c.lightBefore(toks, actors[prev].Start):
+		srcIdx, how = prev, "light verb: «قام X بـ…», «أقدم X على…»"
+	case verb && pronounSubj:
+		if i := c.reportedSpeaker(toks, s, m, actors); i >= 0 {
+			srcIdx, how = i, "the speaker «أنه» refers to («مشيرا إلى أنه زار»)"
+		} else if i := nearestBefore(actors, m.Start); i >= 0 {
+			srcIdx, how = i, "subject named before a pronoun or relative"
+		}
+	case verb && (m.Prefix == "و" || m.Prefix == "ف") && adjacentPrev && len(*last) > 0 && among((*last)[0], actors) && !c.inQuote(toks, s, m.Start):
+		// «زار ترامب الرياض واجتمع بقادة»: a verb joined by «و» shares the
+		// subject of the verb before it; the actor before it is that verb's object
+		src, how = (*last)[0], "elided subject: the previous event's source"
+	case verb && adjacentPrev:
+		srcIdx, how = prev, "subject before the verb (SVO)"
+	case verb && conj && len(*last) > 0 && next >= 0 && phraseAfter && !c.inQuote(toks, s, m.Start):
+		// «وطالب في ختام رسالته المجتمع الدولي باتخاذ…»: a phrase between the
+		// verb and the actor; the subject is the one before, the actor its object
+		src, how = (*last)[0], "elided subject: the previous event's source"
+	case verb && conj && len(*last) > 0 && among((*last)[0], actors) && !c.inQuote(toks, s, m.Start):
+		// «زار حفتر دمشق، والتقى مسؤولين»: a verb joined by «و» to an event of
+		// the same sentence shares its subject; what follows is its object
+		src, how = (*last)[0], "elided subject: the previous event's source"
+	case verb && control >= 0:
+		srcIdx, how = control, "subject of the governing verb («قرر X أن يزور…»)"
+	case next >= 0:
+		srcIdx, how = next, "subject after the verb (VSO)"
+		if !verb {
+			how = "agent after the verbal noun"
+		}
+	case !verb && m.Prefix == "ل" && prev > 0 && len(*last) > 0 && &actors[prev-1] == (*last)[0]:
+		// «يزور علاوي مصر لإجراء مباحثات»: the actor before is the object of
+		// the verb the purpose belongs to; its subject is the purpose's
+		src, how = (*last)[0], "subject of the purpose clause «لـ…»"
+	case !verb && m.Prefix == "ل" && prev >= 0:
+		srcIdx, how = prev, "subject of the purpose clause «لـ…»"
+	case !verb && control >= 0:
+		srcIdx, how = control, "subject of the governing verb («قرر X خفض…»)"
+	case !verb && prev >= 0 && t.Root() == "14" && strings.HasSuffix(toks[m.Start].Norm, "ا") && m.Prefix == "":
+		// «احتشد خمسة آلاف متظاهر أمام مقر المحافظة، احتجاجا على …»: an
+		// accusative of purpose shares the subject of its clause
+		srcIdx, how = prev, "subject of the clause of «احتجاجا»"
+	case verb && antecedent >= 0:
+		srcIdx, how = antecedent, "subject of the relative clause"
+	case verb && conj && len(*last) > 0 && !c.inQuote(toks, s, m.Start) && !c.nounSubjectAfter(toks, s, m):
+		src, how = (*last)[0], "elided subject: the previous event's source"
+	case verb && prev >= 0:
+		srcIdx, how = prev, "topic before the verb"
+	}
+	if srcIdx >= 0 {
+		src = &actors[srcIdx]
+	}
+	return args{firstAfter: firstAfter, verb: verb, passive: passive, src: src, srcIdx: srcIdx, how: how}
+}
+
+// among reports whether a points into actors.
+func among(a *resolve.Actor, actors []resolve.Actor) bool {
+	for i := range actors {
+		if &actors[i] == a {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestBefore returns the index of the last actor ending before token i, or -1.
+func nearestBefore(actors []resolve.Actor, i int) int {
+	for k := len(actors) - 1; k >= 0; k-- {
+		if actors[k].End <= i {
+			return k
+		}
+	}
+	return -1
+}
+
+// coagents returns the actors introduced by «بالاشتراك مع», «بالتعاون مع» …
+// after the trigger: they share the event's source role.
+func (c *Coder) coagents(toks []arabic.Token, m *recognise.Mention, actors []resolve.Actor, targets []*resolve.Actor) []*resolve.Actor {
+	var out []*resolve.Actor
+	for i := range actors {
+		a := &actors[i]
+		if a.Start < m.End || a.Prep != "مع" || a.Start < 2 || isTarget(a, targets) {
+			continue
+		}
+		if c.lex.HasClass(strings.TrimPrefix(toks[a.Start-2].Norm, "و"), "coagent") {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func isTarget(a *resolve.Actor, targets []*resolve.Actor) bool {
+	for _, t := range targets {
+		if t == a {
+			return true
+		}
+	}
+	return false
+}
+
+// inQuote reports whether token i stands inside a quotation of sentence s
+// (an odd number of quotation marks before it): the subject of a clause
+// outside the quote does not carry into it.
+func (c *Coder) inQuote(toks []arabic.Token, s arabic.Span, i int) bool {
+	open := false
+	for k := s.Start; k < i; k++ {
+		if toks[k].Kind == arabic.Punct {
+			switch toks[k].Text {
+			case "«", "“":
+				open = true
+			case "»", "”":
+				open = false
+			case "\"":
+				open = !open
+			}
+		}
+	}
+	return open
+}
+
+// conjBefore reports a free-standing «و», or a particle that continues the
+// previous clause («كما», «ثم»), just before token i (quotes skipped).
+func (c *Coder) conjBefore(toks []arabic.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if toks[k].Kind == arabic.Punct && arabic.IsQuote(toks[k].Text) {
+			continue
+		}
+		n := toks[k].Norm
+		return n == "و" || n == "ف" || c.lex.HasClass(strings.TrimPrefix(n, "و"), "continue")
+	}
+	return false
+}
+
+// relativeBefore returns the position of the relative pronoun whose clause
+// holds token i, or -1.
+func (c *Coder) relativeBefore(toks []arabic.Token, s arabic.Span, i int) int {
+	for k := i - 1; k >= s.Start; k-- {
+		if c.lex.HasClass(toks[k].Norm, "relative") {
+			return k
+		}
+	}
+	return -1
+}
+
+// antecedent returns the actor that a relative pronoun before token i
+// refers to: the nearest actor before the pronoun, with nothing between
+// them but punctuation, prepositions, time words and glue («قانون قيصر» في
+// منتصف يونيو، الذي …); -1 when a content word stands between («هذه
+// الغارات التي استهدفت»): the antecedent is not an actor.
+func (c *Coder) antecedent(toks []arabic.Token, s arabic.Span, i int, actors []resolve.Actor) int {
+	r := c.relativeBefore(toks, s, i)
+	if r < 0 {
+		return -1
+	}
+	a := nearestBefore(actors, r)
+	if a < 0 || r-actors[a].End > 6 {
+		return -1
+	}
+	var scratch [4]arabic.Analysis
+	for k := actors[a].End; k < r; k++ {
+		t := toks[k]
+		if t.Kind != arabic.Word {
+			continue
+		}
+		if tm, ok := c.lex.TimeAt(toks[:r], k, scratch[:0]); ok {
+			k = tm.End - 1
+			continue
+		}
+		if len(c.lex.Classes(t.Norm)) == 0 {
+			return -1
+		}
+	}
+	return a
+}
+
+// lightBefore reports a light verb («قام», «قيام») just before token i.
+func (c *Coder) lightBefore(toks []arabic.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		n := toks[k].Norm
+		if c.lex.HasClass(n, "light") || len(n) > 2 && c.lex.HasClass(n[2:], "light") {
+			return true
+		}
+	}
+	return false
+}
+
+// agentAfter returns the actor introduced by «على يد» or «من قبل» after the
+// trigger (the agent of a passive or a verbal noun), or -1.
+func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
+	for k := m.End; k+1 < s.End && k < m.End+12; k++ {
+		if p := c.kindOf(toks[k].Norm, "prep:"); (p == "علي" || p == "من") && c.lex.HasClass(toks[k+1].Norm, "agent") {
+			for i := range actors {
+				if actors[i].Start > k+1 && actors[i].Start <= k+4 {
+					return i
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// speaker returns the actor who says the words around token i: the subject
+// of the last verb of saying before it in the sentence, or -1.
+// reportedSpeaker returns the actor «أنه» refers to after a verb of saying
+// («وشدد الرئيس المحتمل لفرنسا … مشيرا إلى أنه زار تونس»): the speaker of
+// the sentence, found before that verb; -1 when the pronoun follows no verb
+// of saying or no speaker is named.
+func (c *Coder) reportedSpeaker(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
+	p := -1 // the pronoun
+	for k := m.Start - 1; k >= s.Start && k >= m.Start-3; k-- {
+		if c.classed(toks[k].Norm, "pronsubj", "و") {
+			p = k
+			break
+		}
+	}
+	if p < 0 || !c.hasClassNear(toks, s, p, -3, "speech") {
+		return -1
+	}
+	for k := p - 1; k >= s.Start; k-- {
+		if !c.classed(toks[k].Norm, "speech", "و") {
+			continue
+		}
+		for j := range actors {
+			if actors[j].Start == k+1 && actors[j].Prep == "" {
+				return j // «وشدد الرئيس …»
+			}
+		}
+		if j := nearestBefore(actors, k); j >= 0 && k-actors[j].End <= 1 && actors[j].Prep == "" {
+			return j // «الرئيس قال …»
+		}
+	}
+	return -1
+}
+
+func (c *Coder) speaker(toks []arabic.Token, s arabic.Span, i int, actors []resolve.Actor) int {
+	for k := i - 1; k >= s.Start; k-- {
+		n := toks[k].Norm
+		if !c.classed(n, "speech", "و") {
+			continue
+		}
+		// «قال X»: the actor right after the verb; «X قال»: the one right before
+		for j := range actors {
+			if actors[j].Start == k+1 {
+				return j
+			}
+		}
+		if j := nearestBefore(actors, k); j >= 0 && k-actors[j].End <= 1 {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// countedBefore reports a number among the three words before trigger m,
+// after the last actor: a counted noun phrase («38 شخصا») is the subject.
+func (c *Coder) countedBefore(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) bool {
+	from := max(s.Start, m.Start-3)
+	if i := nearestBefore(actors, m.Start); i >= 0 && actors[i].End > from {
+		from = actors[i].End
+	}
+	for k := from; k < m.Start; k++ {
+		if toks[k].Kind == arabic.Number {
+			return true
+		}
+	}
+	return false
+}
+
+// counted reports a number right after trigger m («مقتل 15 جنديا»).
+func (c *Coder) counted(toks []arabic.Token, m *recognise.Mention) bool {
+	return m.End < len(toks) && (toks[m.End].Kind == arabic.Number || c.lex.HasClass(toks[m.End].Norm, "cardinal"))
+}
+
+// controlVerb returns the index of a verb governing trigger m within the ten
+// words before it, in the same clause, or -1; a verb of cessation governs
+// only the verbal noun right after it or after its «عن».
+func (c *Coder) controlVerb(toks []arabic.Token, s arabic.Span, m *recognise.Mention) int {
+	for k := m.Start - 1; k >= s.Start && k >= m.Start-10; k-- {
+		n := toks[k].Norm
+		if c.classed(n, "control", "وف") || strings.HasSuffix(n, "وا") && c.classed(n[:len(n)-len("وا")], "control", "وف") {
+			return k // «قرر», «عمدوا»
+		}
+		if k >= m.Start-2 && c.classed(n, "cease", "وف") {
+			return k // «لم تتوقف عن تعذيب»
+		}
+		if toks[k].Kind == arabic.Punct && !arabic.IsQuote(toks[k].Text) && toks[k].Text != "،" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// doneBy reports a verbal noun governed by a verb right before it, with at
+// most a preposition between them («عمدوا إلى إلقاء المتفجرات», «حاولوا
+// خطف»): the verb tells that the act was done (or tried).
+func (c *Coder) doneBy(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	v := c.controlVerb(toks, s, m)
+	return v >= 0 && (v == m.Start-1 || v == m.Start-2 && c.kindOf(toks[m.Start-1].Norm, "prep:") != "")
+}
+
+// controlSubject returns the actor that is the subject of a verb governing
+// the verbal noun m («قرر المجلس الوزاري خفض», «تبنى تنظيم داعش تفجير»,
+// «أعلنت السلطات عن اعتقال»): the first actor between that verb and m, or
+// the actor right before the verb; -1 when there is none.
+func (c *Coder) controlSubject(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
+	v := c.controlVerb(toks, s, m)
+	if v < 0 {
+		return -1
+	}
+	for i := range actors {
+		if actors[i].Start > v && actors[i].End <= m.Start && actors[i].Prep == "" {
+			return i // VSO: «قرر المجلس … خفض»
+		}
+	}
+	for i := len(actors) - 1; i >= 0; i-- {
+		if actors[i].End <= v {
+			if actors[i].Prep == "" && v-actors[i].End <= 1 {
+				return i // SVO: «الجيش يواصل القصف»
+			}
+			break
+		}
+	}
+	return -1
+}
+
+// allClassed reports whether every word of toks[from:to] is a word of the
+// grammar table (an adjective of modality, glue, a time word…).
+func (c *Coder) allClassed(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if toks[k].Kind == arabic.Word && len(c.lex.Classes(toks[k].Norm)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// lightBetween reports a light verb («قام بها») in toks[from:to].
+func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if c.lex.HasClass(toks[k].Norm, "light") {
+			return true
+		}
+	}
+	return false
+}
+
+// balanceQuotes widens the token span [from, to) by the quotation mark
+// that closes or opens a quote it cuts in half: «حكومة» حفتر is shown as
+// ««حكومة» حفتر», «قائد «مرتزقة فاغنر» with its closing mark.
+func balanceQuotes(toks []arabic.Token, from, to int) (int, int) {
+	depth, opened := 0, false
+	for k := from; k < to; k++ {
+		switch toks[k].Text {
+		case "«", "“":
+			depth++
+			opened = true
+		case "»", "”":
+			if depth > 0 {
+				depth--
+			} else if from > 0 && (toks[from-1].Text == "«" || toks[from-1].Text == "“") {
+				from-- // a closing mark whose opening stands just before the span
+			}
+		}
+	}
+	if opened && depth > 0 && to < len(toks) && (toks[to].Text == "»" || toks[to].Text == "”") {
+		to++ // an opening mark whose closing stands just after the span
+	}
+	return from, to
+}

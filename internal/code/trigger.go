@@ -1,0 +1,301 @@
+package code
+
+import (
+	"strings"
+
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
+	"github.com/marsad/marsad/internal/recognise"
+)
+
+// cueWindow is how many words after a trigger its cue may stand.
+const cueWindow = 10
+
+// Choice is the trigger entry the coder takes for a mention.
+type Choice struct {
+	Trigger int32  // index into the knowledge base's Triggers
+	Cue     string // the cue found after the mention, "" for an entry without cue
+	CueAt   int    // the token where the cue starts, when there is one
+}
+
+// Choose reports which trigger entry of mention ms[k] the coder takes in
+// sentence s: an entry whose cue follows within cueWindow words wins over
+// one with no cue; an entry whose cue is absent does not apply; a word read
+// as a verbal noun takes no verb entry. ok is false when none applies.
+func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (ch Choice, ok bool) {
+	m := &ms[k]
+	// a written tanwin marks a noun or an adverb («فجراً» at dawn, not «فجر» blew up)
+	noun := c.nounReading(toks, s, ms, k) || strings.ContainsRune(toks[m.End-1].Text, '\u064B')
+	for _, e := range m.Entries {
+		if e.Kind != kb.EntTrigger {
+			continue
+		}
+		if noun && c.lex.KB.Triggers[e.Index].POS == "V" {
+			continue
+		}
+		if len(c.cues[e.Index]) == 0 {
+			if !ok {
+				ch, ok = Choice{Trigger: e.Index}, true
+			}
+			continue
+		}
+		if cue, at := c.cueAfter(toks, ms[k+1:], m.End, s.End, c.cues[e.Index]); cue != "" && (!ok || ch.Cue == "") {
+			ch, ok = Choice{Trigger: e.Index, Cue: cue, CueAt: at}, true
+		}
+	}
+	return ch, ok
+}
+
+// trigger returns the working state of the trigger that ms[k] stands for.
+// It returns false, and why when a line was taken, when the trigger codes
+// no event of its own.
+func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (clause, string, bool) {
+	ch, ok := c.Choose(toks, s, ms, k)
+	if !ok {
+		return clause{}, "", false
+	}
+	t := &c.lex.KB.Triggers[ch.Trigger]
+	switch {
+	case c.figurative(toks, s, ms, k, t):
+		return clause{}, "its object is figurative («تخطف الأضواء», «الهجوم على الحريات»)", false
+	case t.POS == "V" && violentOrProtest(t.Root()) && c.relativeOfAct(toks, s, &ms[k]):
+		return clause{}, "a relative clause of the act named before it, which codes it («الهجوم الذي استهدف …»)", false
+	case t.POS == "N" && violent(t.Root()) && c.generic(toks, s, &ms[k]):
+		return clause{}, "a kind of deed, not an act («بالقتل والتدمير»)", false
+	}
+	cl := clause{trig: t, m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt}
+	cl.object = cl.trig.POS == "N" && violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
+	return cl, "", true
+}
+
+// figurative reports a word of violence ms[k] used figuratively: its
+// object, right after it or after the subject that follows it, and after
+// the preposition of its target, is of the figurative class («تخطف
+// الأضواء», «خطف الرئيس الأضواء», «الهجوم على الحريات»).
+func (c *Coder) figurative(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int, t *kb.Trigger) bool {
+	if !violent(t.Root()) {
+		return false
+	}
+	obj := ms[k].End
+	for j := k + 1; j < len(ms) && ms[j].Start == obj && !ms[j].Has(kb.EntTrigger); j++ {
+		obj = ms[j].End // the subject: «خطف الرئيس المصري عبد الفتاح السيسي الأضواء»
+	}
+	if obj+1 < s.End {
+		if p := c.kindOf(toks[obj].Norm, "prep:"); p != "" && allows(t.Target, p) {
+			obj++ // «الهجوم على الحريات»
+		}
+	}
+	return obj < s.End && c.lex.HasClass(toks[obj].Norm, "figurative")
+}
+
+// generic reports a verbal noun of violence named as a kind of deed, not
+// as an act: definite, with nothing of its own, and joined by «و» to
+// another definite noun after it, or to another deed of violence before it
+// («الاستيلاء على السلطة بالقتل والتدمير», «هدفا للقتل والخطف
+// والابتزاز»). After a word of suffering it is what befell someone
+// («تعرض للخطف والتعذيب»).
+func (c *Coder) generic(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	if m.Suffix != "" || m.End-m.Start != 1 || !definite(toks[m.Start].Norm, m.Prefix) {
+		return false
+	}
+	// the other deed of the pair: a definite word of no grammar class that
+	// names nobody, after «و» when it comes second
+	deed := func(k int, and bool) bool {
+		if k < s.Start || k >= s.End || toks[k].Kind != arabic.Word || len(c.lex.Classes(toks[k].Norm)) > 0 {
+			return false
+		}
+		n, p := toks[k].Norm, ""
+		if and {
+			if !strings.HasPrefix(n, "و") {
+				return false
+			}
+			p = "و"
+		}
+		var scratch [4]arabic.Analysis
+		if mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0]); ok && !hasKind(mm.Entries, kb.EntTrigger) {
+			return false // «القتل والجيش»: an actor, not a second deed
+		}
+		return definite(n, p)
+	}
+	first := m.Prefix == "و" && deed(m.Start-1, false) && c.attackNoun(toks, s, m.Start-1) // «للقتل والخطف», not «للحماية المدنية والاعتداء»
+	if !deed(m.End, true) && !first {
+		return false
+	}
+	return !c.hasClassNear(toks, s, m.Start, -6, "casualty")
+}
+
+// definite reports a word with the article after the proclitics p («بالقتل»
+// with «ب», «للقتل» with «ل», «والخطف» with «و»).
+func definite(n, p string) bool {
+	if p == "" && len(n) > 2 && strings.Contains("وفبل", n[:2]) && !strings.HasPrefix(n, "ال") {
+		p = n[:2] // a proclitic the caller did not strip
+	}
+	rest := strings.TrimPrefix(n, p)
+	return strings.HasPrefix(rest, "ال") || strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل")
+}
+
+// objectOfTrigger reports a verbal noun standing as the object of the
+// trigger of another kind before it, with at most two other words and the
+// actors between them: «دان جعجع خطف زياد» reports a condemnation,
+// «اتهمت … الموساد بخطف عسكري» an accusation.
+func (c *Coder) objectOfTrigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) bool {
+	gap, at := 0, ms[k].Start
+	for j := k - 1; j >= 0 && ms[j].Start >= s.Start; j-- {
+		gap += at - ms[j].End
+		if gap > 2 {
+			return false
+		}
+		at = ms[j].Start
+		if !ms[j].Has(kb.EntTrigger) {
+			continue
+		}
+		if ch, ok := c.Choose(toks, s, ms, j); ok {
+			// a verb of doing or taking part governs the act it does
+			// («شاركت في هذه الغارات»), not one it comments on
+			return !violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root()) && !c.classed(toks[ms[j].Start].Norm, "control", "وف")
+		}
+		// a verb read as a noun after «لـ» («لتندد بالاعتداء»): any reading
+		// of another kind governs the noun
+		for _, e := range ms[j].Entries {
+			if e.Kind == kb.EntTrigger && ms[j].Prefix == "ل" && c.lex.KB.Triggers[e.Index].POS == "V" && !violentOrProtest(c.lex.KB.Triggers[e.Index].Root()) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// nounReading decides a word written the same as a verb and as a verbal
+// noun («قتل» killed / killing, «خطف»): it is the noun when a content word
+// stands right before it («جرائم قتل», «دان جعجع خطف»), the verb at the
+// start of a clause, after a particle («قد قتل», «الذي خطف») or after its
+// subject («الجيش قصف»).
+func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) bool {
+	m := &ms[k]
+	hasV, hasN := false, false
+	for _, e := range m.Entries {
+		if e.Kind == kb.EntTrigger {
+			switch c.lex.KB.Triggers[e.Index].POS {
+			case "V":
+				hasV = true
+			case "N":
+				hasN = true
+			}
+		}
+	}
+	if !hasV || !hasN || m.Prefix != "" && m.Prefix != "و" && m.Prefix != "ف" {
+		// after a preposition a verb form is a verbal noun («إلى قطع»), when
+		// the knowledge base has it as one; a verb-only entry keeps reading
+		// the word as its verb, as the verbal noun says the same
+		return hasN && !hasV || m.Prefix == "ب" || m.Prefix == "ل" || m.Prefix == "ال" || hasN && c.afterPreposition(toks, s, m)
+	}
+	if m.Start == s.Start {
+		return false
+	}
+	prev := toks[m.Start-1]
+	if prev.Kind != arabic.Word {
+		return false
+	}
+	var scratch [4]arabic.Analysis
+	if _, ok := c.lex.TimeAt(toks, m.Start-1, scratch[:0]); ok {
+		return false // «وأمس قتل»
+	}
+	inList := k > 0 && ms[k-1].End == m.Start && ms[k-1].Has(kb.EntTrigger) ||
+		k+1 < len(ms) && ms[k+1].Start == m.End && ms[k+1].Prefix == "و" && ms[k+1].Has(kb.EntTrigger)
+	if m.Prefix != "" && !inList {
+		// «وقتلهم»: a new clause — unless a list of nouns («جرائم ضد الإنسانية
+		// وقتل واغتصاب», «لبث الفوضى وقطع الطرق»: after a definite noun that
+		// names no actor, a bare form is the next verbal noun of the list)
+		return m.Suffix == "" && strings.HasPrefix(prev.Norm, "ال") && !(k > 0 && ms[k-1].End == m.Start)
+	}
+	if c.afterPreposition(toks, s, m) {
+		return true // «إلى قطع الطريق»
+	}
+	if len(c.lex.Classes(prev.Norm)) > 0 { // a function word or a particle («قد») before it
+		return false
+	}
+	if k > 0 && ms[k-1].End == m.Start && !ms[k-1].Has(kb.EntTrigger) {
+		// after a named actor: its verb, unless the actor is itself the
+		// subject of a verb right before it, whose object this is
+		// («ودان سمير جعجع خطف زياد قبلان»)
+		j := k - 1 // the first mention of the actor's phrase
+		for j > 0 && !ms[j-1].Has(kb.EntTrigger) && c.titleGap(toks, ms[j-1].End, ms[j].Start) {
+			j--
+		}
+		return j > 0 && ms[j-1].End == ms[j].Start && c.verbEntry(ms[j-1].Entries)
+	}
+	return true
+}
+
+// titleGap reports whether toks[from:to] may stand between two mentions
+// of one long subject: at most four quotes, «لـ», glue words or definite
+// words that name nothing and are no function words («رئيس الهيئة
+// التنفيذية لـ «القوات اللبنانية» سمير جعجع»).
+func (c *Coder) titleGap(toks []arabic.Token, from, to int) bool {
+	if to-from > 4 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		t := toks[k]
+		switch {
+		case t.Kind == arabic.Punct && arabic.IsQuote(t.Text):
+		case t.Kind != arabic.Word:
+			return false
+		case c.lex.HasClass(t.Norm, "glue") || c.kindOf(t.Norm, "prep:") == "ل":
+		case strings.HasPrefix(t.Norm, "ال") && len(c.lex.Classes(t.Norm)) == 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// afterPreposition reports a word right after a preposition other than
+// «من» (also «who»): a verb cannot stand there, so the word is a verbal
+// noun («عمدت القوى الأمنية إلى قطع طريق»).
+func (c *Coder) afterPreposition(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+	if m.Start == s.Start || m.Prefix != "" {
+		return false
+	}
+	return c.governing(toks[m.Start-1])
+}
+
+// cueAfter returns the first of cues that starts within cueWindow words
+// after from, as it is written in the knowledge base, and where it starts (or "", -1). The words of
+// the mentions that follow (ms, in order: a long subject «رئيس حكومة الوفاق
+// فايز السراج وقائد الجيش خليفة حفتر») do not count towards the window.
+func (c *Coder) cueAfter(toks []arabic.Token, ms []recognise.Mention, from, to int, cues [][]string) (string, int) {
+	var scratch [4]arabic.Analysis
+	words := 0
+	for i := from; i < to && words < cueWindow; i++ {
+		for len(ms) > 0 && ms[0].End <= i {
+			ms = ms[1:]
+		}
+		if toks[i].Kind == arabic.Punct {
+			continue
+		}
+		if len(ms) == 0 || i < ms[0].Start || ms[0].Has(kb.EntTrigger) {
+			words++
+		}
+		for _, a := range arabic.Segment(scratch[:0], toks[i].Norm) {
+			base := strings.TrimPrefix(a.Base, "ال") // «عقوبات» and «العقوبات» alike
+			for _, cue := range cues {
+				if base == strings.TrimPrefix(cue[0], "ال") && matchRest(toks, i+1, to, cue[1:]) {
+					return strings.Join(cue, " "), i
+				}
+			}
+		}
+	}
+	return "", -1
+}
+
+func matchRest(toks []arabic.Token, i, to int, rest []string) bool {
+	for _, w := range rest {
+		if i >= to || toks[i].Norm != w {
+			return false
+		}
+		i++
+	}
+	return true
+}
