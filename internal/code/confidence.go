@@ -2,7 +2,6 @@ package code
 
 import (
 	"math"
-	"strings"
 
 	"github.com/marsad/marsad/internal/resolve"
 )
@@ -12,7 +11,7 @@ import (
 // below 0.5 however clear its trigger, so that a threshold of 0.5 keeps the
 // complete events (who did what to whom) and drops the partial ones («قتل 20
 // شخصا»: nobody named), which are still reported for those who want them.
-func confidence(src, tgt *resolve.Actor, cl clause, mod []string, how string) float64 {
+func confidence(src, tgt *resolve.Actor, cl clause, mod []string, rule *Rule) float64 {
 	s, t := 0.2, 0.4
 	switch cl.trig.Root() {
 	case "08", "14", "15":
@@ -20,7 +19,7 @@ func confidence(src, tgt *resolve.Actor, cl clause, mod []string, how string) fl
 	}
 	if src != nil {
 		s = 0.9
-		if src.Inferred || strings.HasPrefix(how, "elided") || strings.HasPrefix(how, "topic") {
+		if src.Inferred || rule != nil && rule.Weak {
 			s = 0.75
 		}
 	}

@@ -3,7 +3,6 @@ package code
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/resolve"
@@ -41,14 +40,14 @@ func targetCode(t *ActorRef) string {
 func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor, res *resolve.Resolver) []Event {
 	toks := in.Tokens
 	m, t := cl.m, cl.trig
-	src, srcIdx, targets, how, tHow := a.src, a.srcIdx, a.targets, a.how, a.tHow
+	src, srcIdx, targets := a.src, a.srcIdx, a.targets
 	sources := []*resolve.Actor{src}
 	switch {
-	case srcIdx >= 0 && tHow != "conjoined subjects of a joint act":
+	case srcIdx >= 0 && (a.tgtRule == nil || a.tgtRule.ID != "tgt.conjoined-subjects"):
 		for k := srcIdx + 1; k < len(actors) && actors[k].Conj && actors[k].Prep == "" && (actors[k].End <= m.Start) == (actors[srcIdx].End <= m.Start); k++ {
 			sources = append(sources, &actors[k])
 		}
-	case strings.HasPrefix(how, "elided"):
+	case a.srcRule != nil && a.srcRule.Carried:
 		sources = *last
 	}
 	if src != nil {
@@ -119,8 +118,8 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 				r := c.ref(in, ta, loc)
 				ev.Target = &r
 			}
-			ev.Confidence = confidence(sa, ta, cl, mod, how)
-			ev.Rule = fmt.Sprintf("trigger %s (%s); source: %s; target: %s", t.Pos, t.English, orNone(how), orNone(tHow))
+			ev.Confidence = confidence(sa, ta, cl, mod, a.srcRule)
+			ev.Rule = fmt.Sprintf("trigger %s (%s); source: %s; target: %s", t.Pos, t.English, a.srcRule.Text(""), a.tgtRule.Text(a.tgtDetail))
 			if loc == nil {
 				ev.Rule += "; no location: " + noPlace
 			}
@@ -128,13 +127,6 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		}
 	}
 	return out
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
 }
 
 // ref builds an actor reference; an actor whose country was only inferred

@@ -14,9 +14,10 @@ type args struct {
 	passive    bool             // «تم + verbal noun»
 	src        *resolve.Actor   // the source, nil when nobody is named
 	srcIdx     int              // its index in the sentence's actors, -1 when elided or none
-	how        string           // how the source was found, for the rule
+	srcRule    *Rule            // the rule that found the source, nil when none did
 	targets    []*resolve.Actor // the targets, none for an event without one
-	tHow       string           // how the targets were found
+	tgtRule    *Rule            // the rule that found the targets
+	tgtDetail  string           // the detail of its description (a preposition)
 }
 
 // frame finds the source and target(s) of a trigger and builds its events.
@@ -25,15 +26,15 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 	if pair[0] != nil && symmetricRoot(cl.trig.Root()) && c.partiesNear(in.Tokens, s, cl.m) {
 		// «كما ناقش الطرفان …»: the two sides of the last joint act
 		a = args{src: pair[0], srcIdx: -1, verb: cl.trig.POS != "N", targets: []*resolve.Actor{pair[1]}}
-		a.how, a.tHow = "«الطرفان»: the sides of the last joint act", "«الطرفان»: the sides of the last joint act"
+		a.srcRule, a.tgtRule = &ruleParties, &ruleParties
 	} else {
 		a = c.source(in, s, cl, actors, last)
 		c.findTargets(in, s, cl, actors, &a, res)
 	}
-	if pair[0] != nil && c.dual(in.Tokens[cl.m.Start].Norm[len(cl.m.Prefix):], cl.trig) && (a.srcIdx < 0 || a.how == "topic before the verb") {
+	if pair[0] != nil && c.dual(in.Tokens[cl.m.Start].Norm[len(cl.m.Prefix):], cl.trig) && (a.srcIdx < 0 || a.srcRule != nil && a.srcRule.ID == "src.topic") {
 		// «كما تقدما بالشكر …»: a dual verb with no subject of its own is
 		// done by the two sides of the last joint act
-		a.src, a.srcIdx, a.how = pair[0], -1, "elided subject: the two sides of the last joint act (a dual verb)"
+		a.src, a.srcIdx, a.srcRule = pair[0], -1, &ruleDualPair
 		*last = []*resolve.Actor{pair[0], pair[1]}
 	}
 	if why := c.codable(in.Tokens, s, cl, actors, &a, last); why != "" {

@@ -37,9 +37,6 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 			break
 		}
 	}
-	var src *resolve.Actor
-	srcIdx := -1
-	how := ""
 	verb := t.POS == "V" || t.POS == "P"
 	conj := strings.HasPrefix(m.Prefix, "و") || strings.HasPrefix(m.Prefix, "ف") || c.conjBefore(toks, m.Start)
 	// preceding subject candidate: the nearest actor before the trigger, not
@@ -128,80 +125,32 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	// a first person inside a quotation (outside, «اتهم» is a past tense)
 	quoted1st := verb && c.inQuote(toks, s, m.Start) && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ا")
 	speaker := -1
-	if quoted1st {
+	if quoted1st || t.POS == "P" {
 		speaker = c.speaker(toks, s, m.Start, actors)
 	}
 	participle := t.POS == "P" && c.classed(toks[m.Start].Norm, "participle", "و")
-	switch {
-	case participle:
-		// «وقال الوزير …، داعيا إسرائيل إلى التراجع»: the speaker, or the
-		// subject of the verb before, does what the participle tells
-		if i := c.speaker(toks, s, m.Start, actors); i >= 0 {
-			srcIdx, how = i, "the subject of the main clause of a participle («قال X …، داعيا»)"
-		} else if len(*last) > 0 && among((*last)[0], actors) {
-			src, how = (*last)[0], "the subject of the main clause of a participle («ندد X …، مطالبا»)"
-		}
-	case quoted1st:
-		// «"أهنئ الرئيس المنتخب"»: the speaker of the quotation, or nobody
-		if speaker >= 0 {
-			srcIdx, how = speaker, "the speaker of a first-person verb"
-		}
-	case agent >= 0:
-		srcIdx, how = agent, "agent after «على يد»/«من قبل»"
-	case passive:
-		// «تم اعتقال X»: no stated source
-	case !verb && (strings.HasSuffix(m.Prefix, "ب") || m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "prep:علي", "")) && prev >= 0 && c.lightBefore(toks, actors[prev].Start):
-		srcIdx, how = prev, "light verb: «قام X بـ…», «أقدم X على…»"
-	case verb && pronounSubj:
-		if i := c.reportedSpeaker(toks, s, m, actors); i >= 0 {
-			srcIdx, how = i, "the speaker «أنه» refers to («مشيرا إلى أنه زار»)"
-		} else if i := nearestBefore(actors, m.Start); i >= 0 {
-			srcIdx, how = i, "subject named before a pronoun or relative"
-		}
-	case verb && (m.Prefix == "و" || m.Prefix == "ف") && adjacentPrev && len(*last) > 0 && among((*last)[0], actors) && !c.inQuote(toks, s, m.Start):
-		// «زار ترامب الرياض واجتمع بقادة»: a verb joined by «و» shares the
-		// subject of the verb before it; the actor before it is that verb's object
-		src, how = (*last)[0], "elided subject: the previous event's source"
-	case verb && adjacentPrev:
-		srcIdx, how = prev, "subject before the verb (SVO)"
-	case verb && conj && len(*last) > 0 && next >= 0 && phraseAfter && !c.inQuote(toks, s, m.Start):
-		// «وطالب في ختام رسالته المجتمع الدولي باتخاذ…»: a phrase between the
-		// verb and the actor; the subject is the one before, the actor its object
-		src, how = (*last)[0], "elided subject: the previous event's source"
-	case verb && conj && len(*last) > 0 && among((*last)[0], actors) && !c.inQuote(toks, s, m.Start):
-		// «زار حفتر دمشق، والتقى مسؤولين»: a verb joined by «و» to an event of
-		// the same sentence shares its subject; what follows is its object
-		src, how = (*last)[0], "elided subject: the previous event's source"
-	case verb && control >= 0:
-		srcIdx, how = control, "subject of the governing verb («قرر X أن يزور…»)"
-	case next >= 0:
-		srcIdx, how = next, "subject after the verb (VSO)"
-		if !verb {
-			how = "agent after the verbal noun"
-		}
-	case !verb && m.Prefix == "ل" && prev > 0 && len(*last) > 0 && &actors[prev-1] == (*last)[0]:
-		// «يزور علاوي مصر لإجراء مباحثات»: the actor before is the object of
-		// the verb the purpose belongs to; its subject is the purpose's
-		src, how = (*last)[0], "subject of the purpose clause «لـ…»"
-	case !verb && m.Prefix == "ل" && prev >= 0:
-		srcIdx, how = prev, "subject of the purpose clause «لـ…»"
-	case !verb && control >= 0:
-		srcIdx, how = control, "subject of the governing verb («قرر X خفض…»)"
-	case !verb && prev >= 0 && t.Root() == "14" && strings.HasSuffix(toks[m.Start].Norm, "ا") && m.Prefix == "":
-		// «احتشد خمسة آلاف متظاهر أمام مقر المحافظة، احتجاجا على …»: an
-		// accusative of purpose shares the subject of its clause
-		srcIdx, how = prev, "subject of the clause of «احتجاجا»"
-	case verb && antecedent >= 0:
-		srcIdx, how = antecedent, "subject of the relative clause"
-	case verb && conj && len(*last) > 0 && !c.inQuote(toks, s, m.Start) && !c.nounSubjectAfter(toks, s, m):
-		src, how = (*last)[0], "elided subject: the previous event's source"
-	case verb && prev >= 0:
-		srcIdx, how = prev, "topic before the verb"
+	p := &srcProbe{
+		c: c, toks: toks, s: s, m: m, t: t, actors: actors, last: *last,
+		verb: verb, conj: conj, passive: passive, participle: participle, quoted1st: quoted1st,
+		pronounSubj: pronounSubj, adjacentPrev: adjacentPrev, phraseAfter: phraseAfter,
+		prev: prev, next: next, agent: agent, control: control, antecedent: antecedent, speakerIdx: speaker,
 	}
-	if srcIdx >= 0 {
-		src = &actors[srcIdx]
+	a := args{firstAfter: firstAfter, verb: verb, passive: passive, srcIdx: -1}
+	for i := range sourceRules {
+		r := &sourceRules[i]
+		if !r.when(p) {
+			continue
+		}
+		a.srcIdx, a.src = r.pick(p)
+		if a.srcIdx >= 0 {
+			a.src = &actors[a.srcIdx]
+		}
+		if a.src != nil || a.srcIdx >= 0 {
+			a.srcRule = &r.Rule
+		}
+		break
 	}
-	return args{firstAfter: firstAfter, verb: verb, passive: passive, src: src, srcIdx: srcIdx, how: how}
+	return a
 }
 
 // among reports whether a points into actors.

@@ -9,26 +9,101 @@ import (
 	"github.com/marsad/marsad/internal/resolve"
 )
 
-// findTargets finds the targets of trigger cl, given its source.
+// tgtProbe is what the target rules read about one trigger, given its
+// source.
+type tgtProbe struct {
+	c      *Coder
+	in     Input
+	s      arabic.Span
+	m      *recognise.Mention
+	t      *kb.Trigger
+	actors []resolve.Actor
+	a      *args // the source found so far; a rule may set it (a pair, «بين»)
+	res    *resolve.Resolver
+	from   int    // the first actor that may be a target
+	detail string // what a rule fills its description with (a preposition)
+	fired  *Rule  // a sub-rule the rule fired instead of itself
+}
+
+// A targetRule finds the targets of a trigger when the rules before it
+// found none: it returns them (none: the next rule is tried).
+type targetRule struct {
+	Rule
+	find func(p *tgtProbe) []*resolve.Actor
+}
+
+// Rules of the source that a target rule decides with the targets.
+var (
+	ruleParties     = Rule{ID: "frm.parties", Desc: "«الطرفان»: the sides of the last joint act"}
+	ruleDualPair    = Rule{ID: "src.dual-pair", Desc: "elided subject: the two sides of the last joint act (a dual verb)", Carried: true, Weak: true}
+	rulePronounPair = Rule{ID: "src.pronoun-pair", Desc: "the actors a dual or plural pronoun refers to"}
+	ruleBetweenSrc  = Rule{ID: "src.between", Desc: "«بين X و Y»"}
+	// sub-rules a target rule may fire instead of its own
+	ruleBetween     = Rule{ID: "tgt.between", Desc: "«بين X و Y»"}
+	ruleAttackOwner = Rule{ID: "tgt.attack-owner", Desc: "owner of the target after «على»"}
+)
+
+// targetRules are the target rules, in the order they are tried. To add a
+// rule for a construction, put it where it must win over the rules after
+// it, give it an id of its own and a golden test in testdata/rules/<id>.txt.
+var targetRules = []targetRule{
+	{Rule{ID: "tgt.prep", Desc: "target after «%s»"}, (*tgtProbe).direct},
+	// «شن غارات على معسكرات لتدريب متشددين»: the first actor after the
+	// trigger that no preposition places elsewhere is what was attacked;
+	// «الضربة الأميركية على قاعدة جوية للقوات السورية»: the owner of what was hit
+	{Rule{ID: "tgt.attack-object", Desc: "object of the attack"}, (*tgtProbe).attackObject},
+	// «أشاد … بنجاح تجربة الانتقال الديمقراطي في تونس»: what is praised or
+	// criticised happens in the country named after «في»
+	{Rule{ID: "tgt.judged-country", Desc: "the country where what is judged happens"}, (*tgtProbe).judgedCountry},
+	{Rule{ID: "tgt.place", Desc: "place after «%s» standing for its country"}, (*tgtProbe).place},
+	// «اتفق حفتر مع السراج خلال لقائهما»: the two named before met
+	{Rule{ID: "tgt.pronoun-pair", Desc: "the actors a dual or plural pronoun refers to"}, (*tgtProbe).pronounPair},
+	{Rule{ID: "tgt.pronoun", Desc: "pronoun target: the actor named before"}, (*tgtProbe).pronoun},
+	// «… قانون قيصر … بإعمار سوريا، ويفرض رزمة من العقوبات»: an actor named
+	// between the subject and the verb, not as the verb's own subject
+	{Rule{ID: "tgt.before-verb", Desc: "object named between subject and verb"}, (*tgtProbe).beforeVerb},
+	// «أصدر السراج وحفتر بياناً مشتركاً»: conjoined subjects act on each other
+	{Rule{ID: "tgt.conjoined-subjects", Desc: "conjoined subjects of a joint act"}, (*tgtProbe).conjoinedSubjects},
+}
+
+// findTargets finds the targets of trigger cl, given its source, with the
+// first target rule that finds any.
 func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve.Actor, a *args, res *resolve.Resolver) {
-	toks := in.Tokens
-	m, t := cl.m, cl.trig
-	firstAfter, src, srcIdx, passive := a.firstAfter, a.src, a.srcIdx, a.passive
-	var targets []*resolve.Actor
-	from := firstAfter
-	if srcIdx >= firstAfter {
-		from = srcIdx + 1
+	p := &tgtProbe{c: c, in: in, s: s, m: cl.m, t: cl.trig, actors: actors, a: a, res: res, from: a.firstAfter}
+	if a.srcIdx >= a.firstAfter {
+		p.from = a.srcIdx + 1
 	}
-	tHow := ""
+	a.targets, a.tgtRule = nil, nil
+	for i := range targetRules {
+		r := &targetRules[i]
+		p.detail, p.fired = "", &r.Rule
+		if ts := r.find(p); len(ts) > 0 {
+			a.targets, a.tgtRule, a.tgtDetail = ts, p.fired, p.detail
+			break
+		}
+	}
+	if a.src == nil && len(a.targets) >= 2 && a.tgtRule.ID == "tgt.between" {
+		a.src, a.targets, a.srcRule = a.targets[0], a.targets[1:], &ruleBetweenSrc
+		a.srcIdx = -1
+	}
+}
+
+// direct finds the target the trigger's frame introduces: the first actor
+// after it, up to the verb of another event, after one of its target
+// prepositions (or none for a direct object), or the members of «بين X و
+// Y»; the actors joined to it by «و» are targets too.
+func (p *tgtProbe) direct() []*resolve.Actor {
+	c, toks, m, t, s := p.c, p.in.Tokens, p.m, p.t, p.s
+	src, passive := p.a.src, p.a.passive
 	toward := false // a «إلى» stands between the trigger and the actor
 	// «طلب عدم نشر اسمه»: the object is a clause, not the actor after it
 	clauseObject := m.End < s.End && c.lex.HasClass(toks[m.End].Norm, "neg")
-	for i := from; i < len(actors); i++ {
-		a := &actors[i]
-		if a.Conj && i > from && (a.Prep == "" || len(targets) > 0) {
+	for i := p.from; i < len(p.actors); i++ {
+		a := &p.actors[i]
+		if a.Conj && i > p.from && a.Prep == "" {
 			continue // a conjunct goes with the actor it is joined to
 		}
-		if c.otherTriggerBetween(toks, s, in.Mentions, m.End, a.Start, true) {
+		if c.otherTriggerBetween(toks, s, p.in.Mentions, m.End, a.Start, true) {
 			break
 		}
 		if !toward && allows(t.Target, "الي") && c.wordBetween(toks, m.End, a.Start, "الي") {
@@ -37,98 +112,134 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 		if a.Prep == "بين" && (src == nil || symmetricRoot(t.Root()) || violentOrProtest(t.Root())) {
 			// «دعا علاوي إلى حديث مباشر بين قطر والدول العربية»: a directed
 			// act with its source named is not between the two
-			targets = append(targets, a)
-			for k := i + 1; k < len(actors) && actors[k].Conj; k++ {
-				targets = append(targets, &actors[k])
+			targets := []*resolve.Actor{a}
+			for k := i + 1; k < len(p.actors) && p.actors[k].Conj; k++ {
+				targets = append(targets, &p.actors[k])
 			}
-			tHow = "«بين X و Y»"
-			break
+			p.fired = &ruleBetween
+			return targets
 		}
 		if clauseObject && a.Prep == "" {
 			continue
 		}
 		if allows(t.Target, a.Prep) || passive && a.Prep == "" || toward && a.Prep == "في" {
-			targets = append(targets, a)
-			for k := i + 1; k < len(actors) && actors[k].Conj && (actors[k].Prep == "" || actors[k].Prep == a.Prep); k++ {
-				targets = append(targets, &actors[k])
+			targets := []*resolve.Actor{a}
+			for k := i + 1; k < len(p.actors) && p.actors[k].Conj && (p.actors[k].Prep == "" || p.actors[k].Prep == a.Prep); k++ {
+				targets = append(targets, &p.actors[k])
 			}
-			tHow = "target after «" + prepName(a.Prep) + "»"
+			p.detail = prepName(a.Prep)
+			return targets
+		}
+	}
+	return nil
+}
+
+// attackObject: the first actor after a violent trigger that no
+// preposition places elsewhere.
+func (p *tgtProbe) attackObject() []*resolve.Actor {
+	if !violent(p.t.Root()) {
+		return nil
+	}
+	src := p.a.src
+	for i := p.from; i < len(p.actors); i++ {
+		a := &p.actors[i]
+		if p.c.otherTriggerBetween(p.in.Tokens, p.s, p.in.Mentions, p.m.End, a.Start, true) {
 			break
 		}
-	}
-	if len(targets) == 0 && (t.Root() == "18" || t.Root() == "19" || t.Root() == "20") {
-		// «شن غارات على معسكرات لتدريب متشددين»: the first actor after the
-		// trigger that no preposition places elsewhere is what was attacked
-		for i := from; i < len(actors); i++ {
-			a := &actors[i]
-			if c.otherTriggerBetween(toks, s, in.Mentions, m.End, a.Start, true) {
-				break
-			}
-			if a.Prep == "" && !a.Conj && (src == nil || a.Start != src.Start) {
-				targets, tHow = []*resolve.Actor{a}, "object of the attack"
-				break
-			}
-			if a.Prep == "ل" && a.Start > m.End && c.wordBetween(toks, m.End, a.Start, "علي") && !a.Agent {
-				// «الضربة الأميركية على قاعدة جوية للقوات السورية»: the owner of what was hit
-				targets, tHow = []*resolve.Actor{a}, "owner of the target after «على»"
-				break
-			}
+		if a.Prep == "" && !a.Conj && (src == nil || a.Start != src.Start) {
+			return []*resolve.Actor{a}
+		}
+		if a.Prep == "ل" && a.Start > p.m.End && p.c.wordBetween(p.in.Tokens, p.m.End, a.Start, "علي") && !a.Agent {
+			p.fired = &ruleAttackOwner
+			return []*resolve.Actor{a}
 		}
 	}
-	if len(targets) == 0 && (t.Root() == "05" || t.Root() == "11") {
-		// «أشاد … بنجاح تجربة الانتقال الديمقراطي في تونس»: what is praised or
-		// criticised happens in the country named after «في»
-		for i := from; i < len(actors); i++ {
-			if a := &actors[i]; a.Prep == "في" && (a.Kind == "STATE" || a.Kind == "CAPITAL") && (src == nil || a.Country != src.Country) {
-				targets, tHow = []*resolve.Actor{a}, "the country where what is judged happens"
-				break
-			}
+	return nil
+}
+
+// judgedCountry: for praise and criticism (roots 05 and 11), a state or a
+// capital after «في» other than the source's.
+func (p *tgtProbe) judgedCountry() []*resolve.Actor {
+	if r := p.t.Root(); r != "05" && r != "11" {
+		return nil
+	}
+	for i := p.from; i < len(p.actors); i++ {
+		if a := &p.actors[i]; a.Prep == "في" && (a.Kind == "STATE" || a.Kind == "CAPITAL") && (p.a.src == nil || a.Country != p.a.src.Country) {
+			return []*resolve.Actor{a}
 		}
 	}
-	if len(targets) == 0 && needsTarget(t.Root()) {
-		if a := c.placeTarget(in, s, m, t, res.Named); a != nil {
-			targets, tHow = []*resolve.Actor{a}, "place after «"+a.Prep+"» standing for its country"
+	return nil
+}
+
+// place: a place after a target preposition, as its country, for a code
+// that needs a target.
+func (p *tgtProbe) place() []*resolve.Actor {
+	if !needsTarget(p.t.Root()) {
+		return nil
+	}
+	if a := p.c.placeTarget(p.in, p.s, p.m, p.t, p.res.Named); a != nil {
+		p.detail = a.Prep
+		return []*resolve.Actor{a}
+	}
+	return nil
+}
+
+// pronounPair: a verbal noun of a joint act with a dual or plural pronoun
+// («لقائهما») and nobody named is between the two actors named before it;
+// the first is the source.
+func (p *tgtProbe) pronounPair() []*resolve.Actor {
+	m := p.m
+	if p.a.src != nil || p.a.verb || !symmetricRoot(p.t.Root()) || m.Suffix != "هما" && m.Suffix != "هم" {
+		return nil
+	}
+	var two []*resolve.Actor
+	for i := p.a.firstAfter - 1; i >= 0 && len(two) < 2; i-- {
+		two = append(two, &p.actors[i])
+	}
+	if len(two) != 2 {
+		return nil
+	}
+	p.a.src, p.a.srcIdx, p.a.srcRule = two[1], -1, &rulePronounPair
+	return two[:1]
+}
+
+// pronoun: a pronoun on the trigger or after it («معه», «زارها») stands
+// for the actor named before.
+func (p *tgtProbe) pronoun() []*resolve.Actor {
+	if a := p.c.pronounTarget(p.in, p.s, p.m, p.actors, p.a.src); a != nil {
+		return []*resolve.Actor{a}
+	}
+	return nil
+}
+
+// beforeVerb: an actor of another country between the subject and the
+// verb, after a preposition or cut off from the verb, for a code that
+// needs a target; the last such actor.
+func (p *tgtProbe) beforeVerb() []*resolve.Actor {
+	src, srcIdx := p.a.src, p.a.srcIdx
+	if src == nil || srcIdx < 0 || src.End > p.m.Start || !needsTarget(p.t.Root()) {
+		return nil
+	}
+	var targets []*resolve.Actor
+	for i := srcIdx + 1; i < p.a.firstAfter; i++ {
+		if p.actors[i].Country != src.Country && (p.actors[i].Prep != "" || p.c.separated(p.in.Tokens, p.actors[i].End, p.m.Start)) {
+			targets = []*resolve.Actor{&p.actors[i]}
 		}
 	}
-	if src == nil && len(targets) == 0 && !a.verb && symmetricRoot(t.Root()) && (m.Suffix == "هما" || m.Suffix == "هم") {
-		// «اتفق حفتر مع السراج خلال لقائهما»: the two named before met
-		var two []*resolve.Actor
-		for i := a.firstAfter - 1; i >= 0 && len(two) < 2; i-- {
-			two = append(two, &actors[i])
-		}
-		if len(two) == 2 {
-			a.src, a.srcIdx, a.how = two[1], -1, "the actors a dual or plural pronoun refers to"
-			targets, tHow = two[:1], a.how
-		}
+	return targets
+}
+
+// conjoinedSubjects: the subjects joined to the source by «و» are the
+// targets of a joint act.
+func (p *tgtProbe) conjoinedSubjects() []*resolve.Actor {
+	if p.a.srcIdx < 0 || !symmetricRoot(p.t.Root()) {
+		return nil
 	}
-	if len(targets) == 0 {
-		if a := c.pronounTarget(in, s, m, actors, src); a != nil {
-			targets = append(targets, a)
-			tHow = "pronoun target: the actor named before"
-		}
+	var targets []*resolve.Actor
+	for k := p.a.srcIdx + 1; k < len(p.actors) && p.actors[k].Conj && p.actors[k].Prep == ""; k++ {
+		targets = append(targets, &p.actors[k])
 	}
-	if len(targets) == 0 && src != nil && srcIdx >= 0 && src.End <= m.Start && needsTarget(t.Root()) {
-		// «… قانون قيصر … بإعمار سوريا، ويفرض رزمة من العقوبات»: an actor named
-		// between the subject and the verb, not as the verb's own subject
-		for i := srcIdx + 1; i < firstAfter; i++ {
-			if actors[i].Country != src.Country && (actors[i].Prep != "" || c.separated(toks, actors[i].End, m.Start)) {
-				targets = []*resolve.Actor{&actors[i]}
-				tHow = "object named between subject and verb"
-			}
-		}
-	}
-	if len(targets) == 0 && srcIdx >= 0 && symmetricRoot(t.Root()) {
-		// «أصدر السراج وحفتر بياناً مشتركاً»: conjoined subjects act on each other
-		for k := srcIdx + 1; k < len(actors) && actors[k].Conj && actors[k].Prep == ""; k++ {
-			targets = append(targets, &actors[k])
-			tHow = "conjoined subjects of a joint act"
-		}
-	}
-	if src == nil && len(targets) >= 2 && tHow == "«بين X و Y»" {
-		a.src, targets, a.how = targets[0], targets[1:], "«بين X و Y»"
-		a.srcIdx = -1
-	}
-	a.targets, a.tHow = targets, tHow
+	return targets
 }
 
 // placeTarget finds a place named after one of the trigger's target

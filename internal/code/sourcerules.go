@@ -1,0 +1,140 @@
+package code
+
+import (
+	"strings"
+
+	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
+	"github.com/marsad/marsad/internal/recognise"
+	"github.com/marsad/marsad/internal/resolve"
+)
+
+// srcProbe is what the source rules read about one trigger: the probes of
+// its sentence, computed once by source and shared by every rule.
+type srcProbe struct {
+	c      *Coder
+	toks   []arabic.Token
+	s      arabic.Span
+	m      *recognise.Mention
+	t      *kb.Trigger
+	actors []resolve.Actor  // the sentence's actors
+	last   []*resolve.Actor // the source of the previous event, with its conjuncts
+	verb   bool             // a verb or a fixed phrase, not a verbal noun
+	conj   bool             // joined to what comes before by «و» or «ف»
+	// the shapes of the clause
+	passive, participle, quoted1st, pronounSubj, adjacentPrev, phraseAfter bool
+	// candidate actors (indices into actors, -1 for none)
+	prev, next, agent, control, antecedent, speakerIdx int
+}
+
+// lastHere reports a previous source that is named in this sentence.
+func (p *srcProbe) lastHere() bool { return len(p.last) > 0 && among(p.last[0], p.actors) }
+
+// quoted reports the trigger inside a quotation.
+func (p *srcProbe) quoted() bool { return p.c.inQuote(p.toks, p.s, p.m.Start) }
+
+// A sourceRule finds the source of a trigger: when its condition holds, it
+// decides, and the rules after it are not tried. Its pick returns an index
+// into the sentence's actors, or -1 and an actor carried from before, or
+// -1 and nil: nobody named.
+type sourceRule struct {
+	Rule
+	when func(p *srcProbe) bool
+	pick func(p *srcProbe) (int, *resolve.Actor)
+}
+
+func pickNone(*srcProbe) (int, *resolve.Actor)       { return -1, nil }
+func pickPrev(p *srcProbe) (int, *resolve.Actor)     { return p.prev, nil }
+func pickNext(p *srcProbe) (int, *resolve.Actor)     { return p.next, nil }
+func pickLast(p *srcProbe) (int, *resolve.Actor)     { return -1, p.last[0] }
+func pickSpeaker(p *srcProbe) (int, *resolve.Actor)  { return p.speakerIdx, nil }
+func pickControl(p *srcProbe) (int, *resolve.Actor)  { return p.control, nil }
+func pickNearest(p *srcProbe) (int, *resolve.Actor)  { return nearestBefore(p.actors, p.m.Start), nil }
+func pickReported(p *srcProbe) (int, *resolve.Actor) { return p.reported(), nil }
+
+// reported is the speaker a pronoun subject refers to («مشيرا إلى أنه زار»).
+func (p *srcProbe) reported() int { return p.c.reportedSpeaker(p.toks, p.s, p.m, p.actors) }
+
+// elided is the description of every rule that carries the previous source.
+const elided = "elided subject: the previous event's source"
+
+// sourceRules are the source rules, in the order they are tried: the
+// first whose condition holds decides. To add a rule for a construction,
+// put it where it must win over the rules after it, give it an id of its
+// own and a golden test in testdata/rules/<id>.txt.
+var sourceRules = []sourceRule{
+	// «وقال الوزير …، داعيا إسرائيل إلى التراجع»: the speaker, or the
+	// subject of the verb before, does what the participle tells
+	{Rule{ID: "src.participle-speaker", Desc: "the subject of the main clause of a participle («قال X …، داعيا»)"},
+		func(p *srcProbe) bool { return p.participle && p.speakerIdx >= 0 }, pickSpeaker},
+	{Rule{ID: "src.participle-previous", Desc: "the subject of the main clause of a participle («ندد X …، مطالبا»)"},
+		func(p *srcProbe) bool { return p.participle && p.lastHere() }, pickLast},
+	{Rule{ID: "src.participle-none"}, func(p *srcProbe) bool { return p.participle }, pickNone},
+	// «"أهنئ الرئيس المنتخب"»: the speaker of the quotation, or nobody
+	{Rule{ID: "src.quoted-speaker", Desc: "the speaker of a first-person verb"},
+		func(p *srcProbe) bool { return p.quoted1st && p.speakerIdx >= 0 }, pickSpeaker},
+	{Rule{ID: "src.quoted-none"}, func(p *srcProbe) bool { return p.quoted1st }, pickNone},
+	{Rule{ID: "src.agent", Desc: "agent after «على يد»/«من قبل»"},
+		func(p *srcProbe) bool { return p.agent >= 0 }, func(p *srcProbe) (int, *resolve.Actor) { return p.agent, nil }},
+	// «تم اعتقال X»: no stated source
+	{Rule{ID: "src.passive"}, func(p *srcProbe) bool { return p.passive }, pickNone},
+	{Rule{ID: "src.light-verb", Desc: "light verb: «قام X بـ…», «أقدم X على…»"},
+		func(p *srcProbe) bool {
+			return !p.verb && (strings.HasSuffix(p.m.Prefix, "ب") || p.m.Start > p.s.Start && p.c.classed(p.toks[p.m.Start-1].Norm, "prep:علي", "")) &&
+				p.prev >= 0 && p.c.lightBefore(p.toks, p.actors[p.prev].Start)
+		}, pickPrev},
+	{Rule{ID: "src.reported-speaker", Desc: "the speaker «أنه» refers to («مشيرا إلى أنه زار»)"},
+		func(p *srcProbe) bool { return p.verb && p.pronounSubj && p.reported() >= 0 }, pickReported},
+	{Rule{ID: "src.pronoun-antecedent", Desc: "subject named before a pronoun or relative"},
+		func(p *srcProbe) bool { return p.verb && p.pronounSubj && nearestBefore(p.actors, p.m.Start) >= 0 }, pickNearest},
+	{Rule{ID: "src.pronoun-none"}, func(p *srcProbe) bool { return p.verb && p.pronounSubj }, pickNone},
+	// «زار ترامب الرياض واجتمع بقادة»: a verb joined by «و» shares the
+	// subject of the verb before it; the actor before it is that verb's object
+	{Rule{ID: "src.coordinated-verb", Desc: elided, Carried: true, Weak: true},
+		func(p *srcProbe) bool {
+			return p.verb && (p.m.Prefix == "و" || p.m.Prefix == "ف") && p.adjacentPrev && p.lastHere() && !p.quoted()
+		}, pickLast},
+	{Rule{ID: "src.svo", Desc: "subject before the verb (SVO)"},
+		func(p *srcProbe) bool { return p.verb && p.adjacentPrev }, pickPrev},
+	// «وطالب في ختام رسالته المجتمع الدولي باتخاذ…»: a phrase between the
+	// verb and the actor; the subject is the one before, the actor its object
+	{Rule{ID: "src.elided-phrase", Desc: elided, Carried: true, Weak: true},
+		func(p *srcProbe) bool {
+			return p.verb && p.conj && len(p.last) > 0 && p.next >= 0 && p.phraseAfter && !p.quoted()
+		}, pickLast},
+	// «زار حفتر دمشق، والتقى مسؤولين»: a verb joined by «و» to an event of
+	// the same sentence shares its subject; what follows is its object
+	{Rule{ID: "src.elided-conj", Desc: elided, Carried: true, Weak: true},
+		func(p *srcProbe) bool { return p.verb && p.conj && p.lastHere() && !p.quoted() }, pickLast},
+	{Rule{ID: "src.control", Desc: "subject of the governing verb («قرر X أن يزور…»)"},
+		func(p *srcProbe) bool { return p.verb && p.control >= 0 }, pickControl},
+	{Rule{ID: "src.vso", Desc: "subject after the verb (VSO)"},
+		func(p *srcProbe) bool { return p.verb && p.next >= 0 }, pickNext},
+	{Rule{ID: "src.noun-agent", Desc: "agent after the verbal noun"},
+		func(p *srcProbe) bool { return p.next >= 0 }, pickNext},
+	// «يزور علاوي مصر لإجراء مباحثات»: the actor before is the object of
+	// the verb the purpose belongs to; its subject is the purpose's
+	{Rule{ID: "src.purpose-outer", Desc: "subject of the purpose clause «لـ…»"},
+		func(p *srcProbe) bool {
+			return !p.verb && p.m.Prefix == "ل" && p.prev > 0 && len(p.last) > 0 && &p.actors[p.prev-1] == p.last[0]
+		}, pickLast},
+	{Rule{ID: "src.purpose", Desc: "subject of the purpose clause «لـ…»"},
+		func(p *srcProbe) bool { return !p.verb && p.m.Prefix == "ل" && p.prev >= 0 }, pickPrev},
+	{Rule{ID: "src.noun-control", Desc: "subject of the governing verb («قرر X خفض…»)"},
+		func(p *srcProbe) bool { return !p.verb && p.control >= 0 }, pickControl},
+	// «احتشد خمسة آلاف متظاهر أمام مقر المحافظة، احتجاجا على …»: an
+	// accusative of purpose shares the subject of its clause
+	{Rule{ID: "src.accusative-purpose", Desc: "subject of the clause of «احتجاجا»"},
+		func(p *srcProbe) bool {
+			return !p.verb && p.prev >= 0 && p.t.Root() == "14" && strings.HasSuffix(p.toks[p.m.Start].Norm, "ا") && p.m.Prefix == ""
+		}, pickPrev},
+	{Rule{ID: "src.relative", Desc: "subject of the relative clause"},
+		func(p *srcProbe) bool { return p.verb && p.antecedent >= 0 },
+		func(p *srcProbe) (int, *resolve.Actor) { return p.antecedent, nil }},
+	{Rule{ID: "src.elided-sentence", Desc: elided, Carried: true, Weak: true},
+		func(p *srcProbe) bool {
+			return p.verb && p.conj && len(p.last) > 0 && !p.quoted() && !p.c.nounSubjectAfter(p.toks, p.s, p.m)
+		}, pickLast},
+	{Rule{ID: "src.topic", Desc: "topic before the verb", Weak: true},
+		func(p *srcProbe) bool { return p.verb && p.prev >= 0 }, pickPrev},
+}
