@@ -5,9 +5,9 @@ import (
 	"github.com/marsad/marsad/internal/resolve"
 )
 
-// codable tells why the trigger with its arguments makes no event ("" when
-// it makes one), and keeps the subject for the verbs that follow.
-func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor) (why string) {
+// codable returns the rule that says why the trigger with its arguments
+// makes no event (nil when it makes one), and keeps the subject for the verbs that follow.
+func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor) *Rule {
 	m, t := cl.m, cl.trig
 	src, srcIdx, targets, verb, passive := a.src, a.srcIdx, a.targets, a.verb, a.passive
 	if srcIdx >= 0 && (len(targets) == 0 && needsTarget(t.Root())) {
@@ -15,26 +15,26 @@ func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []
 	}
 	switch {
 	case len(targets) == 0 && needsTarget(t.Root()):
-		return "no target found, and this code needs one"
+		return noTarget
 	case cl.object:
-		return "the object of another event («دان خطف», «اتهمت … بخطف»)"
+		return noObject
 	case t.Root() == "14" && src != nil && (src.Role == "MIL" || src.Role == "COP" || src.Role == "SPY"):
-		return "armed forces or police do not protest: a security measure («عمدت القوى الأمنية إلى قطع طريق»)"
+		return noSecurityProtest
 	case QuadClass(t.Root()) == 4 && t.Root() != "14" && c.signsIn(toks, s, cl.sent).accident:
-		return "an accident or a disaster, not an attack («قتل جندي في حادث سير»)"
+		return noAccident
 	case src == nil && len(targets) == 0 && verb && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن", "سي", "ست"):
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
-		return "a present tense with nobody named tells what happens, not what happened"
+		return noPresentUnnamed
 	case src == nil && (!violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.doneBy(toks, s, m) && !c.casualty(toks, s, m) && !(len(targets) > 0 && c.counted(toks, m)))):
 		// nobody named: only a verb («قتل 20 شخصا»), a verbal noun with its
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…»), with a counted victim
 		// («مقتل 15 جنديا تركيا») or governed by a verb of doing («عمدوا إلى
 		// إلقاء المتفجرات») reports an attack by itself
 		if !violentOrProtest(t.Root()) {
-			return "nobody named who does it"
+			return noSource
 		}
-		return "nobody named, and nothing else tells that it happened (a verb, a toll, a counted victim)"
+		return noUnattested
 	}
-	return ""
+	return nil
 }

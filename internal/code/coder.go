@@ -99,7 +99,7 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 			cl, why, ok := c.trigger(in.Tokens, s, ms, k)
 			if ok && ms[k].Start == cue && cl.trig.CAMEO == code {
 				// a more specific noun is an event of its own («شن … هجمات انتحارية»)
-				ok, why = false, "the object of the verb before it, coded with it («شنت … هجوما»)"
+				ok, why = false, noCuedObject
 			}
 			if !ok {
 				in.uncoded(ms[k].Start, why)
@@ -117,9 +117,9 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 
 // uncoded tells in.Uncoded, when set, why the trigger at token at codes no
 // event.
-func (in *Input) uncoded(at int, why string) {
-	if in.Uncoded != nil && why != "" {
-		in.Uncoded(at, why)
+func (in *Input) uncoded(at int, why *Rule) {
+	if in.Uncoded != nil && why != nil {
+		in.Uncoded(at, why.Text(""))
 	}
 }
 

@@ -37,7 +37,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		a.src, a.srcIdx, a.srcRule = pair[0], -1, &ruleDualPair
 		*last = []*resolve.Actor{pair[0], pair[1]}
 	}
-	if why := c.codable(in.Tokens, s, cl, actors, &a, last); why != "" {
+	if why := c.codable(in.Tokens, s, cl, actors, &a, last); why != nil {
 		in.uncoded(cl.m.Start, why)
 		return nil
 	}

@@ -29,3 +29,18 @@ func (r *Rule) Text(detail string) string {
 	}
 	return d + " [" + r.ID + "]"
 }
+
+// Rules of a trigger that codes no event: why not (see explain).
+var (
+	noFigurative      = &Rule{ID: "no.figurative", Desc: "its object is figurative («تخطف الأضواء», «الهجوم على الحريات»)"}
+	noRelativeOfAct   = &Rule{ID: "no.relative-of-act", Desc: "a relative clause of the act named before it, which codes it («الهجوم الذي استهدف …»)"}
+	noGeneric         = &Rule{ID: "no.generic", Desc: "a kind of deed, not an act («بالقتل والتدمير»)"}
+	noCuedObject      = &Rule{ID: "no.cued-object", Desc: "the object of the verb before it, coded with it («شنت … هجوما»)"}
+	noTarget          = &Rule{ID: "no.target", Desc: "no target found, and this code needs one"}
+	noObject          = &Rule{ID: "no.object", Desc: "the object of another event («دان خطف», «اتهمت … بخطف»)"}
+	noSecurityProtest = &Rule{ID: "no.security-protest", Desc: "armed forces or police do not protest: a security measure («عمدت القوى الأمنية إلى قطع طريق»)"}
+	noAccident        = &Rule{ID: "no.accident", Desc: "an accident or a disaster, not an attack («قتل جندي في حادث سير»)"}
+	noPresentUnnamed  = &Rule{ID: "no.present-unnamed", Desc: "a present tense with nobody named tells what happens, not what happened"}
+	noSource          = &Rule{ID: "no.source", Desc: "nobody named who does it"}
+	noUnattested      = &Rule{ID: "no.unattested", Desc: "nobody named, and nothing else tells that it happened (a verb, a toll, a counted victim)"}
+)

@@ -47,25 +47,25 @@ func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mentio
 }
 
 // trigger returns the working state of the trigger that ms[k] stands for.
-// It returns false, and why when a line was taken, when the trigger codes
-// no event of its own.
-func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (clause, string, bool) {
+// It returns false, and the rule that says why when a line was taken,
+// when the trigger codes no event of its own.
+func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (clause, *Rule, bool) {
 	ch, ok := c.Choose(toks, s, ms, k)
 	if !ok {
-		return clause{}, "", false
+		return clause{}, nil, false
 	}
 	t := &c.lex.KB.Triggers[ch.Trigger]
 	switch {
 	case c.figurative(toks, s, ms, k, t):
-		return clause{}, "its object is figurative («تخطف الأضواء», «الهجوم على الحريات»)", false
+		return clause{}, noFigurative, false
 	case t.POS == "V" && violentOrProtest(t.Root()) && c.relativeOfAct(toks, s, &ms[k]):
-		return clause{}, "a relative clause of the act named before it, which codes it («الهجوم الذي استهدف …»)", false
+		return clause{}, noRelativeOfAct, false
 	case t.POS == "N" && violent(t.Root()) && c.generic(toks, s, &ms[k]):
-		return clause{}, "a kind of deed, not an act («بالقتل والتدمير»)", false
+		return clause{}, noGeneric, false
 	}
 	cl := clause{trig: t, m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt}
 	cl.object = cl.trig.POS == "N" && violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
-	return cl, "", true
+	return cl, nil, true
 }
 
 // figurative reports a word of violence ms[k] used figuratively: its
