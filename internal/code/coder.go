@@ -2,7 +2,6 @@ package code
 
 import (
 	"strings"
-	"time"
 
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/kb"
@@ -45,21 +44,27 @@ func New(lex *kb.Lexicon) *Coder {
 	return c
 }
 
-// Input is one analysed article.
+// Input is what the coder reads: an article as analysis, recognition and
+// resolution left it, and for explain a trace to record its decisions in.
 type Input struct {
-	Text      string              // the article text; all offsets point into it
-	Tokens    []arabic.Token      // its tokens
-	Sentences []arabic.Span       // its sentences, as token ranges
-	Mentions  []recognise.Mention // its mentions, in text order
-	Published time.Time           // publication time, zero if unknown
-	// Uncoded, when set, is told why a trigger that was taken codes no
-	// event: the token where its mention starts, and the reason (for
-	// explain; coding does not need it).
-	Uncoded func(at int, why string)
+	*resolve.Doc
+	// Trace, when set, records what the coder decided for each trigger
+	// (for explain; coding does not need it).
+	Trace *Trace
 
 	dates map[int]string // sentence start → its resolved date, filled while coding
 	sites map[int]int    // sentence start → the token of its first base, crossing or camp (-1: none)
 }
+
+// Trace is what the coder decided for the triggers of an article, by the
+// token where each trigger's mention starts.
+type Trace struct {
+	Chosen  map[int]Choice // the trigger line taken
+	Uncoded map[int]string // why the line taken codes no event, with the rule's id
+}
+
+// NewTrace returns an empty trace.
+func NewTrace() *Trace { return &Trace{Chosen: map[int]Choice{}, Uncoded: map[int]string{}} }
 
 // sentence is what the coder learns once about one sentence.
 type sentence struct {
@@ -76,27 +81,36 @@ type clause struct {
 	cueAt    int                // where the cue starts
 	object   bool               // a verbal noun that is the object of the trigger before it («دان خطف», «اتهمت … بخطف»)
 	sent     *sentence          // its sentence
+	choice   Choice             // the line taken, as explain shows it
 }
 
-// Events codes the events of an article. res must be a fresh resolver for
-// this article, with its main country computed (see resolve.MainCountry).
-func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
+// Events codes the events of an article whose actors are resolved (see
+// resolve.Resolver.Resolve).
+//
+// An unresolved Doc (no Actors) codes no events.
+func (c *Coder) Events(in Input) []Event {
+	if in.Doc == nil || len(in.Actors) != len(in.Sentences) {
+		return nil
+	}
 	in.dates, in.sites = map[int]string{}, map[int]int{}
 	var events []Event
 	var last []*resolve.Actor  // the last explicit source (with its conjuncts), for elided subjects
 	var pair [2]*resolve.Actor // the source and target of the last joint act, for «الطرفان»
 	mi := 0
-	for _, s := range in.Sentences {
+	for si, s := range in.Sentences {
 		var ms []recognise.Mention
 		ms, mi = recognise.Within(in.Mentions, mi, s)
 		if !recognise.AnyTrigger(ms) {
 			continue
 		}
-		actors := res.Sentence(in.Tokens, ms)
+		actors := in.Actors[si]
 		sent := &sentence{ms: ms}
 		cue, code := -1, "" // the cue of the last verb: its object, part of its event («شنت … هجوماً»)
 		for k := range ms {
 			cl, why, ok := c.trigger(in.Tokens, s, ms, k)
+			if in.Trace != nil && (ok || why != nil) {
+				in.Trace.Chosen[ms[k].Start] = cl.choice
+			}
 			if ok && ms[k].Start == cue && cl.trig.CAMEO == code {
 				// a more specific noun is an event of its own («شن … هجمات انتحارية»)
 				ok, why = false, noCuedObject
@@ -109,17 +123,17 @@ func (c *Coder) Events(in Input, res *resolve.Resolver) []Event {
 				cue, code = cl.cueAt, cl.trig.CAMEO
 			}
 			cl.sent = sent
-			events = append(events, c.frame(in, s, cl, actors, &last, &pair, res)...)
+			events = append(events, c.frame(in, s, cl, actors, &last, &pair)...)
 		}
 	}
 	return onePerPair(events)
 }
 
-// uncoded tells in.Uncoded, when set, why the trigger at token at codes no
+// uncoded records in the trace, when there is one, why the trigger at token at codes no
 // event.
 func (in *Input) uncoded(at int, why *Rule) {
-	if in.Uncoded != nil && why != nil {
-		in.Uncoded(at, why.Text(""))
+	if in.Trace != nil && why != nil {
+		in.Trace.Uncoded[at] = why.Text("")
 	}
 }
 

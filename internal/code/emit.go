@@ -37,7 +37,7 @@ func targetCode(t *ActorRef) string {
 }
 
 // events builds the events of a codable trigger: one per source and target.
-func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor, res *resolve.Resolver) []Event {
+func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor) []Event {
 	toks := in.Tokens
 	m, t := cl.m, cl.trig
 	src, srcIdx, targets := a.src, a.srcIdx, a.targets
@@ -56,7 +56,7 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	if srcIdx >= 0 {
 		*last = sources // the subject carries over to following verbs
 	}
-	loc, noPlace := c.location(in, s, m, targets, t, res.Named)
+	loc, noPlace := c.location(in, s, m, targets, t, in.Named)
 	date := c.sentenceDate(in, s)
 	mod := c.modality(toks, s, m, t, c.signsIn(toks, s, cl.sent))
 	if longBefore(date, in.Published) && !slices.Contains(mod, "background") {

@@ -21,7 +21,7 @@ type args struct {
 }
 
 // frame finds the source and target(s) of a trigger and builds its events.
-func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor, pair *[2]*resolve.Actor, res *resolve.Resolver) []Event {
+func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor, pair *[2]*resolve.Actor) []Event {
 	var a args
 	if pair[0] != nil && symmetricRoot(cl.trig.Root()) && c.partiesNear(in.Tokens, s, cl.m) {
 		// «كما ناقش الطرفان …»: the two sides of the last joint act
@@ -29,7 +29,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		a.srcRule, a.tgtRule = &ruleParties, &ruleParties
 	} else {
 		a = c.source(in, s, cl, actors, last)
-		c.findTargets(in, s, cl, actors, &a, res)
+		c.findTargets(in, s, cl, actors, &a)
 	}
 	if pair[0] != nil && c.dual(in.Tokens[cl.m.Start].Norm[len(cl.m.Prefix):], cl.trig) && (a.srcIdx < 0 || a.srcRule != nil && a.srcRule.ID == "src.topic") {
 		// «كما تقدما بالشكر …»: a dual verb with no subject of its own is
@@ -44,7 +44,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 	if symmetricRoot(cl.trig.Root()) && a.src != nil && len(a.targets) == 1 {
 		*pair = [2]*resolve.Actor{a.src, a.targets[0]}
 	}
-	return c.events(in, s, cl, actors, &a, last, res)
+	return c.events(in, s, cl, actors, &a, last)
 }
 
 // dual reports a past verb of trigger t in the dual («تقدما», «اتفقتا»).

@@ -18,8 +18,7 @@ type tgtProbe struct {
 	m      *recognise.Mention
 	t      *kb.Trigger
 	actors []resolve.Actor
-	a      *args // the source found so far; a rule may set it (a pair, «بين»)
-	res    *resolve.Resolver
+	a      *args  // the source found so far; a rule may set it (a pair, «بين»)
 	from   int    // the first actor that may be a target
 	detail string // what a rule fills its description with (a preposition)
 	fired  *Rule  // a sub-rule the rule fired instead of itself
@@ -68,8 +67,8 @@ var targetRules = []targetRule{
 
 // findTargets finds the targets of trigger cl, given its source, with the
 // first target rule that finds any.
-func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve.Actor, a *args, res *resolve.Resolver) {
-	p := &tgtProbe{c: c, in: in, s: s, m: cl.m, t: cl.trig, actors: actors, a: a, res: res, from: a.firstAfter}
+func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve.Actor, a *args) {
+	p := &tgtProbe{c: c, in: in, s: s, m: cl.m, t: cl.trig, actors: actors, a: a, from: a.firstAfter}
 	if a.srcIdx >= a.firstAfter {
 		p.from = a.srcIdx + 1
 	}
@@ -177,7 +176,7 @@ func (p *tgtProbe) place() []*resolve.Actor {
 	if !needsTarget(p.t.Root()) {
 		return nil
 	}
-	if a := p.c.placeTarget(p.in, p.s, p.m, p.t, p.res.Named); a != nil {
+	if a := p.c.placeTarget(p.in, p.s, p.m, p.t, p.in.Named); a != nil {
 		p.detail = a.Prep
 		return []*resolve.Actor{a}
 	}

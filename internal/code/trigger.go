@@ -57,13 +57,13 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 	t := &c.lex.KB.Triggers[ch.Trigger]
 	switch {
 	case c.figurative(toks, s, ms, k, t):
-		return clause{}, noFigurative, false
+		return clause{choice: ch}, noFigurative, false
 	case t.POS == "V" && violentOrProtest(t.Root()) && c.relativeOfAct(toks, s, &ms[k]):
-		return clause{}, noRelativeOfAct, false
+		return clause{choice: ch}, noRelativeOfAct, false
 	case t.POS == "N" && violent(t.Root()) && c.generic(toks, s, &ms[k]):
-		return clause{}, noGeneric, false
+		return clause{choice: ch}, noGeneric, false
 	}
-	cl := clause{trig: t, m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt}
+	cl := clause{trig: t, m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt, choice: ch}
 	cl.object = cl.trig.POS == "N" && violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
 	return cl, nil, true
 }

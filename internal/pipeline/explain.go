@@ -104,39 +104,33 @@ func (p *Pipeline) ExplainJSON(art *extract.Article, w io.Writer) error {
 
 // Explanation analyses and codes art and returns what every stage found.
 func (p *Pipeline) Explanation(art *extract.Article) *Explanation {
-	a := p.Analyse(art)
-	uncoded := map[int]string{}
-	a.Input.Uncoded = func(at int, why string) { uncoded[at] = why }
-	events := p.Coder.Events(a.Input, a.Resolver)
+	a := p.analyse(art, nil, nil, true)
+	trace := code.NewTrace()
+	events := p.Coder.Events(code.Input{Doc: a.Doc, Trace: trace})
 	if events == nil {
 		events = []code.Event{}
 	}
-	in := a.Input
+	in := a.Doc
 	ex := &Explanation{Text: in.Text, Published: art.Published, Events: events,
 		Tokens: tokenInfos(in.Tokens), Mentions: []MentionInfo{}, Triggers: []TriggerInfo{}, Sentences: []SentenceInfo{}}
 	k := p.Lex.KB
 	for i := range in.Mentions {
 		ex.Mentions = append(ex.Mentions, mentionInfo(k, in, &in.Mentions[i]))
 	}
-	// A resolver of its own: the coder's has already remembered the article's names.
-	res := resolve.New(p.Lex, dateOf(art))
-	res.Explain = true
-	res.MainCountry(in.Tokens, in.Mentions)
-	res.UseOutlet(p.Lex.OutletCountry(art.Outlet))
-	ex.MainCountry = res.Default
+	ex.MainCountry = in.MainCountry
 	mi := 0
-	for _, s := range in.Sentences {
+	for n, s := range in.Sentences {
 		var ms []recognise.Mention
 		ms, mi = recognise.Within(in.Mentions, mi, s)
 		si := SentenceInfo{Start: s.Start, End: s.End, Text: spanText(in, s.Start, s.End), Actors: []ActorInfo{}}
-		for _, ac := range res.Sentence(in.Tokens, ms) {
+		for _, ac := range in.Actors[n] { // the actors as resolution recorded them
 			si.Actors = append(si.Actors, ActorInfo{Start: ac.Start, End: ac.End, Text: spanText(in, ac.Start, ac.End),
 				Code: ac.Code(), Kind: ac.Kind, Name: ac.Name, Prep: ac.Prep, Conj: ac.Conj, Inferred: ac.Inferred, Why: ac.Why})
 		}
 		ex.Sentences = append(ex.Sentences, si)
 		for k := range ms {
-			if ti, ok := p.triggerInfo(in, s, ms, k); ok {
-				ti.Uncoded = uncoded[ti.Start]
+			if ti, ok := p.triggerInfo(in, trace, &ms[k]); ok {
+				ti.Uncoded = trace.Uncoded[ti.Start]
 				ex.Triggers = append(ex.Triggers, ti)
 			}
 		}
@@ -200,14 +194,14 @@ func kindName(k arabic.Kind) string {
 	return "punct"
 }
 
-func spanText(in code.Input, from, to int) string {
+func spanText(in *resolve.Doc, from, to int) string {
 	if from >= to {
 		return ""
 	}
 	return in.Text[in.Tokens[from].Start:in.Tokens[to-1].End]
 }
 
-func mentionInfo(k *kb.KB, in code.Input, m *recognise.Mention) MentionInfo {
+func mentionInfo(k *kb.KB, in *resolve.Doc, m *recognise.Mention) MentionInfo {
 	mi := MentionInfo{Start: m.Start, End: m.End, Text: spanText(in, m.Start, m.End), Prefix: m.Prefix,
 		Suffix: m.Suffix, NER: m.NER, Entries: []kb.EntryInfo{}}
 	for _, e := range m.Entries {
@@ -216,13 +210,12 @@ func mentionInfo(k *kb.KB, in code.Input, m *recognise.Mention) MentionInfo {
 	return mi
 }
 
-// triggerInfo lists the trigger lines of mention ms[k] and which one the
-// coder takes (code.Coder.Choose decides).
-func (p *Pipeline) triggerInfo(in code.Input, s arabic.Span, ms []recognise.Mention, k int) (TriggerInfo, bool) {
+// triggerInfo lists the trigger lines of mention m and which one the
+// coder took, as its trace recorded.
+func (p *Pipeline) triggerInfo(in *resolve.Doc, trace *code.Trace, m *recognise.Mention) (TriggerInfo, bool) {
 	kbase := p.Lex.KB
-	m := &ms[k]
 	ti := TriggerInfo{Start: m.Start, End: m.End, Text: spanText(in, m.Start, m.End)}
-	choice, chosen := p.Coder.Choose(in.Tokens, s, ms, k)
+	choice, chosen := trace.Chosen[m.Start]
 	for _, e := range m.Entries {
 		if e.Kind != kb.EntTrigger {
 			continue

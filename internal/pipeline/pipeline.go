@@ -90,32 +90,32 @@ func New(lex *kb.Lexicon) *Pipeline {
 	return &Pipeline{Lex: lex, Rec: &recognise.Recogniser{Lex: lex}, Coder: code.New(lex)}
 }
 
-// Analysis is everything the pipeline found in one article, for explain
-// and for callers that want more than the output contract.
+// Analysis is everything the pipeline found in one article before coding,
+// for explain and for callers that want more than the output contract.
 type Analysis struct {
-	Input    code.Input
-	Actors   [][]resolve.Actor // per sentence
-	Resolver *resolve.Resolver
+	Doc      *resolve.Doc      // tokens, sentences, mentions and actors
+	Resolver *resolve.Resolver // the resolver that resolved it, with what it remembers of the article
 }
 
-// Analyse runs analysis, recognition and resolution on text.
+// Analyse runs analysis, recognition and resolution on an article.
 func (p *Pipeline) Analyse(art *extract.Article) Analysis {
-	return p.analyse(art, nil, nil)
+	return p.analyse(art, nil, nil, false)
 }
 
-// analyse is Analyse with token and mention slices to reuse.
-func (p *Pipeline) analyse(art *extract.Article, toks []arabic.Token, ms []recognise.Mention) Analysis {
-	in := code.Input{Text: art.Text, Published: art.PublishedAt}
-	in.Tokens = arabic.Tokenize(toks, art.Text)
-	in.Sentences = arabic.Sentences(art.Text, in.Tokens)
-	in.Mentions = p.Rec.Find(ms, in.Tokens, 0, len(in.Tokens))
+// analyse is Analyse with token and mention slices to reuse; explain asks
+// the resolver to say why it resolved each actor as it did.
+func (p *Pipeline) analyse(art *extract.Article, toks []arabic.Token, ms []recognise.Mention, explain bool) Analysis {
+	d := &resolve.Doc{Text: art.Text, Published: art.PublishedAt}
+	d.Tokens = arabic.Tokenize(toks, art.Text)
+	d.Sentences = arabic.Sentences(art.Text, d.Tokens)
+	d.Mentions = p.Rec.Find(ms, d.Tokens, 0, len(d.Tokens))
 	if p.Tagger != nil {
-		in.Mentions = p.addNames(in)
+		d.Mentions = p.addNames(d)
 	}
 	res := resolve.New(p.Lex, dateOf(art))
-	res.MainCountry(in.Tokens, in.Mentions)
-	res.UseOutlet(p.Lex.OutletCountry(art.Outlet))
-	return Analysis{Input: in, Resolver: res}
+	res.Explain = explain
+	res.Resolve(d, p.Lex.OutletCountry(art.Outlet))
+	return Analysis{Doc: d, Resolver: res}
 }
 
 // buffers are the per-article slices recycled between articles.
@@ -131,18 +131,18 @@ var bufPool = sync.Pool{New: func() any {
 // Code codes one article.
 func (p *Pipeline) Code(art *extract.Article) Doc {
 	buf := bufPool.Get().(*buffers)
-	a := p.analyse(art, buf.tokens[:0], buf.mentions[:0])
-	events := p.Coder.Events(a.Input, a.Resolver)
+	a := p.analyse(art, buf.tokens[:0], buf.mentions[:0], false)
+	events := p.Coder.Events(code.Input{Doc: a.Doc})
 	if events == nil {
 		events = []code.Event{}
 	}
 	doc := Doc{
 		ID: art.ID, Title: art.Title, Published: art.Published, Outlet: art.Outlet,
 		Attribution: art.Attribution, Text: art.Text,
-		Entities: p.entities(a.Input, a.Resolver), Events: events,
+		Entities: p.entities(a.Doc, a.Resolver), Events: events,
 	}
 	// nothing in doc points into the tokens or mentions: recycle them
-	buf.tokens, buf.mentions = a.Input.Tokens[:0], a.Input.Mentions[:0]
+	buf.tokens, buf.mentions = a.Doc.Tokens[:0], a.Doc.Mentions[:0]
 	bufPool.Put(buf)
 	return doc
 }
@@ -154,7 +154,7 @@ const nameWindow = 8
 // after a title or role word («وزير الدفاع السوداني فلان») in a sentence
 // that reports an event — and merges the names it finds. Tagging only
 // there keeps the whole pipeline fast.
-func (p *Pipeline) addNames(in code.Input) []recognise.Mention {
+func (p *Pipeline) addNames(in *resolve.Doc) []recognise.Mention {
 	var spans []recognise.Mention
 	mi := 0
 	var words []string
@@ -210,7 +210,7 @@ func (p *Pipeline) addNames(in code.Input) []recognise.Mention {
 // words that follow it, up to end: the tagger often stops after a given
 // name it knows («إبراهيم [غندور]»). A function word, a known phrase or
 // punctuation ends the name. It returns the new end.
-func (p *Pipeline) completeName(in code.Input, i, end int) int {
+func (p *Pipeline) completeName(in *resolve.Doc, i, end int) int {
 	for ; i < end && p.unknownWord(in, i); i++ {
 	}
 	return i
@@ -218,7 +218,7 @@ func (p *Pipeline) completeName(in code.Input, i, end int) int {
 
 // unknownWord reports whether token i is a word that neither the grammar
 // table nor the knowledge base knows, and that starts with no conjunction.
-func (p *Pipeline) unknownWord(in code.Input, i int) bool {
+func (p *Pipeline) unknownWord(in *resolve.Doc, i int) bool {
 	t := in.Tokens[i]
 	if t.Kind != arabic.Word || len(p.Lex.Classes(t.Norm)) > 0 || strings.HasPrefix(t.Norm, "و") {
 		return false
@@ -241,7 +241,7 @@ func (p *Pipeline) coveredByTitle(ms []recognise.Mention, i int) bool {
 // titleBeforeUnknown reports whether mention k is a title («وزير الدفاع»,
 // «اللواء»), perhaps followed by demonyms and glue words, and then by a
 // given name that begins no phrase the knowledge base knows.
-func (p *Pipeline) titleBeforeUnknown(in code.Input, ms []recognise.Mention, k, end int) bool {
+func (p *Pipeline) titleBeforeUnknown(in *resolve.Doc, ms []recognise.Mention, k, end int) bool {
 	e, ok := ms[k].First(kb.EntRole)
 	if !ok || p.Lex.KB.Roles[e.Index].Kind != "TITLE" {
 		return false
@@ -271,7 +271,7 @@ func (p *Pipeline) titleBeforeUnknown(in code.Input, ms []recognise.Mention, k, 
 }
 
 // entities lists the named entities among the mentions.
-func (p *Pipeline) entities(in code.Input, res *resolve.Resolver) []Entity {
+func (p *Pipeline) entities(in *resolve.Doc, res *resolve.Resolver) []Entity {
 	out := []Entity{}
 	k := p.Lex.KB
 	for i := range in.Mentions {
