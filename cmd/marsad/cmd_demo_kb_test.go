@@ -1,8 +1,11 @@
 package main
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
+
+	kbfiles "github.com/marsad/marsad/kb"
 )
 
 func TestDemo(t *testing.T) {
@@ -49,6 +52,7 @@ func TestKBLint(t *testing.T) {
 			dir := t.TempDir()
 			writeFile(t, dir, "countries.tsv", []byte(tinyCountries))
 			writeFile(t, dir, "actors.tsv", []byte(tc.actors))
+			writeFile(t, dir, "roots.tsv", shippedRoots(t))
 			r := runCLI(t, "", "kb", "lint", "--kb", dir)
 			if tc.wantCode == 0 {
 				if r.err != nil {
@@ -74,4 +78,15 @@ func TestKBLint(t *testing.T) {
 			t.Errorf("last line %q", lastLine(r.stdout))
 		}
 	})
+}
+
+// shippedRoots returns the shipped kb/roots.tsv, which every knowledge
+// base needs whole.
+func shippedRoots(t *testing.T) []byte {
+	t.Helper()
+	b, err := fs.ReadFile(kbfiles.FS, "roots.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -10,28 +10,28 @@ import (
 func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor) *Rule {
 	m, t := cl.m, cl.trig
 	src, srcIdx, targets, verb, passive := a.src, a.srcIdx, a.targets, a.verb, a.passive
-	if srcIdx >= 0 && (len(targets) == 0 && needsTarget(t.Root())) {
+	if srcIdx >= 0 && (len(targets) == 0 && c.needsTarget(t.Root())) {
 		*last = []*resolve.Actor{src} // the subject carries over, even when this event is not coded
 	}
 	switch {
-	case len(targets) == 0 && needsTarget(t.Root()):
+	case len(targets) == 0 && c.needsTarget(t.Root()):
 		return noTarget
 	case cl.object:
 		return noObject
 	case t.Root() == "14" && src != nil && (src.Role == "MIL" || src.Role == "COP" || src.Role == "SPY"):
 		return noSecurityProtest
-	case QuadClass(t.Root()) == 4 && t.Root() != "14" && c.signsIn(toks, s, cl.sent).accident:
+	case c.quad(t.Root()) == 4 && t.Root() != "14" && c.signsIn(toks, s, cl.sent).accident:
 		return noAccident
 	case src == nil && len(targets) == 0 && verb && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن", "سي", "ست"):
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
 		return noPresentUnnamed
-	case src == nil && (!violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.doneBy(toks, s, m) && !c.casualty(toks, s, m) && !(len(targets) > 0 && c.counted(toks, m)))):
+	case src == nil && (!c.violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.doneBy(toks, s, m) && !c.casualty(toks, s, m) && !(len(targets) > 0 && c.counted(toks, m)))):
 		// nobody named: only a verb («قتل 20 شخصا»), a verbal noun with its
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…»), with a counted victim
 		// («مقتل 15 جنديا تركيا») or governed by a verb of doing («عمدوا إلى
 		// إلقاء المتفجرات») reports an attack by itself
-		if !violentOrProtest(t.Root()) {
+		if !c.violentOrProtest(t.Root()) {
 			return noSource
 		}
 		return noUnattested

@@ -73,7 +73,7 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	if cl.cueFound {
 		anchor = cl.cueAt
 	}
-	verbal := violent(t.Root()) && (c.hasClassNear(toks, s, anchor, 3, "verbal") ||
+	verbal := c.violent(t.Root()) && (c.hasClassNear(toks, s, anchor, 3, "verbal") ||
 		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && !c.casualty(toks, s, m) && speakers(sources) &&
 			(targets[0].Kind == "PERSON" || unarmed(targets[0]) && targets[0].Start-anchor <= 3 && !c.physical(toks, s, cl, targets[0], sources)))
 	var out []Event
@@ -99,7 +99,7 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 				cameo, mode = "190", ""
 			}
 			ev := Event{
-				CAMEO: cameo, Root: cameo[:2], Quad: QuadClass(cameo[:2]),
+				CAMEO: cameo, Root: cameo[:2], Quad: c.quad(cameo[:2]),
 				Goldstein: c.lex.KB.GoldsteinOf(cameo),
 				Plover:    Plover{Category: category, Mode: mode},
 				Modality:  mod, Location: loc, Trigger: trig, Evidence: evidence,
@@ -109,7 +109,7 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 				ev.Date = &d
 			}
 			ev.Source = c.ref(in, sa, loc)
-			if sa == nil && loc != nil && loc.Country != "" && violentOrProtest(cameo[:2]) {
+			if sa == nil && loc != nil && loc.Country != "" && c.violentOrProtest(cameo[:2]) {
 				// an attack or a protest by no one named: the country where it
 				// happened (as analysts code unknown gunmen), not UNK
 				ev.Source.Country, ev.Source.Code = loc.Country, loc.Country

@@ -23,7 +23,7 @@ type args struct {
 // frame finds the source and target(s) of a trigger and builds its events.
 func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor, pair *[2]*resolve.Actor) []Event {
 	var a args
-	if pair[0] != nil && symmetricRoot(cl.trig.Root()) && c.partiesNear(in.Tokens, s, cl.m) {
+	if pair[0] != nil && c.symmetric(cl.trig.Root()) && c.partiesNear(in.Tokens, s, cl.m) {
 		// «كما ناقش الطرفان …»: the two sides of the last joint act
 		a = args{src: pair[0], srcIdx: -1, verb: cl.trig.POS != "N", targets: []*resolve.Actor{pair[1]}}
 		a.srcRule, a.tgtRule = &ruleParties, &ruleParties
@@ -41,7 +41,7 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		in.uncoded(cl.m.Start, why)
 		return nil
 	}
-	if symmetricRoot(cl.trig.Root()) && a.src != nil && len(a.targets) == 1 {
+	if c.symmetric(cl.trig.Root()) && a.src != nil && len(a.targets) == 1 {
 		*pair = [2]*resolve.Actor{a.src, a.targets[0]}
 	}
 	return c.events(in, s, cl, actors, &a, last)

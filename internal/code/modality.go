@@ -14,7 +14,7 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	// what stopped is no more («توقف الجيش عن قصف المدينة»), and what did
 	// not stop goes on («لم تتوقف عن تعذيب المحتجزين»)
 	ceased := sg.cease && c.governed(toks, s, m, t, "cease", 4)
-	if c.hasClassNear(toks, s, m.Start, -3, "neg") != ceased || sg.prevent && violentOrProtest(t.Root()) && c.governed(toks, s, m, t, "prevent", 6) {
+	if c.hasClassNear(toks, s, m.Start, -3, "neg") != ceased || sg.prevent && c.violentOrProtest(t.Root()) && c.governed(toks, s, m, t, "prevent", 6) {
 		mod = append(mod, "negated")
 	}
 	for k := s.Start; k < m.Start; k++ {
@@ -45,7 +45,7 @@ func (c *Coder) intended(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 	// report («توجه للمشاركة في مظاهرة», «خطط للهجوم على»), unless it follows
 	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
 	// («استخدم القاعدة لنقل معدات»)
-	if strings.HasSuffix(m.Prefix, "ل") && violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty") && !(sg.suffer && c.suffered(toks, s, m)) {
+	if strings.HasSuffix(m.Prefix, "ل") && c.violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty") && !(sg.suffer && c.suffered(toks, s, m)) {
 		return true
 	}
 	// a present verb after «أن»: «قرر أن يزور»
@@ -105,7 +105,7 @@ func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 	if t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") && c.present(toks, m, t) && !c.timed(toks, s) {
 		return true // «كانوا يخطفون»; but «كانت الطائرات تقصف المدينة أمس» was going on
 	}
-	if !violentOrProtest(t.Root()) {
+	if !c.violentOrProtest(t.Root()) {
 		return false
 	}
 	if sg.background || sg.courtCase || c.relativeBackground(toks, s, m, t) {
@@ -114,10 +114,10 @@ func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 	if m.Prefix == "" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "since") {
 		return true // «منذ خطف اثنين من مواطنيها»: a time it dates from
 	}
-	if t.POS == "N" && violent(t.Root()) && c.trend(toks, s, m) {
+	if t.POS == "N" && c.violent(t.Root()) && c.trend(toks, s, m) {
 		return true // «إن التفجيرات … زادت»: a statistic
 	}
-	return violent(t.Root()) && (sg.memorial || sg.commentary || c.hasClassNear(toks, s, m.Start, -8, "concession"))
+	return c.violent(t.Root()) && (sg.memorial || sg.commentary || c.hasClassNear(toks, s, m.Start, -8, "concession"))
 }
 
 // relativeBackground reports a verb of violence opening a relative clause
@@ -213,7 +213,7 @@ func (c *Coder) relativeOfAct(toks []arabic.Token, s arabic.Span, m *recognise.M
 			continue
 		}
 		for _, e := range mm.Entries {
-			if e.Kind == kb.EntTrigger && c.lex.KB.Triggers[e.Index].POS != "V" && violentOrProtest(c.lex.KB.Triggers[e.Index].Root()) {
+			if e.Kind == kb.EntTrigger && c.lex.KB.Triggers[e.Index].POS != "V" && c.violentOrProtest(c.lex.KB.Triggers[e.Index].Root()) {
 				return true
 			}
 		}

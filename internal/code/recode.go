@@ -77,7 +77,7 @@ func (c *Coder) attackNoun(toks []arabic.Token, s arabic.Span, k int) bool {
 // of violence.
 func (c *Coder) violentEntry(es []kb.Entry) bool {
 	for _, e := range es {
-		if e.Kind == kb.EntTrigger && violent(c.lex.KB.Triggers[e.Index].Root()) {
+		if e.Kind == kb.EntTrigger && c.violent(c.lex.KB.Triggers[e.Index].Root()) {
 			return true
 		}
 	}

@@ -1,35 +1,32 @@
 package code
 
-// symmetricRoot reports roots whose events are usually joint acts
-// (consultations, agreements, cooperation).
-func symmetricRoot(root string) bool {
-	switch root {
-	case "03", "04", "05", "06":
-		return true
-	}
-	return false
+import "github.com/marsad/marsad/internal/kb"
+
+// root returns the properties of CAMEO root r from the knowledge base
+// (kb/roots.tsv); an unknown root has none.
+func (c *Coder) root(r string) kb.Root {
+	ro, _ := c.lex.KB.RootOf(r)
+	return ro
 }
 
-// needsTarget reports roots whose events mean nothing without a target
-// (a meeting with nobody, aid to nobody); events of the other roots — a
+// symmetric reports roots whose events are usually joint acts
+// (consultations, agreements, cooperation).
+func (c *Coder) symmetric(r string) bool { return c.root(r).Symmetric }
+
+// needsTarget reports roots whose events mean nothing without a target (a
+// meeting with nobody, aid to nobody); events of the other roots — a
 // resignation, a protest, a mobilisation, an attack — may have none.
-func needsTarget(root string) bool {
-	switch root {
-	case "08", "14", "15", "18", "19", "20":
-		return false
-	}
-	return true
-}
+func (c *Coder) needsTarget(r string) bool { return c.root(r).NeedsTarget }
+
+// violent reports the roots of violence (assault, fight, mass violence).
+func (c *Coder) violent(r string) bool { return c.root(r).Violent }
 
 // violentOrProtest reports roots whose events are coded even when the
 // perpetrator is not named (an explosion, a demonstration).
-// violent reports the roots of violence (assault, fight, mass violence).
-func violent(root string) bool { return root == "18" || root == "19" || root == "20" }
-
-func violentOrProtest(root string) bool {
-	switch root {
-	case "14", "18", "19", "20":
-		return true
-	}
-	return false
+func (c *Coder) violentOrProtest(r string) bool {
+	ro := c.root(r)
+	return ro.Violent || ro.Protest
 }
+
+// quad returns the QuadClass of root r.
+func (c *Coder) quad(r string) int { return c.root(r).Quad }

@@ -85,7 +85,7 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) && !agentBeforeCue && !agentBeforeObject && !lamAgent {
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}
-	if verb && violent(t.Root()) && next >= 0 && c.counted(toks, m) && actors[next].Start <= m.End+2 {
+	if verb && c.violent(t.Root()) && next >= 0 && c.counted(toks, m) && actors[next].Start <= m.End+2 {
 		next = -1 // «قتل عشرة مسلحين»: a count right after the verb counts its victims (a passive)
 	}
 	if verb && c.countedBefore(toks, s, m, actors) {

@@ -108,7 +108,7 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 		if !toward && allows(t.Target, "الي") && c.wordBetween(toks, m.End, a.Start, "الي") {
 			toward = true
 		}
-		if a.Prep == "بين" && (src == nil || symmetricRoot(t.Root()) || violentOrProtest(t.Root())) {
+		if a.Prep == "بين" && (src == nil || c.symmetric(t.Root()) || c.violentOrProtest(t.Root())) {
 			// «دعا علاوي إلى حديث مباشر بين قطر والدول العربية»: a directed
 			// act with its source named is not between the two
 			targets := []*resolve.Actor{a}
@@ -136,7 +136,7 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 // attackObject: the first actor after a violent trigger that no
 // preposition places elsewhere.
 func (p *tgtProbe) attackObject() []*resolve.Actor {
-	if !violent(p.t.Root()) {
+	if !p.c.violent(p.t.Root()) {
 		return nil
 	}
 	src := p.a.src
@@ -173,7 +173,7 @@ func (p *tgtProbe) judgedCountry() []*resolve.Actor {
 // place: a place after a target preposition, as its country, for a code
 // that needs a target.
 func (p *tgtProbe) place() []*resolve.Actor {
-	if !needsTarget(p.t.Root()) {
+	if !p.c.needsTarget(p.t.Root()) {
 		return nil
 	}
 	if a := p.c.placeTarget(p.in, p.s, p.m, p.t, p.in.Named); a != nil {
@@ -188,7 +188,7 @@ func (p *tgtProbe) place() []*resolve.Actor {
 // the first is the source.
 func (p *tgtProbe) pronounPair() []*resolve.Actor {
 	m := p.m
-	if p.a.src != nil || p.a.verb || !symmetricRoot(p.t.Root()) || m.Suffix != "هما" && m.Suffix != "هم" {
+	if p.a.src != nil || p.a.verb || !p.c.symmetric(p.t.Root()) || m.Suffix != "هما" && m.Suffix != "هم" {
 		return nil
 	}
 	var two []*resolve.Actor
@@ -216,7 +216,7 @@ func (p *tgtProbe) pronoun() []*resolve.Actor {
 // needs a target; the last such actor.
 func (p *tgtProbe) beforeVerb() []*resolve.Actor {
 	src, srcIdx := p.a.src, p.a.srcIdx
-	if src == nil || srcIdx < 0 || src.End > p.m.Start || !needsTarget(p.t.Root()) {
+	if src == nil || srcIdx < 0 || src.End > p.m.Start || !p.c.needsTarget(p.t.Root()) {
 		return nil
 	}
 	var targets []*resolve.Actor
@@ -231,7 +231,7 @@ func (p *tgtProbe) beforeVerb() []*resolve.Actor {
 // conjoinedSubjects: the subjects joined to the source by «و» are the
 // targets of a joint act.
 func (p *tgtProbe) conjoinedSubjects() []*resolve.Actor {
-	if p.a.srcIdx < 0 || !symmetricRoot(p.t.Root()) {
+	if p.a.srcIdx < 0 || !p.c.symmetric(p.t.Root()) {
 		return nil
 	}
 	var targets []*resolve.Actor

@@ -58,13 +58,13 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 	switch {
 	case c.figurative(toks, s, ms, k, t):
 		return clause{choice: ch}, noFigurative, false
-	case t.POS == "V" && violentOrProtest(t.Root()) && c.relativeOfAct(toks, s, &ms[k]):
+	case t.POS == "V" && c.violentOrProtest(t.Root()) && c.relativeOfAct(toks, s, &ms[k]):
 		return clause{choice: ch}, noRelativeOfAct, false
-	case t.POS == "N" && violent(t.Root()) && c.generic(toks, s, &ms[k]):
+	case t.POS == "N" && c.violent(t.Root()) && c.generic(toks, s, &ms[k]):
 		return clause{choice: ch}, noGeneric, false
 	}
 	cl := clause{trig: t, m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt, choice: ch}
-	cl.object = cl.trig.POS == "N" && violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
+	cl.object = cl.trig.POS == "N" && c.violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
 	return cl, nil, true
 }
 
@@ -73,7 +73,7 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 // the preposition of its target, is of the figurative class («تخطف
 // الأضواء», «خطف الرئيس الأضواء», «الهجوم على الحريات»).
 func (c *Coder) figurative(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int, t *kb.Trigger) bool {
-	if !violent(t.Root()) {
+	if !c.violent(t.Root()) {
 		return false
 	}
 	obj := ms[k].End
@@ -152,12 +152,12 @@ func (c *Coder) objectOfTrigger(toks []arabic.Token, s arabic.Span, ms []recogni
 		if ch, ok := c.Choose(toks, s, ms, j); ok {
 			// a verb of doing or taking part governs the act it does
 			// («شاركت في هذه الغارات»), not one it comments on
-			return !violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root()) && !c.classed(toks[ms[j].Start].Norm, "control", "وف")
+			return !c.violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root()) && !c.classed(toks[ms[j].Start].Norm, "control", "وف")
 		}
 		// a verb read as a noun after «لـ» («لتندد بالاعتداء»): any reading
 		// of another kind governs the noun
 		for _, e := range ms[j].Entries {
-			if e.Kind == kb.EntTrigger && ms[j].Prefix == "ل" && c.lex.KB.Triggers[e.Index].POS == "V" && !violentOrProtest(c.lex.KB.Triggers[e.Index].Root()) {
+			if e.Kind == kb.EntTrigger && ms[j].Prefix == "ل" && c.lex.KB.Triggers[e.Index].POS == "V" && !c.violentOrProtest(c.lex.KB.Triggers[e.Index].Root()) {
 				return true
 			}
 		}

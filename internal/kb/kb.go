@@ -157,6 +157,7 @@ type KB struct {
 	Outlets   []Outlet           // news outlets and their countries (outlets.tsv)
 	Goldstein map[string]float64 // CAMEO code → Goldstein score
 	Events    map[string]string  // CAMEO code → description
+	Roots     [NumRoots + 1]Root // CAMEO roots by number (roots.tsv); index 0 is unused
 }
 
 // ValidCountry reports whether c is a country code Marsad accepts: three
@@ -264,6 +265,8 @@ func (ld *loader) parserOf(name string) (parse func(f []string, p Pos) error, li
 		return ld.parseGiven, &ld.lines.given
 	case name == "outlets.tsv":
 		return ld.parseOutlet, nil
+	case name == "roots.tsv":
+		return ld.parseRoot, nil
 	}
 	return nil, nil
 }

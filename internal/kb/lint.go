@@ -133,6 +133,7 @@ func Lint(k *KB) []Problem {
 	l.triggers()
 	l.places()
 	l.others()
+	l.roots()
 	l.proclitics()
 	sort.SliceStable(l.out, func(i, j int) bool {
 		a, b := l.out[i].Pos, l.out[j].Pos

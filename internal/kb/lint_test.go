@@ -2,6 +2,7 @@ package kb_test
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -29,6 +30,7 @@ var miniKB = map[string]string{
 	"cameo_eventcodes.tsv": "cameo\tdescription\n04\tCONSULT\n040\tConsult\n042\tMake a visit\n",
 	"places.tsv":           "حلب\tSYR\t36.2\t37.15\tcity\ttest\n",
 	"grammar.tsv":          "الي\tprep:الي\n",
+	"roots.tsv":            shippedRoots,
 }
 
 // withLine returns miniKB with line appended to file, and the line's number.
@@ -200,4 +202,52 @@ func joinProblems(ps []kb.Problem) string {
 		b.WriteString(p.String() + "\n")
 	}
 	return b.String()
+}
+
+// shippedRoots is the shipped kb/roots.tsv: every knowledge base needs it whole.
+var shippedRoots = func() string {
+	b, err := fs.ReadFile(kbfiles.FS, "roots.tsv")
+	if err != nil {
+		return "" // the lint test then reports the roots as missing
+	}
+	return string(b)
+}()
+
+// TestRoots: roots.tsv is read into KB.Roots, and a missing or malformed
+// root is an error.
+func TestRoots(t *testing.T) {
+	k, err := kb.Load(fstest.MapFS{"roots.tsv": {Data: []byte(shippedRoots)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		root                                     string
+		quad                                     int
+		symmetric, needsTarget, violent, protest bool
+	}{
+		{"04", 1, true, true, false, false},
+		{"14", 4, false, false, false, true},
+		{"19", 4, false, false, true, false},
+		{"16", 4, false, true, false, false},
+	} {
+		r, ok := k.RootOf(tc.root)
+		if !ok || r.Quad != tc.quad || r.Symmetric != tc.symmetric || r.NeedsTarget != tc.needsTarget || r.Violent != tc.violent || r.Protest != tc.protest {
+			t.Errorf("RootOf(%q) = %+v, %v; want quad %d symmetric %v target %v violent %v protest %v", tc.root, r, ok, tc.quad, tc.symmetric, tc.needsTarget, tc.violent, tc.protest)
+		}
+	}
+	if _, ok := k.RootOf("21"); ok {
+		t.Error("RootOf(21) found a root")
+	}
+	for _, bad := range []string{"21\t4\tno\toptional\tno\tno\tx\n", "01\t5\tno\tneeded\tno\tno\tx\n", "01\t1\tmaybe\tneeded\tno\tno\tx\n"} {
+		if _, err := kb.Load(fstest.MapFS{"roots.tsv": {Data: []byte(bad)}}); err == nil {
+			t.Errorf("roots.tsv line %q: no error", bad)
+		}
+	}
+	k, err = kb.Load(fstest.MapFS{"roots.tsv": {Data: []byte("01\t1\tno\tneeded\tno\tno\tx\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := kb.Lint(k); !strings.Contains(joinProblems(ps), "CAMEO root 02 is not described") {
+		t.Errorf("lint of a roots.tsv with one root: %s", joinProblems(ps))
+	}
 }
