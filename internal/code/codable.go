@@ -1,13 +1,14 @@
 package code
 
 import (
-	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/resolve"
 )
 
 // codable returns the rule that says why the trigger with its arguments
 // makes no event (nil when it makes one), and keeps the subject for the verbs that follow.
-func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor) *Rule {
+func (x *sctx) codable(cl clause, a *args) *Rule {
+	last := &x.d.last
+	c, toks := x.c, x.toks
 	m, t := cl.m, cl.trig
 	src, srcIdx, targets, verb, passive := a.src, a.srcIdx, a.targets, a.verb, a.passive
 	if srcIdx >= 0 && (len(targets) == 0 && c.needsTarget(t.Root())) {
@@ -20,13 +21,13 @@ func (c *Coder) codable(toks []arabic.Token, s arabic.Span, cl clause, actors []
 		return noObject
 	case t.Root() == "14" && src != nil && (src.Role == "MIL" || src.Role == "COP" || src.Role == "SPY"):
 		return noSecurityProtest
-	case c.quad(t.Root()) == 4 && t.Root() != "14" && c.signsIn(toks, s, cl.sent).accident:
+	case c.quad(t.Root()) == 4 && t.Root() != "14" && x.signs().accident:
 		return noAccident
 	case src == nil && len(targets) == 0 && verb && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن", "سي", "ست"):
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
 		return noPresentUnnamed
-	case src == nil && (!c.violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !c.doneBy(toks, s, m) && !c.casualty(toks, s, m) && !(len(targets) > 0 && c.counted(toks, m)))):
+	case src == nil && (!c.violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !x.doneBy(m) && !x.casualty(m) && !(len(targets) > 0 && x.counted(m)))):
 		// nobody named: only a verb («قتل 20 شخصا»), a verbal noun with its
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…»), with a counted victim
 		// («مقتل 15 جنديا تركيا») or governed by a verb of doing («عمدوا إلى

@@ -66,13 +66,6 @@ type Trace struct {
 // NewTrace returns an empty trace.
 func NewTrace() *Trace { return &Trace{Chosen: map[int]Choice{}, Uncoded: map[int]string{}} }
 
-// sentence is what the coder learns once about one sentence.
-type sentence struct {
-	ms   []recognise.Mention // its mentions
-	sg   signs               // its modality signs, once read
-	read bool
-}
-
 // clause is the working state of one trigger.
 type clause struct {
 	trig     *kb.Trigger        // the trigger entry the coder took
@@ -80,7 +73,6 @@ type clause struct {
 	cueFound bool               // the entry needed a cue, and it was found
 	cueAt    int                // where the cue starts
 	object   bool               // a verbal noun that is the object of the trigger before it («دان خطف», «اتهمت … بخطف»)
-	sent     *sentence          // its sentence
 	choice   Choice             // the line taken, as explain shows it
 }
 
@@ -94,8 +86,7 @@ func (c *Coder) Events(in Input) []Event {
 	}
 	in.dates, in.sites = map[int]string{}, map[int]int{}
 	var events []Event
-	var last []*resolve.Actor  // the last explicit source (with its conjuncts), for elided subjects
-	var pair [2]*resolve.Actor // the source and target of the last joint act, for «الطرفان»
+	d := &discourse{}
 	mi := 0
 	for si, s := range in.Sentences {
 		var ms []recognise.Mention
@@ -103,11 +94,10 @@ func (c *Coder) Events(in Input) []Event {
 		if !recognise.AnyTrigger(ms) {
 			continue
 		}
-		actors := in.Actors[si]
-		sent := &sentence{ms: ms}
+		x := &sctx{c: c, in: &in, d: d, toks: in.Tokens, s: s, ms: ms, actors: in.Actors[si]}
 		cue, code := -1, "" // the cue of the last verb: its object, part of its event («شنت … هجوماً»)
 		for k := range ms {
-			cl, why, ok := c.trigger(in.Tokens, s, ms, k)
+			cl, why, ok := x.trigger(ms, k)
 			if in.Trace != nil && (ok || why != nil) {
 				in.Trace.Chosen[ms[k].Start] = cl.choice
 			}
@@ -122,8 +112,7 @@ func (c *Coder) Events(in Input) []Event {
 			if cl.cueFound && cl.trig.POS == "V" {
 				cue, code = cl.cueAt, cl.trig.CAMEO
 			}
-			cl.sent = sent
-			events = append(events, c.frame(in, s, cl, actors, &last, &pair)...)
+			events = append(events, x.frame(cl)...)
 		}
 	}
 	return onePerPair(events)
@@ -138,7 +127,7 @@ func (in *Input) uncoded(at int, why *Rule) {
 }
 
 // sentenceDate returns the date of sentence s, resolved once per sentence.
-func (c *Coder) sentenceDate(in Input, s arabic.Span) string {
+func (c *Coder) sentenceDate(in *Input, s arabic.Span) string {
 	if in.dates == nil {
 		return c.eventDate(in.Tokens, s.Start, s.End, in.Published)
 	}
@@ -148,4 +137,26 @@ func (c *Coder) sentenceDate(in Input, s arabic.Span) string {
 	d := c.eventDate(in.Tokens, s.Start, s.End, in.Published)
 	in.dates[s.Start] = d
 	return d
+}
+
+// sctx is one sentence as the coder reads it: the article's tokens, the
+// sentence's span and mentions, its actors and its signs, read once. The
+// probes of every stage are its methods.
+type sctx struct {
+	c      *Coder
+	in     *Input
+	d      *discourse          // what carries over from the sentences before
+	toks   []arabic.Token      // the article's tokens
+	s      arabic.Span         // the sentence
+	ms     []recognise.Mention // its mentions
+	actors []resolve.Actor     // its actors
+	sg     signs               // its modality signs, once read
+	read   bool
+}
+
+// discourse is what carries from sentence to sentence while an article is
+// coded.
+type discourse struct {
+	last []*resolve.Actor  // the last explicit source (with its conjuncts), for elided subjects
+	pair [2]*resolve.Actor // the source and target of the last joint act, for «الطرفان»
 }

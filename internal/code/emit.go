@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/resolve"
 )
 
@@ -37,7 +36,10 @@ func targetCode(t *ActorRef) string {
 }
 
 // events builds the events of a codable trigger: one per source and target.
-func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Actor, a *args, last *[]*resolve.Actor) []Event {
+func (x *sctx) events(cl clause, a *args) []Event {
+	last := &x.d.last
+	actors := x.actors
+	c, in, s := x.c, x.in, x.s
 	toks := in.Tokens
 	m, t := cl.m, cl.trig
 	src, srcIdx, targets := a.src, a.srcIdx, a.targets
@@ -51,14 +53,14 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		sources = *last
 	}
 	if src != nil {
-		sources = append(sources, c.coagents(toks, m, actors, targets)...)
+		sources = append(sources, x.coagents(m, targets)...)
 	}
 	if srcIdx >= 0 {
 		*last = sources // the subject carries over to following verbs
 	}
-	loc, noPlace := c.location(in, s, m, targets, t, in.Named)
+	loc, noPlace := x.location(m, targets, t, in.Named)
 	date := c.sentenceDate(in, s)
-	mod := c.modality(toks, s, m, t, c.signsIn(toks, s, cl.sent))
+	mod := x.modality(m, t, x.signs())
 	if longBefore(date, in.Published) && !slices.Contains(mod, "background") {
 		mod = append(mod, "background") // «اعتقل عام 2008»: history, not news
 	}
@@ -73,9 +75,9 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	if cl.cueFound {
 		anchor = cl.cueAt
 	}
-	verbal := c.violent(t.Root()) && (c.hasClassNear(toks, s, anchor, 3, "verbal") ||
-		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && !c.casualty(toks, s, m) && speakers(sources) &&
-			(targets[0].Kind == "PERSON" || unarmed(targets[0]) && targets[0].Start-anchor <= 3 && !c.physical(toks, s, cl, targets[0], sources)))
+	verbal := c.violent(t.Root()) && (x.hasClassNear(anchor, 3, "verbal") ||
+		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && !x.casualty(m) && speakers(sources) &&
+			(targets[0].Kind == "PERSON" || unarmed(targets[0]) && targets[0].Start-anchor <= 3 && !x.physical(cl, targets[0], sources)))
 	var out []Event
 	for _, sa := range sources {
 		tl := targets
@@ -131,7 +133,7 @@ func (c *Coder) events(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 
 // ref builds an actor reference; an actor whose country was only inferred
 // from the article takes the country of the event's location when known.
-func (c *Coder) ref(in Input, a *resolve.Actor, loc *Location) ActorRef {
+func (c *Coder) ref(in *Input, a *resolve.Actor, loc *Location) ActorRef {
 	if a == nil {
 		return ActorRef{Code: "UNK", Country: "UNK"}
 	}

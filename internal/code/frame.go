@@ -1,7 +1,6 @@
 package code
 
 import (
-	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/recognise"
 	"github.com/marsad/marsad/internal/resolve"
@@ -21,15 +20,17 @@ type args struct {
 }
 
 // frame finds the source and target(s) of a trigger and builds its events.
-func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor, pair *[2]*resolve.Actor) []Event {
+func (x *sctx) frame(cl clause) []Event {
+	last, pair := &x.d.last, &x.d.pair
+	c, in := x.c, x.in
 	var a args
-	if pair[0] != nil && c.symmetric(cl.trig.Root()) && c.partiesNear(in.Tokens, s, cl.m) {
+	if pair[0] != nil && c.symmetric(cl.trig.Root()) && x.partiesNear(cl.m) {
 		// «كما ناقش الطرفان …»: the two sides of the last joint act
 		a = args{src: pair[0], srcIdx: -1, verb: cl.trig.POS != "N", targets: []*resolve.Actor{pair[1]}}
 		a.srcRule, a.tgtRule = &ruleParties, &ruleParties
 	} else {
-		a = c.source(in, s, cl, actors, last)
-		c.findTargets(in, s, cl, actors, &a)
+		a = x.source(cl)
+		x.findTargets(cl, &a)
 	}
 	if pair[0] != nil && c.dual(in.Tokens[cl.m.Start].Norm[len(cl.m.Prefix):], cl.trig) && (a.srcIdx < 0 || a.srcRule != nil && a.srcRule.ID == "src.topic") {
 		// «كما تقدما بالشكر …»: a dual verb with no subject of its own is
@@ -37,14 +38,14 @@ func (c *Coder) frame(in Input, s arabic.Span, cl clause, actors []resolve.Actor
 		a.src, a.srcIdx, a.srcRule = pair[0], -1, &ruleDualPair
 		*last = []*resolve.Actor{pair[0], pair[1]}
 	}
-	if why := c.codable(in.Tokens, s, cl, actors, &a, last); why != nil {
+	if why := x.codable(cl, &a); why != nil {
 		in.uncoded(cl.m.Start, why)
 		return nil
 	}
 	if c.symmetric(cl.trig.Root()) && a.src != nil && len(a.targets) == 1 {
 		*pair = [2]*resolve.Actor{a.src, a.targets[0]}
 	}
-	return c.events(in, s, cl, actors, &a, last)
+	return x.events(cl, &a)
 }
 
 // dual reports a past verb of trigger t in the dual («تقدما», «اتفقتا»).
@@ -59,7 +60,8 @@ func (c *Coder) dual(w string, t *kb.Trigger) bool {
 
 // partiesNear reports «الطرفان», «الجانبين» … as the subject of trigger m
 // (right before or after it) or after «بين» right after it.
-func (c *Coder) partiesNear(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+func (x *sctx) partiesNear(m *recognise.Mention) bool {
+	c, toks, s := x.c, x.toks, x.s
 	at := func(k int) bool { return k >= s.Start && k < s.End && c.classed(toks[k].Norm, "parties", "و") }
 	return at(m.End) || at(m.Start-1) || m.End < s.End && c.classed(toks[m.End].Norm, "prep:بين", "") && at(m.End+1)
 }

@@ -11,7 +11,8 @@ import (
 
 // hasClassNear reports whether a word of class cls stands within n words
 // before (n < 0) or after (n > 0) token i, inside the sentence.
-func (c *Coder) hasClassNear(toks []arabic.Token, s arabic.Span, i, n int, cls string) bool {
+func (x *sctx) hasClassNear(i, n int, cls string) bool {
+	c, toks, s := x.c, x.toks, x.s
 	step, count := 1, n
 	if n < 0 {
 		step, count = -1, -n
@@ -46,7 +47,8 @@ func (c *Coder) classed(n, cls, procs string) bool {
 
 // prepBetween reports a free-standing preposition in toks[from:to] («هجوم
 // ارهابي على مكتب للمخابرات»: the actor belongs to the target phrase).
-func (c *Coder) prepBetween(toks []arabic.Token, from, to int) bool {
+func (x *sctx) prepBetween(from, to int) bool {
+	c, toks := x.c, x.toks
 	for k := from; k < to; k++ {
 		if c.kindOf(toks[k].Norm, "prep:") != "" {
 			return true
@@ -56,7 +58,8 @@ func (c *Coder) prepBetween(toks []arabic.Token, from, to int) bool {
 }
 
 // classBetween reports a word of class cls in toks[from:to].
-func (c *Coder) classBetween(toks []arabic.Token, from, to int, cls string) bool {
+func (x *sctx) classBetween(from, to int, cls string) bool {
+	c, toks := x.c, x.toks
 	for k := from; k < to; k++ {
 		if c.lex.HasClass(toks[k].Norm, cls) {
 			return true
@@ -82,7 +85,8 @@ func hasKind(es []kb.Entry, k kb.EntryKind) bool {
 }
 
 // wordBetween reports whether the normalised word w (or w with a «و») stands in toks[from:to].
-func (c *Coder) wordBetween(toks []arabic.Token, from, to int, w string) bool {
+func (x *sctx) wordBetween(from, to int, w string) bool {
+	toks := x.toks
 	for k := from; k < to; k++ {
 		if toks[k].Norm == w || strings.TrimPrefix(toks[k].Norm, "و") == w {
 			return true
@@ -109,7 +113,8 @@ func prepName(p string) string {
 
 // separated reports whether anything but quotes, negation and «قد» stands
 // in toks[from:to], so that an actor there is not the verb's subject.
-func (c *Coder) separated(toks []arabic.Token, from, to int) bool {
+func (x *sctx) separated(from, to int) bool {
+	c, toks := x.c, x.toks
 	for k := from; k < to; k++ {
 		t := toks[k]
 		if t.Kind == arabic.Punct && arabic.IsQuote(t.Text) || c.lex.HasClass(t.Norm, "neg") || c.lex.HasClass(t.Norm, "particle") {
@@ -121,7 +126,8 @@ func (c *Coder) separated(toks []arabic.Token, from, to int) bool {
 }
 
 // speechBetween reports a verb of saying in toks[from:to].
-func (c *Coder) speechBetween(toks []arabic.Token, from, to int) bool {
+func (x *sctx) speechBetween(from, to int) bool {
+	c, toks := x.c, x.toks
 	for k := from; k < to; k++ {
 		if c.classed(toks[k].Norm, "speech", "و") {
 			return true
@@ -147,7 +153,8 @@ func (c *Coder) personForm(w string, t *kb.Trigger, prefixes ...string) bool {
 
 // casualty reports a word of the sentence, outside the trigger m, saying
 // that violence hurt people.
-func (c *Coder) casualty(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+func (x *sctx) casualty(m *recognise.Mention) bool {
+	c, toks, s := x.c, x.toks, x.s
 	for k := s.Start; k < s.End; k++ {
 		if k >= m.Start && k < m.End {
 			continue
@@ -162,7 +169,8 @@ func (c *Coder) casualty(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 
 // present reports a trigger verb m in the present tense («يخطفون»,
 // «تلجأ»), the future excluded.
-func (c *Coder) present(toks []arabic.Token, m *recognise.Mention, t *kb.Trigger) bool {
+func (x *sctx) present(m *recognise.Mention, t *kb.Trigger) bool {
+	c, toks := x.c, x.toks
 	return c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, presentPrefixes...)
 }
 
@@ -201,7 +209,8 @@ func (c *Coder) verbEntry(es []kb.Entry) bool {
 // otherTriggerBetween reports whether another trigger stands in [from, to):
 // the actor after it belongs to that other event. With verbsOnly, verbal
 // nouns do not count («لنقل معدات إلى مسرح المعارك في ليبيا»).
-func (c *Coder) otherTriggerBetween(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, from, to int, verbsOnly bool) bool {
+func (x *sctx) otherTriggerBetween(ms []recognise.Mention, from, to int, verbsOnly bool) bool {
+	c := x.c
 	for i := range ms {
 		m := &ms[i]
 		if m.Start >= to {
@@ -213,13 +222,13 @@ func (c *Coder) otherTriggerBetween(toks []arabic.Token, s arabic.Span, ms []rec
 		if !verbsOnly {
 			return true
 		}
-		if c.relativeOfAct(toks, s, m) {
+		if x.relativeOfAct(m) {
 			continue // «الهجوم الذي استهدف مصلين»: the clause goes on telling of the act
 		}
 		// a verb right after the trigger that does not apply tells of the
 		// trigger itself («اجتماعا عقد في سفارة»); any other verb opens a
 		// clause of its own («توغل تركي في الأراضي السورية تسير دول عربية»)
-		if ch, ok := c.Choose(toks, s, ms, i); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" || !ok && m.Start > from && c.verbEntry(m.Entries) {
+		if ch, ok := x.choose(ms, i); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" || !ok && m.Start > from && c.verbEntry(m.Entries) {
 			return true
 		}
 	}

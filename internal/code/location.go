@@ -20,7 +20,8 @@ import (
 // With no location it tells why: no place is named where one would stand,
 // or the only place is a city of a country the article never names (many
 // cities share a name).
-func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets []*resolve.Actor, t *kb.Trigger, named map[string]int) (*Location, string) {
+func (x *sctx) location(m *recognise.Mention, targets []*resolve.Actor, t *kb.Trigger, named map[string]int) (*Location, string) {
+	c, in, s := x.c, x.in, x.s
 	toks := in.Tokens
 	var scratch [4]arabic.Analysis
 	why := "its sentence names no place after the trigger («في …») and no base, crossing or camp"
@@ -39,7 +40,7 @@ func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets 
 			}
 		}
 	}
-	if k := c.siteIn(in, s); k >= 0 {
+	if k := x.siteIn(); k >= 0 {
 		if l, w := c.placeAt(in, k, scratch[:0], named); found(l, w) {
 			return l, ""
 		}
@@ -59,7 +60,8 @@ func (c *Coder) location(in Input, s arabic.Span, m *recognise.Mention, targets 
 // and, for a town, the article names its country.
 // siteIn returns the token index of the first base, crossing or camp named
 // in sentence s, or -1; it is computed once per sentence.
-func (c *Coder) siteIn(in Input, s arabic.Span) int {
+func (x *sctx) siteIn() int {
+	c, in, s := x.c, x.in, x.s
 	if k, ok := in.sites[s.Start]; ok {
 		return k
 	}
@@ -77,7 +79,7 @@ func (c *Coder) siteIn(in Input, s arabic.Span) int {
 	return site
 }
 
-func (c *Coder) placeAt(in Input, i int, scratch []arabic.Analysis, named map[string]int) (*Location, string) {
+func (c *Coder) placeAt(in *Input, i int, scratch []arabic.Analysis, named map[string]int) (*Location, string) {
 	p, ok := c.lex.PlaceAt(in.Tokens, i, scratch)
 	if !ok {
 		return nil, ""

@@ -9,12 +9,13 @@ import (
 )
 
 // modality returns the modality of the event reported by trigger mention m.
-func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, sg signs) []string {
+func (x *sctx) modality(m *recognise.Mention, t *kb.Trigger, sg signs) []string {
+	c, toks, s := x.c, x.toks, x.s
 	mod := []string{}
 	// what stopped is no more («توقف الجيش عن قصف المدينة»), and what did
 	// not stop goes on («لم تتوقف عن تعذيب المحتجزين»)
-	ceased := sg.cease && c.governed(toks, s, m, t, "cease", 4)
-	if c.hasClassNear(toks, s, m.Start, -3, "neg") != ceased || sg.prevent && c.violentOrProtest(t.Root()) && c.governed(toks, s, m, t, "prevent", 6) {
+	ceased := sg.cease && x.governed(m, t, "cease", 4)
+	if x.hasClassNear(m.Start, -3, "neg") != ceased || sg.prevent && c.violentOrProtest(t.Root()) && x.governed(m, t, "prevent", 6) {
 		mod = append(mod, "negated")
 	}
 	for k := s.Start; k < m.Start; k++ {
@@ -23,40 +24,41 @@ func (c *Coder) modality(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 			break
 		}
 	}
-	if c.hasClassNear(toks, s, m.Start, -2, "secret") || c.classInClause(toks, s, m, "secret") {
+	if x.hasClassNear(m.Start, -2, "secret") || x.classInClause(m, "secret") {
 		mod = append(mod, "secret")
 	}
-	if c.intended(toks, s, m, t, sg) {
+	if x.intended(m, t, sg) {
 		mod = append(mod, "intended")
 	}
 	anyAct := t.POS == "N" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "any")
-	if anyAct || conditional(toks, s, m, t) || sg.whether && c.whether(toks, s, m) || c.alternative(toks, s, m, sg) || sg.foretell && c.governed(toks, s, m, t, "foretell", len(toks)) || c.hasClassNear(toks, s, m.Start, -5, "hypothetical") || c.hasClassNear(toks, s, m.End-1, 4, "hypothetical") || question(toks, s) {
+	if anyAct || conditional(toks, s, m, t) || sg.whether && x.whether(m) || x.alternative(m, sg) || sg.foretell && x.governed(m, t, "foretell", len(toks)) || x.hasClassNear(m.Start, -5, "hypothetical") || x.hasClassNear(m.End-1, 4, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
-	if c.background(toks, s, m, t, sg) {
+	if x.background(m, t, sg) {
 		mod = append(mod, "background")
 	}
 	return mod
 }
 
 // intended reports an event only planned, wanted or about to be.
-func (c *Coder) intended(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, sg signs) bool {
+func (x *sctx) intended(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
+	c, toks, s := x.c, x.toks, x.s
 	// a verbal noun of violence or protest after «لـ» is a purpose, not a
 	// report («توجه للمشاركة في مظاهرة», «خطط للهجوم على»), unless it follows
 	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
 	// («استخدم القاعدة لنقل معدات»)
-	if strings.HasSuffix(m.Prefix, "ل") && c.violentOrProtest(t.Root()) && !c.hasClassNear(toks, s, m.Start, -8, "casualty") && !(sg.suffer && c.suffered(toks, s, m)) {
+	if strings.HasSuffix(m.Prefix, "ل") && c.violentOrProtest(t.Root()) && !x.hasClassNear(m.Start, -8, "casualty") && !(sg.suffer && x.suffered(m)) {
 		return true
 	}
 	// a present verb after «أن»: «قرر أن يزور»
-	if t.POS == "V" && m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") && c.present(toks, m, t) {
+	if t.POS == "V" && m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") && x.present(m, t) {
 		return true
 	}
 	// a verbal noun governed by such a verb: «أن تلجأ إسرائيل إلى شن عمليات اغتيال»
-	if v := c.controlVerb(toks, s, m); (t.POS == "N" || c.afterPreposition(toks, s, m)) && v > s.Start && c.classed(toks[v-1].Norm, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
+	if v := x.controlVerb(m); (t.POS == "N" || x.afterPreposition(m)) && v > s.Start && c.classed(toks[v-1].Norm, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
 		return true
 	}
-	return c.hasClassNear(toks, s, m.Start, -4, "intended") || c.hasClassNear(toks, s, m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix)
+	return x.hasClassNear(m.Start, -4, "intended") || x.hasClassNear(m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix)
 }
 
 // trend reports a verbal noun of violence counted as a trend: the subject
@@ -65,7 +67,8 @@ func (c *Coder) intended(toks []arabic.Token, s arabic.Span, m *recognise.Mentio
 // casualty between them («الهجوم الذي ارتفعت حصيلته» counts victims), or
 // right after a noun of change, with at most «عدد» between them («ارتفاع
 // عدد الهجمات»).
-func (c *Coder) trend(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+func (x *sctx) trend(m *recognise.Mention) bool {
+	c, toks, s := x.c, x.toks, x.s
 	for k, seen := m.End, 0; k < s.End && seen < 5; k++ {
 		if toks[k].Kind == arabic.Punct {
 			if toks[k].Text == "،" || toks[k].Text == "," || toks[k].Text == "؛" {
@@ -93,31 +96,32 @@ func (c *Coder) trend(toks []arabic.Token, s arabic.Span, m *recognise.Mention) 
 // commas, with no other verb between: its long subject stands between them
 // («تعرض قيادي في حركة حماس هو وكيل وزارة النقل الفلسطينية الثلاثاء،
 // للخطف»).
-func (c *Coder) suffered(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
-	return c.before(toks, s, m, "suffer", 12, false)
+func (x *sctx) suffered(m *recognise.Mention) bool {
+	return x.before(m, "suffer", 12, false)
 }
 
 // background reports an event told as the background of something else:
 // what used to happen («كانوا يخطفون»); violence or a protest as the matter
 // of a trial or an investigation, or in a relative clause about a person;
 // violence commemorated or in commentary.
-func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, sg signs) bool {
-	if t.POS == "V" && c.hasClassNear(toks, s, m.Start, -4, "habitual") && c.present(toks, m, t) && !c.timed(toks, s) {
+func (x *sctx) background(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
+	c, toks, s := x.c, x.toks, x.s
+	if t.POS == "V" && x.hasClassNear(m.Start, -4, "habitual") && x.present(m, t) && !x.timed() {
 		return true // «كانوا يخطفون»; but «كانت الطائرات تقصف المدينة أمس» was going on
 	}
 	if !c.violentOrProtest(t.Root()) {
 		return false
 	}
-	if sg.background || sg.courtCase || c.relativeBackground(toks, s, m, t) {
+	if sg.background || sg.courtCase || x.relativeBackground(m, t) {
 		return true
 	}
 	if m.Prefix == "" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "since") {
 		return true // «منذ خطف اثنين من مواطنيها»: a time it dates from
 	}
-	if t.POS == "N" && c.violent(t.Root()) && c.trend(toks, s, m) {
+	if t.POS == "N" && c.violent(t.Root()) && x.trend(m) {
 		return true // «إن التفجيرات … زادت»: a statistic
 	}
-	return c.violent(t.Root()) && (sg.memorial || sg.commentary || c.hasClassNear(toks, s, m.Start, -8, "concession"))
+	return c.violent(t.Root()) && (sg.memorial || sg.commentary || x.hasClassNear(m.Start, -8, "concession"))
 }
 
 // relativeBackground reports a verb of violence opening a relative clause
@@ -127,20 +131,21 @@ func (c *Coder) background(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 // الجندي»; not «المسلحين الذين نفذوا الهجوم», the news itself), unless
 // the clause describes a violent act named just before it («عمليات القصف
 // التي تستهدف مواقع»).
-func (c *Coder) relativeBackground(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger) bool {
+func (x *sctx) relativeBackground(m *recognise.Mention, t *kb.Trigger) bool {
+	c, toks, s := x.c, x.toks, x.s
 	r := m.Start - 1
 	if t.POS == "N" {
-		v := c.controlVerb(toks, s, m)
-		return v > s.Start && c.classed(toks[v-1].Norm, "relative", "") && !c.relativeOfAct(toks, s, &recognise.Mention{Start: v, End: v + 1}) &&
-			c.classBetween(toks, v+1, m.Start, "earlier")
+		v := x.controlVerb(m)
+		return v > s.Start && c.classed(toks[v-1].Norm, "relative", "") && !x.relativeOfAct(&recognise.Mention{Start: v, End: v + 1}) &&
+			x.classBetween(v+1, m.Start, "earlier")
 	}
 	if t.POS != "V" || r < s.Start {
 		return false
 	}
 	if !c.classed(toks[r].Norm, "relative", "") {
-		return !c.present(toks, m, t) && c.asyndeticRelative(toks, s, m) // «عن رجل يطلق النار» is going on
+		return !x.present(m, t) && x.asyndeticRelative(m) // «عن رجل يطلق النار» is going on
 	}
-	return !c.relativeOfAct(toks, s, m)
+	return !x.relativeOfAct(m)
 }
 
 // asyndeticRelative reports a past verb opening a relative clause without
@@ -151,7 +156,8 @@ func (c *Coder) relativeBackground(toks []arabic.Token, s arabic.Span, m *recogn
 // «أن» or a number the phrase is the verb's subject («أن 12 صحافيا خطفوا»),
 // and a clause with a pronoun back to its antecedent after a preposition
 // tells of a place or a unit («دورية أميركية قتل فيها»).
-func (c *Coder) asyndeticRelative(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+func (x *sctx) asyndeticRelative(m *recognise.Mention) bool {
+	c, toks, s := x.c, x.toks, x.s
 	if m.Prefix != "" || m.End < s.End && c.kindOf(toks[m.End].Norm, "proprep:") != "" {
 		return false
 	}
@@ -201,7 +207,8 @@ func (c *Coder) asyndeticRelative(toks []arabic.Token, s arabic.Span, m *recogni
 // relativeOfAct reports a verb m opening a relative clause right after a
 // verbal noun of violence or protest («الهجوم الإرهابي الذي استهدف أمس
 // مصلين»): the clause tells of that act, which is coded once, from its noun.
-func (c *Coder) relativeOfAct(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+func (x *sctx) relativeOfAct(m *recognise.Mention) bool {
+	c, toks, s := x.c, x.toks, x.s
 	r := m.Start - 1
 	if r <= s.Start || !c.classed(toks[r].Norm, "relative", "") {
 		return false
@@ -227,17 +234,18 @@ func (c *Coder) relativeOfAct(toks []arabic.Token, s arabic.Span, m *recognise.M
 // whole clause («بسبب مخاوف من ان يحاول مهاجم انتحاري … خطف طائرة»,
 // «تكهن … بانتشار التوتر … واستمرار اغتيال شخصيات»), one of prevention
 // the act that follows it («لمنع الطائرات الإسرائيلية من قصفه»).
-func (c *Coder) governed(toks []arabic.Token, s arabic.Span, m *recognise.Mention, t *kb.Trigger, cls string, n int) bool {
+func (x *sctx) governed(m *recognise.Mention, t *kb.Trigger, cls string, n int) bool {
 	if t.POS == "V" && (m.Prefix == "و" || m.Prefix == "ف") {
 		return false // «أحبطت الشرطة هجوما وقتلت المهاجم»: a verb after «و» opens a clause of its own
 	}
-	return c.before(toks, s, m, cls, n, true)
+	return x.before(m, cls, n, true)
 }
 
 // before reports a word of class cls (with or without a proclitic) at most
 // n words before trigger m, with no verb of another event between them;
 // with inClause, a comma or a colon between them ends the search.
-func (c *Coder) before(toks []arabic.Token, s arabic.Span, m *recognise.Mention, cls string, n int, inClause bool) bool {
+func (x *sctx) before(m *recognise.Mention, cls string, n int, inClause bool) bool {
+	c, toks, s := x.c, x.toks, x.s
 	var scratch [4]arabic.Analysis
 	for k, seen := m.Start-1, 0; k >= s.Start && seen < n; k-- {
 		if toks[k].Kind == arabic.Punct {
@@ -267,7 +275,8 @@ func (c *Coder) before(toks []arabic.Token, s arabic.Span, m *recognise.Mention,
 // (also «عما إذا», «فيما إذا»), which goes on across commas and verbs («…
 // ناجما عن هجوم انتحاري، أو عن انفجار قنبلة», «ما إذا كان المهاجم قد قتل
 // أو أصيب») up to a clause conjunction («وعندما أجابته»).
-func (c *Coder) whether(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+func (x *sctx) whether(m *recognise.Mention) bool {
+	c, toks, s := x.c, x.toks, x.s
 	for k := m.Start - 1; k > s.Start; k-- {
 		n := toks[k].Norm
 		if c.lex.HasClass(n, "if") && c.lex.HasClass(toks[k-1].Norm, "whether") {
@@ -283,7 +292,8 @@ func (c *Coder) whether(toks []arabic.Token, s arabic.Span, m *recognise.Mention
 // alternative reports an act right after «سواء», or right after «أم» in a
 // sentence that asks («أكان رصاصة أم انفجارا»): one of several
 // possibilities. Elsewhere «أم» is a mother or the M of «أف أم».
-func (c *Coder) alternative(toks []arabic.Token, s arabic.Span, m *recognise.Mention, sg signs) bool {
+func (x *sctx) alternative(m *recognise.Mention, sg signs) bool {
+	c, toks, s := x.c, x.toks, x.s
 	k := m.Start - 1
 	if k < s.Start || toks[k].Kind != arabic.Word {
 		return false
@@ -325,7 +335,8 @@ func question(toks []arabic.Token, s arabic.Span) bool {
 }
 
 // timed reports a time expression in sentence s («أمس», «يوم الأحد»).
-func (c *Coder) timed(toks []arabic.Token, s arabic.Span) bool {
+func (x *sctx) timed() bool {
+	c, toks, s := x.c, x.toks, x.s
 	var scratch [4]arabic.Analysis
 	for k := s.Start; k < s.End; k++ {
 		if _, ok := c.lex.TimeAt(toks[:s.End], k, scratch[:0]); ok {
@@ -337,7 +348,8 @@ func (c *Coder) timed(toks []arabic.Token, s arabic.Span) bool {
 
 // placed reports a word that stands after a preposition of place or a
 // place word («قرب», «أمام», «مقر»), with «من» between them allowed.
-func (c *Coder) placed(toks []arabic.Token, s arabic.Span, k int) bool {
+func (x *sctx) placed(k int) bool {
+	c, toks, s := x.c, x.toks, x.s
 	for j, seen := k-1, 0; j >= s.Start && seen < 2; j-- {
 		n := toks[j].Norm
 		if c.classed(n, "prep:قرب", "وب") || c.classed(n, "prep:امام", "وب") || c.classed(n, "placeword", "وب") {
@@ -353,7 +365,8 @@ func (c *Coder) placed(toks []arabic.Token, s arabic.Span, k int) bool {
 
 // classInClause reports a word of class cls after trigger m, up to the next
 // trigger or the end of the sentence («زار … دمشق سراً»).
-func (c *Coder) classInClause(toks []arabic.Token, s arabic.Span, m *recognise.Mention, cls string) bool {
+func (x *sctx) classInClause(m *recognise.Mention, cls string) bool {
+	c, toks, s := x.c, x.toks, x.s
 	var scratch [4]arabic.Analysis
 	for k := m.End; k < s.End; k++ {
 		if c.lex.HasClass(toks[k].Norm, cls) {

@@ -31,7 +31,8 @@ func speakers(sources []*resolve.Actor) bool {
 // the church is a building), on a thing of its target («هجوما على مقر
 // الحكومة»: a word between the target and its preposition, or the attacker
 // of a verb, governs it) or with another violent act in its sentence.
-func (c *Coder) physical(toks []arabic.Token, s arabic.Span, cl clause, target *resolve.Actor, sources []*resolve.Actor) bool {
+func (x *sctx) physical(cl clause, target *resolve.Actor, sources []*resolve.Actor) bool {
+	c, toks, s := x.c, x.toks, x.s
 	from := cl.m.End
 	for _, a := range sources {
 		if a != nil && a.End > from && a.End <= target.Start {
@@ -62,12 +63,13 @@ func (c *Coder) physical(toks []arabic.Token, s arabic.Span, cl clause, target *
 			k = mm.End - 1
 		}
 	}
-	return cl.cueFound && !c.attackNoun(toks, s, cl.cueAt)
+	return cl.cueFound && !x.attackNoun(cl.cueAt)
 }
 
 // attackNoun reports a verbal noun of violence at token k («هجوما» after
 // «شن»).
-func (c *Coder) attackNoun(toks []arabic.Token, s arabic.Span, k int) bool {
+func (x *sctx) attackNoun(k int) bool {
+	c, toks, s := x.c, x.toks, x.s
 	var scratch [4]arabic.Analysis
 	mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0])
 	return ok && c.violentEntry(mm.Entries)

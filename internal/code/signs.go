@@ -26,21 +26,19 @@ type signs struct {
 	accident bool // an accident or a disaster («حادث سير», «زلزال»)
 }
 
-// signsIn returns the signs of sentence s, read on first use.
-func (c *Coder) signsIn(toks []arabic.Token, s arabic.Span, sent *sentence) signs {
-	if sent == nil {
-		return c.signsOf(toks, s, nil)
+// signs returns the signs of the sentence, read on first use.
+func (x *sctx) signs() signs {
+	if !x.read {
+		x.sg, x.read = x.signsOf(x.ms), true
 	}
-	if !sent.read {
-		sent.sg, sent.read = c.signsOf(toks, s, sent.ms), true
-	}
-	return sent.sg
+	return x.sg
 }
 
 // signsOf reads the signs of sentence s in one pass, looking each word up
 // once as written and once without its proclitic; the words of a named
 // actor of several words (ms: the sentence's mentions) are no signs.
-func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span, ms []recognise.Mention) signs {
+func (x *sctx) signsOf(ms []recognise.Mention) signs {
+	c, toks, s := x.c, x.toks, x.s
 	var sg signs
 	var scratch [4]arabic.Analysis
 	for k := s.Start; k < s.End; k++ {
@@ -61,13 +59,13 @@ func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 			bare = c.lex.Classes(n[2:])
 		}
 		has := func(x string) bool { return slices.Contains(cls, x) || slices.Contains(bare, x) }
-		if has("background") && !c.placed(toks, s, k) {
+		if has("background") && !x.placed(k) {
 			sg.background = true
 		}
-		if has("memorial") && !c.placed(toks, s, k) {
+		if has("memorial") && !x.placed(k) {
 			sg.memorial = true
 		}
-		if has("commentary") && !c.inQuote(toks, s, k) {
+		if has("commentary") && !x.inQuote(k) {
 			sg.commentary = true
 		}
 		sg.foretell = sg.foretell || has("foretell")
@@ -76,7 +74,7 @@ func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 		sg.suffer = sg.suffer || has("suffer")
 		sg.asking = sg.asking || has("asking")
 		sg.whether = sg.whether || k > s.Start && slices.Contains(cls, "if") && c.lex.HasClass(toks[k-1].Norm, "whether")
-		sg.accident = sg.accident || c.accidentAt(toks, s, k, cls, bare)
+		sg.accident = sg.accident || x.accidentAt(k, cls, bare)
 		if has("case") && !sg.courtCase {
 			cause := false // a nisba adjective after it: «القضية الفلسطينية»
 			if k+1 < s.End {
@@ -92,7 +90,8 @@ func (c *Coder) signsOf(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 // accidentAt reports token k of sentence s naming an accident or a
 // disaster, alone or with the next word; cls and bare are its grammar
 // classes as written and without its proclitic.
-func (c *Coder) accidentAt(toks []arabic.Token, s arabic.Span, k int, cls, bare []string) bool {
+func (x *sctx) accidentAt(k int, cls, bare []string) bool {
+	c, toks, s := x.c, x.toks, x.s
 	n := toks[k].Norm
 	if k+1 < s.End && c.lex.StartsPhrase(n) && c.lex.HasClass(n+" "+toks[k+1].Norm, "accident") {
 		return true // «حادث سير»

@@ -11,7 +11,8 @@ import (
 // nounSubjectAfter reports a definite noun right after verb m that names
 // no actor and is no function word («كما دعت المنظمة المذكورة»): the
 // verb's own subject, so the previous sentence's does not carry over.
-func (c *Coder) nounSubjectAfter(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+func (x *sctx) nounSubjectAfter(m *recognise.Mention) bool {
+	c, toks, s := x.c, x.toks, x.s
 	if m.End >= s.End {
 		return false
 	}
@@ -25,7 +26,10 @@ func (c *Coder) nounSubjectAfter(toks []arabic.Token, s arabic.Span, m *recognis
 }
 
 // source finds the source of trigger cl among the sentence's actors.
-func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Actor, last *[]*resolve.Actor) args {
+func (x *sctx) source(cl clause) args {
+	last := &x.d.last
+	actors := x.actors
+	c, in, s := x.c, x.in, x.s
 	toks := in.Tokens
 	m := cl.m
 	t := cl.trig
@@ -38,7 +42,7 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		}
 	}
 	verb := t.POS == "V" || t.POS == "P"
-	conj := strings.HasPrefix(m.Prefix, "و") || strings.HasPrefix(m.Prefix, "ف") || c.conjBefore(toks, m.Start)
+	conj := strings.HasPrefix(m.Prefix, "و") || strings.HasPrefix(m.Prefix, "ف") || x.conjBefore(m.Start)
 	// preceding subject candidate: the nearest actor before the trigger, not
 	// governed by a preposition, with no verb of saying in between
 	prev := -1
@@ -47,7 +51,7 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		if a.Prep != "" || a.End > m.Start || a.Agent {
 			continue // an agent adjective («الغارات الإسرائيلية») belongs to its own act
 		}
-		if !c.speechBetween(toks, a.End, m.Start) {
+		if !x.speechBetween(a.End, m.Start) {
 			prev = i
 		}
 		break
@@ -62,9 +66,9 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		if !verb {
 			// the agent of a verbal noun follows it, with at most its own
 			// adjectives («زيارة سرية لقائد …») or «قام بها» in between
-			near = gap == 0 || gap <= 2 && c.allClassed(toks, m.End, a.Start) || gap <= 5 && c.lightBetween(toks, m.End, a.Start)
+			near = gap == 0 || gap <= 2 && x.allClassed(m.End, a.Start) || gap <= 5 && x.lightBetween(m.End, a.Start)
 		}
-		if near && !c.otherTriggerBetween(toks, s, in.Mentions, m.End, a.Start, false) &&
+		if near && !x.otherTriggerBetween(in.Mentions, m.End, a.Start, false) &&
 			(a.Prep == "" && !a.Conj || !verb && a.Prep == "ل" && a.Kind != "STATE" && a.Kind != "CAPITAL") {
 			next = firstAfter
 		}
@@ -81,17 +85,17 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 		(actors[next].Kind != "ROLE" && actors[next].Kind != "PEOPLE" || definite(toks[actors[next].Start].Norm, ""))
 	// an actor after «لـ» is the agent when «لـ» does not introduce the
 	// noun's target («غارة جوية لقوات التحالف»)
-	lamAgent := next >= 0 && actors[next].Prep == "ل" && !allows(t.Target, "ل") && !c.prepBetween(toks, m.End, actors[next].Start)
+	lamAgent := next >= 0 && actors[next].Prep == "ل" && !allows(t.Target, "ل") && !x.prepBetween(m.End, actors[next].Start)
 	if !verb && (cl.cueFound || allows(t.Target, "-")) && !(next >= 0 && actors[next].Agent) && !agentBeforeCue && !agentBeforeObject && !lamAgent {
 		next = -1 // «إرسال مقاتلين», «اغتيال الوزير»: what follows such a verbal noun is its object
 	}
-	if verb && c.violent(t.Root()) && next >= 0 && c.counted(toks, m) && actors[next].Start <= m.End+2 {
+	if verb && c.violent(t.Root()) && next >= 0 && x.counted(m) && actors[next].Start <= m.End+2 {
 		next = -1 // «قتل عشرة مسلحين»: a count right after the verb counts its victims (a passive)
 	}
-	if verb && c.countedBefore(toks, s, m, actors) {
+	if verb && x.countedBefore(m) {
 		prev = -1 // «أن 38 شخصا قتلوا»: the counted people are the subject (the victims of a passive)
 	}
-	adjacentPrev := prev >= 0 && m.Start-actors[prev].End <= 2 && !c.separated(toks, actors[prev].End, m.Start)
+	adjacentPrev := prev >= 0 && m.Start-actors[prev].End <= 2 && !x.separated(actors[prev].End, m.Start)
 	if i := nearestBefore(actors, m.Start); verb && !adjacentPrev && i >= 0 && actors[i].Prep != "" && m.Start == actors[i].End {
 		// «قضت المحكمة بالسجن على جندي إسرائيلي أطلق النار»: an indefinite
 		// relative clause; the actor right before the verb is its subject
@@ -107,30 +111,30 @@ func (c *Coder) source(in Input, s arabic.Span, cl clause, actors []resolve.Acto
 	// («التي نددت بها المنظمات», «الذي ساندته قطر») has the antecedent as
 	// its object: its subject follows the verb
 	resumptive := m.Suffix != "" || m.End < s.End && c.kindOf(toks[m.End].Norm, "proprep:") != ""
-	pronounSubj := c.hasClassNear(toks, s, m.Start, -3, "pronsubj") || c.hasClassNear(toks, s, m.Start, -2, "relative") && !(verb && resumptive)
+	pronounSubj := x.hasClassNear(m.Start, -3, "pronsubj") || x.hasClassNear(m.Start, -2, "relative") && !(verb && resumptive)
 	if m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "clause", "وف") {
 		pronounSubj = false // «أنه حين زار الرئيس ترامب الرياض»: the pronoun belongs to the main clause
 	}
-	passive := c.hasClassNear(toks, s, m.Start, -1, "passive")
-	agent := c.agentAfter(toks, s, m, actors)
+	passive := x.hasClassNear(m.Start, -1, "passive")
+	agent := x.agentAfter(m)
 	control, antecedent := -1, -1
 	if verb {
-		antecedent = c.antecedent(toks, s, m.Start, actors)
+		antecedent = x.antecedent(m.Start)
 		if m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") {
-			control = c.controlSubject(toks, s, m, actors) // «قرر الرئيس أن يزور دمشق»
+			control = x.controlSubject(m) // «قرر الرئيس أن يزور دمشق»
 		}
 	} else {
-		control = c.controlSubject(toks, s, m, actors)
+		control = x.controlSubject(m)
 	}
 	// a first person inside a quotation (outside, «اتهم» is a past tense)
-	quoted1st := verb && c.inQuote(toks, s, m.Start) && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ا")
+	quoted1st := verb && x.inQuote(m.Start) && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ا")
 	speaker := -1
 	if quoted1st || t.POS == "P" {
-		speaker = c.speaker(toks, s, m.Start, actors)
+		speaker = x.speaker(m.Start)
 	}
 	participle := t.POS == "P" && c.classed(toks[m.Start].Norm, "participle", "و")
 	p := &srcProbe{
-		c: c, toks: toks, s: s, m: m, t: t, actors: actors, last: *last,
+		c: c, x: x, toks: toks, s: s, m: m, t: t, actors: actors, last: *last,
 		verb: verb, conj: conj, passive: passive, participle: participle, quoted1st: quoted1st,
 		pronounSubj: pronounSubj, adjacentPrev: adjacentPrev, phraseAfter: phraseAfter,
 		prev: prev, next: next, agent: agent, control: control, antecedent: antecedent, speakerIdx: speaker,
@@ -175,7 +179,9 @@ func nearestBefore(actors []resolve.Actor, i int) int {
 
 // coagents returns the actors introduced by «بالاشتراك مع», «بالتعاون مع» …
 // after the trigger: they share the event's source role.
-func (c *Coder) coagents(toks []arabic.Token, m *recognise.Mention, actors []resolve.Actor, targets []*resolve.Actor) []*resolve.Actor {
+func (x *sctx) coagents(m *recognise.Mention, targets []*resolve.Actor) []*resolve.Actor {
+	actors := x.actors
+	c, toks := x.c, x.toks
 	var out []*resolve.Actor
 	for i := range actors {
 		a := &actors[i]
@@ -201,7 +207,8 @@ func isTarget(a *resolve.Actor, targets []*resolve.Actor) bool {
 // inQuote reports whether token i stands inside a quotation of sentence s
 // (an odd number of quotation marks before it): the subject of a clause
 // outside the quote does not carry into it.
-func (c *Coder) inQuote(toks []arabic.Token, s arabic.Span, i int) bool {
+func (x *sctx) inQuote(i int) bool {
+	toks, s := x.toks, x.s
 	open := false
 	for k := s.Start; k < i; k++ {
 		if toks[k].Kind == arabic.Punct {
@@ -220,7 +227,8 @@ func (c *Coder) inQuote(toks []arabic.Token, s arabic.Span, i int) bool {
 
 // conjBefore reports a free-standing «و», or a particle that continues the
 // previous clause («كما», «ثم»), just before token i (quotes skipped).
-func (c *Coder) conjBefore(toks []arabic.Token, i int) bool {
+func (x *sctx) conjBefore(i int) bool {
+	c, toks := x.c, x.toks
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		if toks[k].Kind == arabic.Punct && arabic.IsQuote(toks[k].Text) {
 			continue
@@ -233,7 +241,8 @@ func (c *Coder) conjBefore(toks []arabic.Token, i int) bool {
 
 // relativeBefore returns the position of the relative pronoun whose clause
 // holds token i, or -1.
-func (c *Coder) relativeBefore(toks []arabic.Token, s arabic.Span, i int) int {
+func (x *sctx) relativeBefore(i int) int {
+	c, toks, s := x.c, x.toks, x.s
 	for k := i - 1; k >= s.Start; k-- {
 		if c.lex.HasClass(toks[k].Norm, "relative") {
 			return k
@@ -247,8 +256,10 @@ func (c *Coder) relativeBefore(toks []arabic.Token, s arabic.Span, i int) int {
 // them but punctuation, prepositions, time words and glue («قانون قيصر» في
 // منتصف يونيو، الذي …); -1 when a content word stands between («هذه
 // الغارات التي استهدفت»): the antecedent is not an actor.
-func (c *Coder) antecedent(toks []arabic.Token, s arabic.Span, i int, actors []resolve.Actor) int {
-	r := c.relativeBefore(toks, s, i)
+func (x *sctx) antecedent(i int) int {
+	actors := x.actors
+	c, toks := x.c, x.toks
+	r := x.relativeBefore(i)
 	if r < 0 {
 		return -1
 	}
@@ -274,7 +285,8 @@ func (c *Coder) antecedent(toks []arabic.Token, s arabic.Span, i int, actors []r
 }
 
 // lightBefore reports a light verb («قام», «قيام») just before token i.
-func (c *Coder) lightBefore(toks []arabic.Token, i int) bool {
+func (x *sctx) lightBefore(i int) bool {
+	c, toks := x.c, x.toks
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		n := toks[k].Norm
 		if c.lex.HasClass(n, "light") || len(n) > 2 && c.lex.HasClass(n[2:], "light") {
@@ -286,7 +298,9 @@ func (c *Coder) lightBefore(toks []arabic.Token, i int) bool {
 
 // agentAfter returns the actor introduced by «على يد» or «من قبل» after the
 // trigger (the agent of a passive or a verbal noun), or -1.
-func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
+func (x *sctx) agentAfter(m *recognise.Mention) int {
+	actors := x.actors
+	c, toks, s := x.c, x.toks, x.s
 	for k := m.End; k+1 < s.End && k < m.End+12; k++ {
 		if p := c.kindOf(toks[k].Norm, "prep:"); (p == "علي" || p == "من") && c.lex.HasClass(toks[k+1].Norm, "agent") {
 			for i := range actors {
@@ -306,7 +320,9 @@ func (c *Coder) agentAfter(toks []arabic.Token, s arabic.Span, m *recognise.Ment
 // («وشدد الرئيس المحتمل لفرنسا … مشيرا إلى أنه زار تونس»): the speaker of
 // the sentence, found before that verb; -1 when the pronoun follows no verb
 // of saying or no speaker is named.
-func (c *Coder) reportedSpeaker(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
+func (x *sctx) reportedSpeaker(m *recognise.Mention) int {
+	actors := x.actors
+	c, toks, s := x.c, x.toks, x.s
 	p := -1 // the pronoun
 	for k := m.Start - 1; k >= s.Start && k >= m.Start-3; k-- {
 		if c.classed(toks[k].Norm, "pronsubj", "و") {
@@ -314,7 +330,7 @@ func (c *Coder) reportedSpeaker(toks []arabic.Token, s arabic.Span, m *recognise
 			break
 		}
 	}
-	if p < 0 || !c.hasClassNear(toks, s, p, -3, "speech") {
+	if p < 0 || !x.hasClassNear(p, -3, "speech") {
 		return -1
 	}
 	for k := p - 1; k >= s.Start; k-- {
@@ -333,7 +349,9 @@ func (c *Coder) reportedSpeaker(toks []arabic.Token, s arabic.Span, m *recognise
 	return -1
 }
 
-func (c *Coder) speaker(toks []arabic.Token, s arabic.Span, i int, actors []resolve.Actor) int {
+func (x *sctx) speaker(i int) int {
+	actors := x.actors
+	c, toks, s := x.c, x.toks, x.s
 	for k := i - 1; k >= s.Start; k-- {
 		n := toks[k].Norm
 		if !c.classed(n, "speech", "و") {
@@ -355,7 +373,9 @@ func (c *Coder) speaker(toks []arabic.Token, s arabic.Span, i int, actors []reso
 
 // countedBefore reports a number among the three words before trigger m,
 // after the last actor: a counted noun phrase («38 شخصا») is the subject.
-func (c *Coder) countedBefore(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) bool {
+func (x *sctx) countedBefore(m *recognise.Mention) bool {
+	actors := x.actors
+	toks, s := x.toks, x.s
 	from := max(s.Start, m.Start-3)
 	if i := nearestBefore(actors, m.Start); i >= 0 && actors[i].End > from {
 		from = actors[i].End
@@ -369,14 +389,16 @@ func (c *Coder) countedBefore(toks []arabic.Token, s arabic.Span, m *recognise.M
 }
 
 // counted reports a number right after trigger m («مقتل 15 جنديا»).
-func (c *Coder) counted(toks []arabic.Token, m *recognise.Mention) bool {
+func (x *sctx) counted(m *recognise.Mention) bool {
+	c, toks := x.c, x.toks
 	return m.End < len(toks) && (toks[m.End].Kind == arabic.Number || c.lex.HasClass(toks[m.End].Norm, "cardinal"))
 }
 
 // controlVerb returns the index of a verb governing trigger m within the ten
 // words before it, in the same clause, or -1; a verb of cessation governs
 // only the verbal noun right after it or after its «عن».
-func (c *Coder) controlVerb(toks []arabic.Token, s arabic.Span, m *recognise.Mention) int {
+func (x *sctx) controlVerb(m *recognise.Mention) int {
+	c, toks, s := x.c, x.toks, x.s
 	for k := m.Start - 1; k >= s.Start && k >= m.Start-10; k-- {
 		n := toks[k].Norm
 		if c.classed(n, "control", "وف") || strings.HasSuffix(n, "وا") && c.classed(n[:len(n)-len("وا")], "control", "وف") {
@@ -395,8 +417,9 @@ func (c *Coder) controlVerb(toks []arabic.Token, s arabic.Span, m *recognise.Men
 // doneBy reports a verbal noun governed by a verb right before it, with at
 // most a preposition between them («عمدوا إلى إلقاء المتفجرات», «حاولوا
 // خطف»): the verb tells that the act was done (or tried).
-func (c *Coder) doneBy(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
-	v := c.controlVerb(toks, s, m)
+func (x *sctx) doneBy(m *recognise.Mention) bool {
+	c, toks := x.c, x.toks
+	v := x.controlVerb(m)
 	return v >= 0 && (v == m.Start-1 || v == m.Start-2 && c.kindOf(toks[m.Start-1].Norm, "prep:") != "")
 }
 
@@ -404,8 +427,9 @@ func (c *Coder) doneBy(toks []arabic.Token, s arabic.Span, m *recognise.Mention)
 // the verbal noun m («قرر المجلس الوزاري خفض», «تبنى تنظيم داعش تفجير»,
 // «أعلنت السلطات عن اعتقال»): the first actor between that verb and m, or
 // the actor right before the verb; -1 when there is none.
-func (c *Coder) controlSubject(toks []arabic.Token, s arabic.Span, m *recognise.Mention, actors []resolve.Actor) int {
-	v := c.controlVerb(toks, s, m)
+func (x *sctx) controlSubject(m *recognise.Mention) int {
+	actors := x.actors
+	v := x.controlVerb(m)
 	if v < 0 {
 		return -1
 	}
@@ -427,7 +451,8 @@ func (c *Coder) controlSubject(toks []arabic.Token, s arabic.Span, m *recognise.
 
 // allClassed reports whether every word of toks[from:to] is a word of the
 // grammar table (an adjective of modality, glue, a time word…).
-func (c *Coder) allClassed(toks []arabic.Token, from, to int) bool {
+func (x *sctx) allClassed(from, to int) bool {
+	c, toks := x.c, x.toks
 	for k := from; k < to; k++ {
 		if toks[k].Kind == arabic.Word && len(c.lex.Classes(toks[k].Norm)) == 0 {
 			return false
@@ -437,7 +462,8 @@ func (c *Coder) allClassed(toks []arabic.Token, from, to int) bool {
 }
 
 // lightBetween reports a light verb («قام بها») in toks[from:to].
-func (c *Coder) lightBetween(toks []arabic.Token, from, to int) bool {
+func (x *sctx) lightBetween(from, to int) bool {
+	c, toks := x.c, x.toks
 	for k := from; k < to; k++ {
 		if c.lex.HasClass(toks[k].Norm, "light") {
 			return true

@@ -13,6 +13,7 @@ import (
 // its sentence, computed once by source and shared by every rule.
 type srcProbe struct {
 	c      *Coder
+	x      *sctx
 	toks   []arabic.Token
 	s      arabic.Span
 	m      *recognise.Mention
@@ -31,7 +32,7 @@ type srcProbe struct {
 func (p *srcProbe) lastHere() bool { return len(p.last) > 0 && among(p.last[0], p.actors) }
 
 // quoted reports the trigger inside a quotation.
-func (p *srcProbe) quoted() bool { return p.c.inQuote(p.toks, p.s, p.m.Start) }
+func (p *srcProbe) quoted() bool { return p.x.inQuote(p.m.Start) }
 
 // A sourceRule finds the source of a trigger: when its condition holds, it
 // decides, and the rules after it are not tried. Its pick returns an index
@@ -53,7 +54,7 @@ func pickNearest(p *srcProbe) (int, *resolve.Actor)  { return nearestBefore(p.ac
 func pickReported(p *srcProbe) (int, *resolve.Actor) { return p.reported(), nil }
 
 // reported is the speaker a pronoun subject refers to («مشيرا إلى أنه زار»).
-func (p *srcProbe) reported() int { return p.c.reportedSpeaker(p.toks, p.s, p.m, p.actors) }
+func (p *srcProbe) reported() int { return p.x.reportedSpeaker(p.m) }
 
 // elided is the description of every rule that carries the previous source.
 const elided = "elided subject: the previous event's source"
@@ -81,7 +82,7 @@ var sourceRules = []sourceRule{
 	{Rule{ID: "src.light-verb", Desc: "light verb: «قام X بـ…», «أقدم X على…»"},
 		func(p *srcProbe) bool {
 			return !p.verb && (strings.HasSuffix(p.m.Prefix, "ب") || p.m.Start > p.s.Start && p.c.classed(p.toks[p.m.Start-1].Norm, "prep:علي", "")) &&
-				p.prev >= 0 && p.c.lightBefore(p.toks, p.actors[p.prev].Start)
+				p.prev >= 0 && p.x.lightBefore(p.actors[p.prev].Start)
 		}, pickPrev},
 	{Rule{ID: "src.reported-speaker", Desc: "the speaker «أنه» refers to («مشيرا إلى أنه زار»)"},
 		func(p *srcProbe) bool { return p.verb && p.pronounSubj && p.reported() >= 0 }, pickReported},
@@ -133,7 +134,7 @@ var sourceRules = []sourceRule{
 		func(p *srcProbe) (int, *resolve.Actor) { return p.antecedent, nil }},
 	{Rule{ID: "src.elided-sentence", Desc: elided, Carried: true, Weak: true},
 		func(p *srcProbe) bool {
-			return p.verb && p.conj && len(p.last) > 0 && !p.quoted() && !p.c.nounSubjectAfter(p.toks, p.s, p.m)
+			return p.verb && p.conj && len(p.last) > 0 && !p.quoted() && !p.x.nounSubjectAfter(p.m)
 		}, pickLast},
 	{Rule{ID: "src.topic", Desc: "topic before the verb", Weak: true},
 		func(p *srcProbe) bool { return p.verb && p.prev >= 0 }, pickPrev},

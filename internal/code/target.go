@@ -13,7 +13,8 @@ import (
 // source.
 type tgtProbe struct {
 	c      *Coder
-	in     Input
+	x      *sctx
+	in     *Input
 	s      arabic.Span
 	m      *recognise.Mention
 	t      *kb.Trigger
@@ -67,8 +68,10 @@ var targetRules = []targetRule{
 
 // findTargets finds the targets of trigger cl, given its source, with the
 // first target rule that finds any.
-func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve.Actor, a *args) {
-	p := &tgtProbe{c: c, in: in, s: s, m: cl.m, t: cl.trig, actors: actors, a: a, from: a.firstAfter}
+func (x *sctx) findTargets(cl clause, a *args) {
+	actors := x.actors
+	c, in, s := x.c, x.in, x.s
+	p := &tgtProbe{c: c, x: x, in: in, s: s, m: cl.m, t: cl.trig, actors: actors, a: a, from: a.firstAfter}
 	if a.srcIdx >= a.firstAfter {
 		p.from = a.srcIdx + 1
 	}
@@ -92,7 +95,7 @@ func (c *Coder) findTargets(in Input, s arabic.Span, cl clause, actors []resolve
 // prepositions (or none for a direct object), or the members of «بين X و
 // Y»; the actors joined to it by «و» are targets too.
 func (p *tgtProbe) direct() []*resolve.Actor {
-	c, toks, m, t, s := p.c, p.in.Tokens, p.m, p.t, p.s
+	c, x, toks, m, t, s := p.c, p.x, p.in.Tokens, p.m, p.t, p.s
 	src, passive := p.a.src, p.a.passive
 	toward := false // a «إلى» stands between the trigger and the actor
 	// «طلب عدم نشر اسمه»: the object is a clause, not the actor after it
@@ -102,10 +105,10 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 		if a.Conj && i > p.from && a.Prep == "" {
 			continue // a conjunct goes with the actor it is joined to
 		}
-		if c.otherTriggerBetween(toks, s, p.in.Mentions, m.End, a.Start, true) {
+		if x.otherTriggerBetween(p.in.Mentions, m.End, a.Start, true) {
 			break
 		}
-		if !toward && allows(t.Target, "الي") && c.wordBetween(toks, m.End, a.Start, "الي") {
+		if !toward && allows(t.Target, "الي") && x.wordBetween(m.End, a.Start, "الي") {
 			toward = true
 		}
 		if a.Prep == "بين" && (src == nil || c.symmetric(t.Root()) || c.violentOrProtest(t.Root())) {
@@ -142,13 +145,13 @@ func (p *tgtProbe) attackObject() []*resolve.Actor {
 	src := p.a.src
 	for i := p.from; i < len(p.actors); i++ {
 		a := &p.actors[i]
-		if p.c.otherTriggerBetween(p.in.Tokens, p.s, p.in.Mentions, p.m.End, a.Start, true) {
+		if p.x.otherTriggerBetween(p.in.Mentions, p.m.End, a.Start, true) {
 			break
 		}
 		if a.Prep == "" && !a.Conj && (src == nil || a.Start != src.Start) {
 			return []*resolve.Actor{a}
 		}
-		if a.Prep == "ل" && a.Start > p.m.End && p.c.wordBetween(p.in.Tokens, p.m.End, a.Start, "علي") && !a.Agent {
+		if a.Prep == "ل" && a.Start > p.m.End && p.x.wordBetween(p.m.End, a.Start, "علي") && !a.Agent {
 			p.fired = &ruleAttackOwner
 			return []*resolve.Actor{a}
 		}
@@ -176,7 +179,7 @@ func (p *tgtProbe) place() []*resolve.Actor {
 	if !p.c.needsTarget(p.t.Root()) {
 		return nil
 	}
-	if a := p.c.placeTarget(p.in, p.s, p.m, p.t, p.in.Named); a != nil {
+	if a := p.x.placeTarget(p.m, p.t, p.in.Named); a != nil {
 		p.detail = a.Prep
 		return []*resolve.Actor{a}
 	}
@@ -205,7 +208,7 @@ func (p *tgtProbe) pronounPair() []*resolve.Actor {
 // pronoun: a pronoun on the trigger or after it («معه», «زارها») stands
 // for the actor named before.
 func (p *tgtProbe) pronoun() []*resolve.Actor {
-	if a := p.c.pronounTarget(p.in, p.s, p.m, p.actors, p.a.src); a != nil {
+	if a := p.x.pronounTarget(p.m, p.a.src); a != nil {
 		return []*resolve.Actor{a}
 	}
 	return nil
@@ -221,7 +224,7 @@ func (p *tgtProbe) beforeVerb() []*resolve.Actor {
 	}
 	var targets []*resolve.Actor
 	for i := srcIdx + 1; i < p.a.firstAfter; i++ {
-		if p.actors[i].Country != src.Country && (p.actors[i].Prep != "" || p.c.separated(p.in.Tokens, p.actors[i].End, p.m.Start)) {
+		if p.actors[i].Country != src.Country && (p.actors[i].Prep != "" || p.x.separated(p.actors[i].End, p.m.Start)) {
 			targets = []*resolve.Actor{&p.actors[i]}
 		}
 	}
@@ -244,7 +247,8 @@ func (p *tgtProbe) conjoinedSubjects() []*resolve.Actor {
 // placeTarget finds a place named after one of the trigger's target
 // prepositions («خفض إمدادات الكهرباء إلى قطاع غزة») and returns it as an
 // actor of the place's country, for a trigger that has no other target.
-func (c *Coder) placeTarget(in Input, s arabic.Span, m *recognise.Mention, t *kb.Trigger, named map[string]int) *resolve.Actor {
+func (x *sctx) placeTarget(m *recognise.Mention, t *kb.Trigger, named map[string]int) *resolve.Actor {
+	c, in, s := x.c, x.in, x.s
 	var scratch [4]arabic.Analysis
 	for k := m.End; k+1 < s.End; k++ {
 		prep := c.kindOf(strings.TrimPrefix(in.Tokens[k].Norm, "و"), "prep:")
@@ -262,7 +266,9 @@ func (c *Coder) placeTarget(in Input, s arabic.Span, m *recognise.Mention, t *kb
 
 // pronounTarget resolves «معه», «زارها»: the nearest actor named before the
 // trigger in this or the previous sentence that is not the source.
-func (c *Coder) pronounTarget(in Input, s arabic.Span, m *recognise.Mention, actors []resolve.Actor, src *resolve.Actor) *resolve.Actor {
+func (x *sctx) pronounTarget(m *recognise.Mention, src *resolve.Actor) *resolve.Actor {
+	actors := x.actors
+	c, in, s := x.c, x.in, x.s
 	has := m.Suffix != "" && m.Suffix != "ي"
 	for k := m.End; !has && k < s.End && k < m.End+4; k++ {
 		has = c.kindOf(strings.TrimPrefix(in.Tokens[k].Norm, "و"), "proprep:") != ""

@@ -18,14 +18,15 @@ type Choice struct {
 	CueAt   int    // the token where the cue starts, when there is one
 }
 
-// Choose reports which trigger entry of mention ms[k] the coder takes in
+// choose reports which trigger entry of mention ms[k] the coder takes in
 // sentence s: an entry whose cue follows within cueWindow words wins over
 // one with no cue; an entry whose cue is absent does not apply; a word read
 // as a verbal noun takes no verb entry. ok is false when none applies.
-func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (ch Choice, ok bool) {
+func (x *sctx) choose(ms []recognise.Mention, k int) (ch Choice, ok bool) {
+	c, toks, s := x.c, x.toks, x.s
 	m := &ms[k]
 	// a written tanwin marks a noun or an adverb («فجراً» at dawn, not «فجر» blew up)
-	noun := c.nounReading(toks, s, ms, k) || strings.ContainsRune(toks[m.End-1].Text, '\u064B')
+	noun := x.nounReading(ms, k) || strings.ContainsRune(toks[m.End-1].Text, '\u064B')
 	for _, e := range m.Entries {
 		if e.Kind != kb.EntTrigger {
 			continue
@@ -39,7 +40,7 @@ func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mentio
 			}
 			continue
 		}
-		if cue, at := c.cueAfter(toks, ms[k+1:], m.End, s.End, c.cues[e.Index]); cue != "" && (!ok || ch.Cue == "") {
+		if cue, at := x.cueAfter(ms[k+1:], m.End, s.End, c.cues[e.Index]); cue != "" && (!ok || ch.Cue == "") {
 			ch, ok = Choice{Trigger: e.Index, Cue: cue, CueAt: at}, true
 		}
 	}
@@ -49,22 +50,23 @@ func (c *Coder) Choose(toks []arabic.Token, s arabic.Span, ms []recognise.Mentio
 // trigger returns the working state of the trigger that ms[k] stands for.
 // It returns false, and the rule that says why when a line was taken,
 // when the trigger codes no event of its own.
-func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) (clause, *Rule, bool) {
-	ch, ok := c.Choose(toks, s, ms, k)
+func (x *sctx) trigger(ms []recognise.Mention, k int) (clause, *Rule, bool) {
+	c := x.c
+	ch, ok := x.choose(ms, k)
 	if !ok {
 		return clause{}, nil, false
 	}
 	t := &c.lex.KB.Triggers[ch.Trigger]
 	switch {
-	case c.figurative(toks, s, ms, k, t):
+	case x.figurative(ms, k, t):
 		return clause{choice: ch}, noFigurative, false
-	case t.POS == "V" && c.violentOrProtest(t.Root()) && c.relativeOfAct(toks, s, &ms[k]):
+	case t.POS == "V" && c.violentOrProtest(t.Root()) && x.relativeOfAct(&ms[k]):
 		return clause{choice: ch}, noRelativeOfAct, false
-	case t.POS == "N" && c.violent(t.Root()) && c.generic(toks, s, &ms[k]):
+	case t.POS == "N" && c.violent(t.Root()) && x.generic(&ms[k]):
 		return clause{choice: ch}, noGeneric, false
 	}
 	cl := clause{trig: t, m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt, choice: ch}
-	cl.object = cl.trig.POS == "N" && c.violent(cl.trig.Root()) && c.objectOfTrigger(toks, s, ms, k)
+	cl.object = cl.trig.POS == "N" && c.violent(cl.trig.Root()) && x.objectOfTrigger(ms, k)
 	return cl, nil, true
 }
 
@@ -72,7 +74,8 @@ func (c *Coder) trigger(toks []arabic.Token, s arabic.Span, ms []recognise.Menti
 // object, right after it or after the subject that follows it, and after
 // the preposition of its target, is of the figurative class («تخطف
 // الأضواء», «خطف الرئيس الأضواء», «الهجوم على الحريات»).
-func (c *Coder) figurative(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int, t *kb.Trigger) bool {
+func (x *sctx) figurative(ms []recognise.Mention, k int, t *kb.Trigger) bool {
+	c, toks, s := x.c, x.toks, x.s
 	if !c.violent(t.Root()) {
 		return false
 	}
@@ -94,7 +97,8 @@ func (c *Coder) figurative(toks []arabic.Token, s arabic.Span, ms []recognise.Me
 // («الاستيلاء على السلطة بالقتل والتدمير», «هدفا للقتل والخطف
 // والابتزاز»). After a word of suffering it is what befell someone
 // («تعرض للخطف والتعذيب»).
-func (c *Coder) generic(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+func (x *sctx) generic(m *recognise.Mention) bool {
+	c, toks, s := x.c, x.toks, x.s
 	if m.Suffix != "" || m.End-m.Start != 1 || !definite(toks[m.Start].Norm, m.Prefix) {
 		return false
 	}
@@ -117,11 +121,11 @@ func (c *Coder) generic(toks []arabic.Token, s arabic.Span, m *recognise.Mention
 		}
 		return definite(n, p)
 	}
-	first := m.Prefix == "و" && deed(m.Start-1, false) && c.attackNoun(toks, s, m.Start-1) // «للقتل والخطف», not «للحماية المدنية والاعتداء»
+	first := m.Prefix == "و" && deed(m.Start-1, false) && x.attackNoun(m.Start-1) // «للقتل والخطف», not «للحماية المدنية والاعتداء»
 	if !deed(m.End, true) && !first {
 		return false
 	}
-	return !c.hasClassNear(toks, s, m.Start, -6, "casualty")
+	return !x.hasClassNear(m.Start, -6, "casualty")
 }
 
 // definite reports a word with the article after the proclitics p («بالقتل»
@@ -138,7 +142,8 @@ func definite(n, p string) bool {
 // trigger of another kind before it, with at most two other words and the
 // actors between them: «دان جعجع خطف زياد» reports a condemnation,
 // «اتهمت … الموساد بخطف عسكري» an accusation.
-func (c *Coder) objectOfTrigger(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) bool {
+func (x *sctx) objectOfTrigger(ms []recognise.Mention, k int) bool {
+	c, toks, s := x.c, x.toks, x.s
 	gap, at := 0, ms[k].Start
 	for j := k - 1; j >= 0 && ms[j].Start >= s.Start; j-- {
 		gap += at - ms[j].End
@@ -149,7 +154,7 @@ func (c *Coder) objectOfTrigger(toks []arabic.Token, s arabic.Span, ms []recogni
 		if !ms[j].Has(kb.EntTrigger) {
 			continue
 		}
-		if ch, ok := c.Choose(toks, s, ms, j); ok {
+		if ch, ok := x.choose(ms, j); ok {
 			// a verb of doing or taking part governs the act it does
 			// («شاركت في هذه الغارات»), not one it comments on
 			return !c.violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root()) && !c.classed(toks[ms[j].Start].Norm, "control", "وف")
@@ -171,7 +176,8 @@ func (c *Coder) objectOfTrigger(toks []arabic.Token, s arabic.Span, ms []recogni
 // stands right before it («جرائم قتل», «دان جعجع خطف»), the verb at the
 // start of a clause, after a particle («قد قتل», «الذي خطف») or after its
 // subject («الجيش قصف»).
-func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.Mention, k int) bool {
+func (x *sctx) nounReading(ms []recognise.Mention, k int) bool {
+	c, toks, s := x.c, x.toks, x.s
 	m := &ms[k]
 	hasV, hasN := false, false
 	for _, e := range m.Entries {
@@ -188,7 +194,7 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 		// after a preposition a verb form is a verbal noun («إلى قطع»), when
 		// the knowledge base has it as one; a verb-only entry keeps reading
 		// the word as its verb, as the verbal noun says the same
-		return hasN && !hasV || m.Prefix == "ب" || m.Prefix == "ل" || m.Prefix == "ال" || hasN && c.afterPreposition(toks, s, m)
+		return hasN && !hasV || m.Prefix == "ب" || m.Prefix == "ل" || m.Prefix == "ال" || hasN && x.afterPreposition(m)
 	}
 	if m.Start == s.Start {
 		return false
@@ -209,7 +215,7 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 		// names no actor, a bare form is the next verbal noun of the list)
 		return m.Suffix == "" && strings.HasPrefix(prev.Norm, "ال") && !(k > 0 && ms[k-1].End == m.Start)
 	}
-	if c.afterPreposition(toks, s, m) {
+	if x.afterPreposition(m) {
 		return true // «إلى قطع الطريق»
 	}
 	if len(c.lex.Classes(prev.Norm)) > 0 { // a function word or a particle («قد») before it
@@ -220,7 +226,7 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 		// subject of a verb right before it, whose object this is
 		// («ودان سمير جعجع خطف زياد قبلان»)
 		j := k - 1 // the first mention of the actor's phrase
-		for j > 0 && !ms[j-1].Has(kb.EntTrigger) && c.titleGap(toks, ms[j-1].End, ms[j].Start) {
+		for j > 0 && !ms[j-1].Has(kb.EntTrigger) && x.titleGap(ms[j-1].End, ms[j].Start) {
 			j--
 		}
 		return j > 0 && ms[j-1].End == ms[j].Start && c.verbEntry(ms[j-1].Entries)
@@ -232,7 +238,8 @@ func (c *Coder) nounReading(toks []arabic.Token, s arabic.Span, ms []recognise.M
 // of one long subject: at most four quotes, «لـ», glue words or definite
 // words that name nothing and are no function words («رئيس الهيئة
 // التنفيذية لـ «القوات اللبنانية» سمير جعجع»).
-func (c *Coder) titleGap(toks []arabic.Token, from, to int) bool {
+func (x *sctx) titleGap(from, to int) bool {
+	c, toks := x.c, x.toks
 	if to-from > 4 {
 		return false
 	}
@@ -254,7 +261,8 @@ func (c *Coder) titleGap(toks []arabic.Token, from, to int) bool {
 // afterPreposition reports a word right after a preposition other than
 // «من» (also «who»): a verb cannot stand there, so the word is a verbal
 // noun («عمدت القوى الأمنية إلى قطع طريق»).
-func (c *Coder) afterPreposition(toks []arabic.Token, s arabic.Span, m *recognise.Mention) bool {
+func (x *sctx) afterPreposition(m *recognise.Mention) bool {
+	c, toks, s := x.c, x.toks, x.s
 	if m.Start == s.Start || m.Prefix != "" {
 		return false
 	}
@@ -265,7 +273,8 @@ func (c *Coder) afterPreposition(toks []arabic.Token, s arabic.Span, m *recognis
 // after from, as it is written in the knowledge base, and where it starts (or "", -1). The words of
 // the mentions that follow (ms, in order: a long subject «رئيس حكومة الوفاق
 // فايز السراج وقائد الجيش خليفة حفتر») do not count towards the window.
-func (c *Coder) cueAfter(toks []arabic.Token, ms []recognise.Mention, from, to int, cues [][]string) (string, int) {
+func (x *sctx) cueAfter(ms []recognise.Mention, from, to int, cues [][]string) (string, int) {
+	toks := x.toks
 	var scratch [4]arabic.Analysis
 	words := 0
 	for i := from; i < to && words < cueWindow; i++ {
