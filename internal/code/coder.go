@@ -84,6 +84,11 @@ func (c *Coder) Events(in Input) []Event {
 	if in.Doc == nil || len(in.Actors) != len(in.Sentences) {
 		return nil
 	}
+	if in.Gram == nil {
+		d := *in.Doc // the caller's Doc stays as it was
+		d.Gram = recognise.NewGrammar(c.lex, d.Tokens, nil)
+		in.Doc = &d
+	}
 	in.dates, in.sites = map[int]string{}, map[int]int{}
 	var events []Event
 	d := &discourse{}

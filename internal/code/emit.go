@@ -88,7 +88,7 @@ func (x *sctx) events(cl clause, a *args) []Event {
 			if sa != nil && ta != nil && sa.Start == ta.Start {
 				continue
 			}
-			if sa != nil && ta != nil && sa.Country == ta.Country && c.classed(toks[ta.Start].Norm, "counterpart", "بل") {
+			if sa != nil && ta != nil && sa.Country == ta.Country && x.classedAt(ta.Start, "counterpart", "بل") {
 				continue // «يلتقي نظيره المصري»: the source is not Egyptian, so it is not known
 			}
 			cameo, mode, category := t.CAMEO, t.Mode, t.PLOVER

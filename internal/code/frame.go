@@ -61,7 +61,7 @@ func (c *Coder) dual(w string, t *kb.Trigger) bool {
 // partiesNear reports «الطرفان», «الجانبين» … as the subject of trigger m
 // (right before or after it) or after «بين» right after it.
 func (x *sctx) partiesNear(m *recognise.Mention) bool {
-	c, toks, s := x.c, x.toks, x.s
-	at := func(k int) bool { return k >= s.Start && k < s.End && c.classed(toks[k].Norm, "parties", "و") }
-	return at(m.End) || at(m.Start-1) || m.End < s.End && c.classed(toks[m.End].Norm, "prep:بين", "") && at(m.End+1)
+	s := x.s
+	at := func(k int) bool { return k >= s.Start && k < s.End && x.classedAt(k, "parties", "و") }
+	return at(m.End) || at(m.Start-1) || m.End < s.End && x.classedAt(m.End, "prep:بين", "") && at(m.End+1)
 }

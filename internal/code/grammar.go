@@ -12,7 +12,7 @@ import (
 // hasClassNear reports whether a word of class cls stands within n words
 // before (n < 0) or after (n > 0) token i, inside the sentence.
 func (x *sctx) hasClassNear(i, n int, cls string) bool {
-	c, toks, s := x.c, x.toks, x.s
+	toks, s := x.toks, x.s
 	step, count := 1, n
 	if n < 0 {
 		step, count = -1, -n
@@ -25,7 +25,7 @@ func (x *sctx) hasClassNear(i, n int, cls string) bool {
 			continue
 		}
 		seen++
-		if c.classed(toks[k].Norm, cls, "وف") {
+		if x.classedAt(k, cls, "وف") {
 			return true
 		}
 	}
@@ -48,9 +48,8 @@ func (c *Coder) classed(n, cls, procs string) bool {
 // prepBetween reports a free-standing preposition in toks[from:to] («هجوم
 // ارهابي على مكتب للمخابرات»: the actor belongs to the target phrase).
 func (x *sctx) prepBetween(from, to int) bool {
-	c, toks := x.c, x.toks
 	for k := from; k < to; k++ {
-		if c.kindOf(toks[k].Norm, "prep:") != "" {
+		if x.kindAt(k, "prep:") != "" {
 			return true
 		}
 	}
@@ -59,9 +58,8 @@ func (x *sctx) prepBetween(from, to int) bool {
 
 // classBetween reports a word of class cls in toks[from:to].
 func (x *sctx) classBetween(from, to int, cls string) bool {
-	c, toks := x.c, x.toks
 	for k := from; k < to; k++ {
-		if c.lex.HasClass(toks[k].Norm, cls) {
+		if x.hasClassAt(k, cls) {
 			return true
 		}
 	}
@@ -127,9 +125,8 @@ func (x *sctx) separated(from, to int) bool {
 
 // speechBetween reports a verb of saying in toks[from:to].
 func (x *sctx) speechBetween(from, to int) bool {
-	c, toks := x.c, x.toks
 	for k := from; k < to; k++ {
-		if c.classed(toks[k].Norm, "speech", "و") {
+		if x.classedAt(k, "speech", "و") {
 			return true
 		}
 	}
@@ -233,4 +230,34 @@ func (x *sctx) otherTriggerBetween(ms []recognise.Mention, from, to int, verbsOn
 		}
 	}
 	return false
+}
+
+// classesAt returns the grammar classes of token k, looked up once.
+func (x *sctx) classesAt(k int) []string { return x.in.Gram.Classes(k) }
+
+// hasClassAt reports whether token k, as written, has grammar class cls.
+func (x *sctx) hasClassAt(k int, cls string) bool { return x.in.Gram.Has(k, cls) }
+
+// classedAt reports whether token k, as it is or without one leading
+// proclitic among procs («و», «ف», «ب»), has grammar class cls (classed,
+// for a token of the document).
+func (x *sctx) classedAt(k int, cls, procs string) bool {
+	if x.hasClassAt(k, cls) {
+		return true
+	}
+	n := x.toks[k].Norm
+	if len(n) <= 2 || !strings.Contains(procs, n[:2]) {
+		return false
+	}
+	return slices.Contains(x.in.Gram.Bare(k), cls)
+}
+
+// kindAt is kindOf for token k.
+func (x *sctx) kindAt(k int, family string) string {
+	for _, cl := range x.classesAt(k) {
+		if name, ok := strings.CutPrefix(cl, family); ok {
+			return name
+		}
+	}
+	return ""
 }

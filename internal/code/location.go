@@ -47,7 +47,7 @@ func (x *sctx) location(m *recognise.Mention, targets []*resolve.Actor, t *kb.Tr
 		return nil, why
 	}
 	for k := m.End; k+1 < s.End; k++ {
-		if c.lex.HasClass(strings.TrimPrefix(toks[k].Norm, "و"), "prep:في") || c.lex.HasClass(toks[k].Norm, "placeword") {
+		if c.lex.HasClass(strings.TrimPrefix(toks[k].Norm, "و"), "prep:في") || x.hasClassAt(k, "placeword") {
 			if l, w := c.placeAt(in, k+1, scratch[:0], named); found(l, w) {
 				return l, ""
 			}

@@ -19,7 +19,7 @@ func (x *sctx) modality(m *recognise.Mention, t *kb.Trigger, sg signs) []string 
 		mod = append(mod, "negated")
 	}
 	for k := s.Start; k < m.Start; k++ {
-		if c.classed(toks[k].Norm, "reported", "و") {
+		if x.classedAt(k, "reported", "و") {
 			mod = append(mod, "reported")
 			break
 		}
@@ -30,7 +30,7 @@ func (x *sctx) modality(m *recognise.Mention, t *kb.Trigger, sg signs) []string 
 	if x.intended(m, t, sg) {
 		mod = append(mod, "intended")
 	}
-	anyAct := t.POS == "N" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "any")
+	anyAct := t.POS == "N" && m.Start > s.Start && x.hasClassAt(m.Start-1, "any")
 	if anyAct || conditional(toks, s, m, t) || sg.whether && x.whether(m) || x.alternative(m, sg) || sg.foretell && x.governed(m, t, "foretell", len(toks)) || x.hasClassNear(m.Start, -5, "hypothetical") || x.hasClassNear(m.End-1, 4, "hypothetical") || question(toks, s) {
 		mod = append(mod, "hypothetical")
 	}
@@ -51,11 +51,11 @@ func (x *sctx) intended(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 		return true
 	}
 	// a present verb after «أن»: «قرر أن يزور»
-	if t.POS == "V" && m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") && x.present(m, t) {
+	if t.POS == "V" && m.Start > s.Start && x.classedAt(m.Start-1, "subjunctive", "وف") && x.present(m, t) {
 		return true
 	}
 	// a verbal noun governed by such a verb: «أن تلجأ إسرائيل إلى شن عمليات اغتيال»
-	if v := x.controlVerb(m); (t.POS == "N" || x.afterPreposition(m)) && v > s.Start && c.classed(toks[v-1].Norm, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
+	if v := x.controlVerb(m); (t.POS == "N" || x.afterPreposition(m)) && v > s.Start && x.classedAt(v-1, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
 		return true
 	}
 	return x.hasClassNear(m.Start, -4, "intended") || x.hasClassNear(m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix)
@@ -86,10 +86,10 @@ func (x *sctx) trend(m *recognise.Mention) bool {
 		}
 	}
 	k := m.Start - 1
-	if k > s.Start && c.lex.HasClass(toks[k].Norm, "count") {
+	if k > s.Start && x.hasClassAt(k, "count") {
 		k--
 	}
-	return k >= s.Start && m.Prefix == "" && c.classed(toks[k].Norm, "trendnoun", "وبل")
+	return k >= s.Start && m.Prefix == "" && x.classedAt(k, "trendnoun", "وبل")
 }
 
 // suffered reports a verb of suffering up to twelve words before m, across
@@ -105,7 +105,7 @@ func (x *sctx) suffered(m *recognise.Mention) bool {
 // of a trial or an investigation, or in a relative clause about a person;
 // violence commemorated or in commentary.
 func (x *sctx) background(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
-	c, toks, s := x.c, x.toks, x.s
+	c, s := x.c, x.s
 	if t.POS == "V" && x.hasClassNear(m.Start, -4, "habitual") && x.present(m, t) && !x.timed() {
 		return true // «كانوا يخطفون»; but «كانت الطائرات تقصف المدينة أمس» was going on
 	}
@@ -115,7 +115,7 @@ func (x *sctx) background(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 	if sg.background || sg.courtCase || x.relativeBackground(m, t) {
 		return true
 	}
-	if m.Prefix == "" && m.Start > s.Start && c.lex.HasClass(toks[m.Start-1].Norm, "since") {
+	if m.Prefix == "" && m.Start > s.Start && x.hasClassAt(m.Start-1, "since") {
 		return true // «منذ خطف اثنين من مواطنيها»: a time it dates from
 	}
 	if t.POS == "N" && c.violent(t.Root()) && x.trend(m) {
@@ -132,17 +132,17 @@ func (x *sctx) background(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 // the clause describes a violent act named just before it («عمليات القصف
 // التي تستهدف مواقع»).
 func (x *sctx) relativeBackground(m *recognise.Mention, t *kb.Trigger) bool {
-	c, toks, s := x.c, x.toks, x.s
+	s := x.s
 	r := m.Start - 1
 	if t.POS == "N" {
 		v := x.controlVerb(m)
-		return v > s.Start && c.classed(toks[v-1].Norm, "relative", "") && !x.relativeOfAct(&recognise.Mention{Start: v, End: v + 1}) &&
+		return v > s.Start && x.classedAt(v-1, "relative", "") && !x.relativeOfAct(&recognise.Mention{Start: v, End: v + 1}) &&
 			x.classBetween(v+1, m.Start, "earlier")
 	}
 	if t.POS != "V" || r < s.Start {
 		return false
 	}
-	if !c.classed(toks[r].Norm, "relative", "") {
+	if !x.classedAt(r, "relative", "") {
 		return !x.present(m, t) && x.asyndeticRelative(m) // «عن رجل يطلق النار» is going on
 	}
 	return !x.relativeOfAct(m)
@@ -158,17 +158,17 @@ func (x *sctx) relativeBackground(m *recognise.Mention, t *kb.Trigger) bool {
 // tells of a place or a unit («دورية أميركية قتل فيها»).
 func (x *sctx) asyndeticRelative(m *recognise.Mention) bool {
 	c, toks, s := x.c, x.toks, x.s
-	if m.Prefix != "" || m.End < s.End && c.kindOf(toks[m.End].Norm, "proprep:") != "" {
+	if m.Prefix != "" || m.End < s.End && x.kindAt(m.End, "proprep:") != "" {
 		return false
 	}
 	var scratch [4]arabic.Analysis
-	if n := m.End; m.Suffix == "" && n < s.End && toks[n].Kind == arabic.Word && strings.HasPrefix(toks[n].Norm, "ال") && !c.lex.HasClass(toks[n].Norm, "relative") {
+	if n := m.End; m.Suffix == "" && n < s.End && toks[n].Kind == arabic.Word && strings.HasPrefix(toks[n].Norm, "ال") && !x.hasClassAt(n, "relative") {
 		if _, ok := c.lex.TimeAt(toks[:s.End], n, scratch[:0]); !ok {
 			return false // «هجومين ارهابيين منفصلين استهدف الاول دورية»: a new clause with its own subject
 		}
 	}
 	k := m.Start - 1
-	for k > s.Start && (c.lex.HasClass(toks[k].Norm, "particle") || c.lex.HasClass(toks[k].Norm, "habitual")) {
+	for k > s.Start && (x.hasClassAt(k, "particle") || x.hasClassAt(k, "habitual")) {
 		k-- // «كان قد خطف»
 	}
 	person, words, lam := false, 0, false
@@ -191,7 +191,7 @@ func (x *sctx) asyndeticRelative(m *recognise.Mention) bool {
 	if !person || k < s.Start && !lam {
 		return false
 	}
-	if lam && k > s.Start && c.classed(toks[k-1].Norm, "speech", "وف") {
+	if lam && k > s.Start && x.classedAt(k-1, "speech", "وف") {
 		return false // «وقال لصحافيين قتل خمسة جنود»: the hearers of what is said
 	}
 	if lam || c.governing(toks[k]) {
@@ -201,7 +201,7 @@ func (x *sctx) asyndeticRelative(m *recognise.Mention) bool {
 	if _, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok || k == s.Start || toks[k].Kind != arabic.Word {
 		return false
 	}
-	return !strings.HasPrefix(toks[k].Norm, "ال") && len(c.lex.Classes(toks[k].Norm)) == 0 && c.governing(toks[k-1])
+	return !strings.HasPrefix(toks[k].Norm, "ال") && len(x.classesAt(k)) == 0 && c.governing(toks[k-1])
 }
 
 // relativeOfAct reports a verb m opening a relative clause right after a
@@ -210,7 +210,7 @@ func (x *sctx) asyndeticRelative(m *recognise.Mention) bool {
 func (x *sctx) relativeOfAct(m *recognise.Mention) bool {
 	c, toks, s := x.c, x.toks, x.s
 	r := m.Start - 1
-	if r <= s.Start || !c.classed(toks[r].Norm, "relative", "") {
+	if r <= s.Start || !x.classedAt(r, "relative", "") {
 		return false
 	}
 	var scratch [4]arabic.Analysis
@@ -261,7 +261,7 @@ func (x *sctx) before(m *recognise.Mention, cls string, n int, inClause bool) bo
 			continue
 		}
 		seen++
-		if c.classed(toks[k].Norm, cls, "وفبل") {
+		if x.classedAt(k, cls, "وفبل") {
 			return true
 		}
 		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok && c.verbEntry(mm.Entries) {
@@ -279,7 +279,7 @@ func (x *sctx) whether(m *recognise.Mention) bool {
 	c, toks, s := x.c, x.toks, x.s
 	for k := m.Start - 1; k > s.Start; k-- {
 		n := toks[k].Norm
-		if c.lex.HasClass(n, "if") && c.lex.HasClass(toks[k-1].Norm, "whether") {
+		if c.lex.HasClass(n, "if") && x.hasClassAt(k-1, "whether") {
 			return true
 		}
 		if c.classed(n, "clause", "وف") {
@@ -293,15 +293,15 @@ func (x *sctx) whether(m *recognise.Mention) bool {
 // sentence that asks («أكان رصاصة أم انفجارا»): one of several
 // possibilities. Elsewhere «أم» is a mother or the M of «أف أم».
 func (x *sctx) alternative(m *recognise.Mention, sg signs) bool {
-	c, toks, s := x.c, x.toks, x.s
+	toks, s := x.toks, x.s
 	k := m.Start - 1
 	if k < s.Start || toks[k].Kind != arabic.Word {
 		return false
 	}
-	if c.lex.HasClass(toks[k].Norm, "either") {
+	if x.hasClassAt(k, "either") {
 		return true
 	}
-	return sg.asking && c.lex.HasClass(toks[k].Norm, "alternative")
+	return sg.asking && x.hasClassAt(k, "alternative")
 }
 
 // conditional reports a verb right after «إن» written with the hamza
@@ -369,7 +369,7 @@ func (x *sctx) classInClause(m *recognise.Mention, cls string) bool {
 	c, toks, s := x.c, x.toks, x.s
 	var scratch [4]arabic.Analysis
 	for k := m.End; k < s.End; k++ {
-		if c.lex.HasClass(toks[k].Norm, cls) {
+		if x.hasClassAt(k, cls) {
 			return true
 		}
 		if mm, ok := c.lex.MatchAt(toks[:s.End], k, scratch[:0]); ok {

@@ -73,7 +73,7 @@ func (x *sctx) signsOf(ms []recognise.Mention) signs {
 		sg.cease = sg.cease || has("cease")
 		sg.suffer = sg.suffer || has("suffer")
 		sg.asking = sg.asking || has("asking")
-		sg.whether = sg.whether || k > s.Start && slices.Contains(cls, "if") && c.lex.HasClass(toks[k-1].Norm, "whether")
+		sg.whether = sg.whether || k > s.Start && slices.Contains(cls, "if") && x.hasClassAt(k-1, "whether")
 		sg.accident = sg.accident || x.accidentAt(k, cls, bare)
 		if has("case") && !sg.courtCase {
 			cause := false // a nisba adjective after it: «القضية الفلسطينية»

@@ -104,15 +104,15 @@ func (x *sctx) source(cl clause) args {
 	// a prepositional phrase right after the verb («وطالب في ختام رسالته …»)
 	phraseAfter := false
 	if m.End < s.End {
-		p := c.kindOf(toks[m.End].Norm, "prep:")
+		p := x.kindAt(m.End, "prep:")
 		phraseAfter = p != "" && p != "بين"
 	}
 	// a relative clause whose verb carries a pronoun back to the antecedent
 	// («التي نددت بها المنظمات», «الذي ساندته قطر») has the antecedent as
 	// its object: its subject follows the verb
-	resumptive := m.Suffix != "" || m.End < s.End && c.kindOf(toks[m.End].Norm, "proprep:") != ""
+	resumptive := m.Suffix != "" || m.End < s.End && x.kindAt(m.End, "proprep:") != ""
 	pronounSubj := x.hasClassNear(m.Start, -3, "pronsubj") || x.hasClassNear(m.Start, -2, "relative") && !(verb && resumptive)
-	if m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "clause", "وف") {
+	if m.Start > s.Start && x.classedAt(m.Start-1, "clause", "وف") {
 		pronounSubj = false // «أنه حين زار الرئيس ترامب الرياض»: the pronoun belongs to the main clause
 	}
 	passive := x.hasClassNear(m.Start, -1, "passive")
@@ -120,7 +120,7 @@ func (x *sctx) source(cl clause) args {
 	control, antecedent := -1, -1
 	if verb {
 		antecedent = x.antecedent(m.Start)
-		if m.Start > s.Start && c.classed(toks[m.Start-1].Norm, "subjunctive", "وف") {
+		if m.Start > s.Start && x.classedAt(m.Start-1, "subjunctive", "وف") {
 			control = x.controlSubject(m) // «قرر الرئيس أن يزور دمشق»
 		}
 	} else {
@@ -132,7 +132,7 @@ func (x *sctx) source(cl clause) args {
 	if quoted1st || t.POS == "P" {
 		speaker = x.speaker(m.Start)
 	}
-	participle := t.POS == "P" && c.classed(toks[m.Start].Norm, "participle", "و")
+	participle := t.POS == "P" && x.classedAt(m.Start, "participle", "و")
 	p := &srcProbe{
 		c: c, x: x, toks: toks, s: s, m: m, t: t, actors: actors, last: *last,
 		verb: verb, conj: conj, passive: passive, participle: participle, quoted1st: quoted1st,
@@ -242,9 +242,9 @@ func (x *sctx) conjBefore(i int) bool {
 // relativeBefore returns the position of the relative pronoun whose clause
 // holds token i, or -1.
 func (x *sctx) relativeBefore(i int) int {
-	c, toks, s := x.c, x.toks, x.s
+	s := x.s
 	for k := i - 1; k >= s.Start; k-- {
-		if c.lex.HasClass(toks[k].Norm, "relative") {
+		if x.hasClassAt(k, "relative") {
 			return k
 		}
 	}
@@ -300,9 +300,9 @@ func (x *sctx) lightBefore(i int) bool {
 // trigger (the agent of a passive or a verbal noun), or -1.
 func (x *sctx) agentAfter(m *recognise.Mention) int {
 	actors := x.actors
-	c, toks, s := x.c, x.toks, x.s
+	s := x.s
 	for k := m.End; k+1 < s.End && k < m.End+12; k++ {
-		if p := c.kindOf(toks[k].Norm, "prep:"); (p == "علي" || p == "من") && c.lex.HasClass(toks[k+1].Norm, "agent") {
+		if p := x.kindAt(k, "prep:"); (p == "علي" || p == "من") && x.hasClassAt(k+1, "agent") {
 			for i := range actors {
 				if actors[i].Start > k+1 && actors[i].Start <= k+4 {
 					return i
@@ -322,10 +322,10 @@ func (x *sctx) agentAfter(m *recognise.Mention) int {
 // of saying or no speaker is named.
 func (x *sctx) reportedSpeaker(m *recognise.Mention) int {
 	actors := x.actors
-	c, toks, s := x.c, x.toks, x.s
+	s := x.s
 	p := -1 // the pronoun
 	for k := m.Start - 1; k >= s.Start && k >= m.Start-3; k-- {
-		if c.classed(toks[k].Norm, "pronsubj", "و") {
+		if x.classedAt(k, "pronsubj", "و") {
 			p = k
 			break
 		}
@@ -334,7 +334,7 @@ func (x *sctx) reportedSpeaker(m *recognise.Mention) int {
 		return -1
 	}
 	for k := p - 1; k >= s.Start; k-- {
-		if !c.classed(toks[k].Norm, "speech", "و") {
+		if !x.classedAt(k, "speech", "و") {
 			continue
 		}
 		for j := range actors {
@@ -390,8 +390,8 @@ func (x *sctx) countedBefore(m *recognise.Mention) bool {
 
 // counted reports a number right after trigger m («مقتل 15 جنديا»).
 func (x *sctx) counted(m *recognise.Mention) bool {
-	c, toks := x.c, x.toks
-	return m.End < len(toks) && (toks[m.End].Kind == arabic.Number || c.lex.HasClass(toks[m.End].Norm, "cardinal"))
+	toks := x.toks
+	return m.End < len(toks) && (toks[m.End].Kind == arabic.Number || x.hasClassAt(m.End, "cardinal"))
 }
 
 // controlVerb returns the index of a verb governing trigger m within the ten
@@ -418,9 +418,8 @@ func (x *sctx) controlVerb(m *recognise.Mention) int {
 // most a preposition between them («عمدوا إلى إلقاء المتفجرات», «حاولوا
 // خطف»): the verb tells that the act was done (or tried).
 func (x *sctx) doneBy(m *recognise.Mention) bool {
-	c, toks := x.c, x.toks
 	v := x.controlVerb(m)
-	return v >= 0 && (v == m.Start-1 || v == m.Start-2 && c.kindOf(toks[m.Start-1].Norm, "prep:") != "")
+	return v >= 0 && (v == m.Start-1 || v == m.Start-2 && x.kindAt(m.Start-1, "prep:") != "")
 }
 
 // controlSubject returns the actor that is the subject of a verb governing
@@ -452,9 +451,9 @@ func (x *sctx) controlSubject(m *recognise.Mention) int {
 // allClassed reports whether every word of toks[from:to] is a word of the
 // grammar table (an adjective of modality, glue, a time word…).
 func (x *sctx) allClassed(from, to int) bool {
-	c, toks := x.c, x.toks
+	toks := x.toks
 	for k := from; k < to; k++ {
-		if toks[k].Kind == arabic.Word && len(c.lex.Classes(toks[k].Norm)) == 0 {
+		if toks[k].Kind == arabic.Word && len(x.classesAt(k)) == 0 {
 			return false
 		}
 	}
@@ -463,9 +462,8 @@ func (x *sctx) allClassed(from, to int) bool {
 
 // lightBetween reports a light verb («قام بها») in toks[from:to].
 func (x *sctx) lightBetween(from, to int) bool {
-	c, toks := x.c, x.toks
 	for k := from; k < to; k++ {
-		if c.lex.HasClass(toks[k].Norm, "light") {
+		if x.hasClassAt(k, "light") {
 			return true
 		}
 	}

@@ -81,7 +81,7 @@ var sourceRules = []sourceRule{
 	{Rule{ID: "src.passive"}, func(p *srcProbe) bool { return p.passive }, pickNone},
 	{Rule{ID: "src.light-verb", Desc: "light verb: «قام X بـ…», «أقدم X على…»"},
 		func(p *srcProbe) bool {
-			return !p.verb && (strings.HasSuffix(p.m.Prefix, "ب") || p.m.Start > p.s.Start && p.c.classed(p.toks[p.m.Start-1].Norm, "prep:علي", "")) &&
+			return !p.verb && (strings.HasSuffix(p.m.Prefix, "ب") || p.m.Start > p.s.Start && p.x.classedAt(p.m.Start-1, "prep:علي", "")) &&
 				p.prev >= 0 && p.x.lightBefore(p.actors[p.prev].Start)
 		}, pickPrev},
 	{Rule{ID: "src.reported-speaker", Desc: "the speaker «أنه» refers to («مشيرا إلى أنه زار»)"},

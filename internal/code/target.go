@@ -95,11 +95,11 @@ func (x *sctx) findTargets(cl clause, a *args) {
 // prepositions (or none for a direct object), or the members of «بين X و
 // Y»; the actors joined to it by «و» are targets too.
 func (p *tgtProbe) direct() []*resolve.Actor {
-	c, x, toks, m, t, s := p.c, p.x, p.in.Tokens, p.m, p.t, p.s
+	c, x, m, t, s := p.c, p.x, p.m, p.t, p.s
 	src, passive := p.a.src, p.a.passive
 	toward := false // a «إلى» stands between the trigger and the actor
 	// «طلب عدم نشر اسمه»: the object is a clause, not the actor after it
-	clauseObject := m.End < s.End && c.lex.HasClass(toks[m.End].Norm, "neg")
+	clauseObject := m.End < s.End && x.hasClassAt(m.End, "neg")
 	for i := p.from; i < len(p.actors); i++ {
 		a := &p.actors[i]
 		if a.Conj && i > p.from && a.Prep == "" {

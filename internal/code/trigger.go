@@ -75,7 +75,7 @@ func (x *sctx) trigger(ms []recognise.Mention, k int) (clause, *Rule, bool) {
 // the preposition of its target, is of the figurative class («تخطف
 // الأضواء», «خطف الرئيس الأضواء», «الهجوم على الحريات»).
 func (x *sctx) figurative(ms []recognise.Mention, k int, t *kb.Trigger) bool {
-	c, toks, s := x.c, x.toks, x.s
+	c, s := x.c, x.s
 	if !c.violent(t.Root()) {
 		return false
 	}
@@ -84,11 +84,11 @@ func (x *sctx) figurative(ms []recognise.Mention, k int, t *kb.Trigger) bool {
 		obj = ms[j].End // the subject: «خطف الرئيس المصري عبد الفتاح السيسي الأضواء»
 	}
 	if obj+1 < s.End {
-		if p := c.kindOf(toks[obj].Norm, "prep:"); p != "" && allows(t.Target, p) {
+		if p := x.kindAt(obj, "prep:"); p != "" && allows(t.Target, p) {
 			obj++ // «الهجوم على الحريات»
 		}
 	}
-	return obj < s.End && c.lex.HasClass(toks[obj].Norm, "figurative")
+	return obj < s.End && x.hasClassAt(obj, "figurative")
 }
 
 // generic reports a verbal noun of violence named as a kind of deed, not
@@ -105,7 +105,7 @@ func (x *sctx) generic(m *recognise.Mention) bool {
 	// the other deed of the pair: a definite word of no grammar class that
 	// names nobody, after «و» when it comes second
 	deed := func(k int, and bool) bool {
-		if k < s.Start || k >= s.End || toks[k].Kind != arabic.Word || len(c.lex.Classes(toks[k].Norm)) > 0 {
+		if k < s.Start || k >= s.End || toks[k].Kind != arabic.Word || len(x.classesAt(k)) > 0 {
 			return false
 		}
 		n, p := toks[k].Norm, ""
@@ -143,7 +143,7 @@ func definite(n, p string) bool {
 // actors between them: «دان جعجع خطف زياد» reports a condemnation,
 // «اتهمت … الموساد بخطف عسكري» an accusation.
 func (x *sctx) objectOfTrigger(ms []recognise.Mention, k int) bool {
-	c, toks, s := x.c, x.toks, x.s
+	c, s := x.c, x.s
 	gap, at := 0, ms[k].Start
 	for j := k - 1; j >= 0 && ms[j].Start >= s.Start; j-- {
 		gap += at - ms[j].End
@@ -157,7 +157,7 @@ func (x *sctx) objectOfTrigger(ms []recognise.Mention, k int) bool {
 		if ch, ok := x.choose(ms, j); ok {
 			// a verb of doing or taking part governs the act it does
 			// («شاركت في هذه الغارات»), not one it comments on
-			return !c.violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root()) && !c.classed(toks[ms[j].Start].Norm, "control", "وف")
+			return !c.violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root()) && !x.classedAt(ms[j].Start, "control", "وف")
 		}
 		// a verb read as a noun after «لـ» («لتندد بالاعتداء»): any reading
 		// of another kind governs the noun

@@ -641,3 +641,19 @@ func (t *trie) rewritten(stem, end string) []Entry {
 	}
 	return nil
 }
+
+// NoGram is the grammar id of a word the grammar table does not list.
+const NoGram = -1
+
+// GramID returns the grammar id of a normalised word, NoGram when the
+// grammar table does not list it. Callers that read the same word's classes
+// many times look its id up once and ask ClassesOf.
+func (lx *Lexicon) GramID(norm string) int32 { return lx.gram.find(norm) }
+
+// ClassesOf returns the grammar classes of a grammar id (none for NoGram).
+func (lx *Lexicon) ClassesOf(id int32) []string {
+	if id < 0 {
+		return nil
+	}
+	return lx.gramOf[id].classes
+}

@@ -104,7 +104,7 @@ func (p *Pipeline) ExplainJSON(art *extract.Article, w io.Writer) error {
 
 // Explanation analyses and codes art and returns what every stage found.
 func (p *Pipeline) Explanation(art *extract.Article) *Explanation {
-	a := p.analyse(art, nil, nil, true)
+	a := p.analyse(art, nil, true)
 	trace := code.NewTrace()
 	events := p.Coder.Events(code.Input{Doc: a.Doc, Trace: trace})
 	if events == nil {

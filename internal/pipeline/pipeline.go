@@ -99,16 +99,20 @@ type Analysis struct {
 
 // Analyse runs analysis, recognition and resolution on an article.
 func (p *Pipeline) Analyse(art *extract.Article) Analysis {
-	return p.analyse(art, nil, nil, false)
+	return p.analyse(art, nil, false)
 }
 
-// analyse is Analyse with token and mention slices to reuse; explain asks
+// analyse is Analyse with memory to reuse (nil: none); explain asks
 // the resolver to say why it resolved each actor as it did.
-func (p *Pipeline) analyse(art *extract.Article, toks []arabic.Token, ms []recognise.Mention, explain bool) Analysis {
+func (p *Pipeline) analyse(art *extract.Article, buf *buffers, explain bool) Analysis {
+	if buf == nil {
+		buf = &buffers{}
+	}
 	d := &resolve.Doc{Text: art.Text, Published: art.PublishedAt}
-	d.Tokens = arabic.Tokenize(toks, art.Text)
+	d.Tokens = arabic.Tokenize(buf.tokens[:0], art.Text)
 	d.Sentences = arabic.Sentences(art.Text, d.Tokens)
-	d.Mentions = p.Rec.Find(ms, d.Tokens, 0, len(d.Tokens))
+	d.Mentions = p.Rec.Find(buf.mentions[:0], d.Tokens, 0, len(d.Tokens))
+	d.Gram = recognise.NewGrammar(p.Lex, d.Tokens, buf.gram)
 	if p.Tagger != nil {
 		d.Mentions = p.addNames(d)
 	}
@@ -122,6 +126,7 @@ func (p *Pipeline) analyse(art *extract.Article, toks []arabic.Token, ms []recog
 type buffers struct {
 	tokens   []arabic.Token
 	mentions []recognise.Mention
+	gram     []int32
 }
 
 var bufPool = sync.Pool{New: func() any {
@@ -131,7 +136,7 @@ var bufPool = sync.Pool{New: func() any {
 // Code codes one article.
 func (p *Pipeline) Code(art *extract.Article) Doc {
 	buf := bufPool.Get().(*buffers)
-	a := p.analyse(art, buf.tokens[:0], buf.mentions[:0], false)
+	a := p.analyse(art, buf, false)
 	events := p.Coder.Events(code.Input{Doc: a.Doc})
 	if events == nil {
 		events = []code.Event{}
@@ -142,7 +147,7 @@ func (p *Pipeline) Code(art *extract.Article) Doc {
 		Entities: p.entities(a.Doc, a.Resolver), Events: events,
 	}
 	// nothing in doc points into the tokens or mentions: recycle them
-	buf.tokens, buf.mentions = a.Doc.Tokens[:0], a.Doc.Mentions[:0]
+	buf.tokens, buf.mentions, buf.gram = a.Doc.Tokens[:0], a.Doc.Mentions[:0], a.Doc.Gram.Buffer()
 	bufPool.Put(buf)
 	return doc
 }

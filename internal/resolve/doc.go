@@ -18,6 +18,7 @@ type Doc struct {
 	Sentences []arabic.Span       // its sentences, as token ranges
 	Mentions  []recognise.Mention // its mentions, in text order
 	Published time.Time           // publication time, zero if unknown
+	Gram      *recognise.Grammar  // its tokens' grammar classes, each looked up once
 
 	// Filled by Resolve:
 	Actors      [][]Actor      // per sentence: its actors in text order; nil for a sentence with no trigger (nothing to code)
