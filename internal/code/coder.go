@@ -102,7 +102,7 @@ func (c *Coder) Events(in Input) []Event {
 		x := &sctx{c: c, in: &in, d: d, toks: in.Tokens, s: s, ms: ms, actors: in.Actors[si]}
 		cue, code := -1, "" // the cue of the last verb: its object, part of its event («شنت … هجوماً»)
 		for k := range ms {
-			cl, why, ok := x.trigger(ms, k)
+			cl, why, ok := x.trigger(k)
 			if in.Trace != nil && (ok || why != nil) {
 				in.Trace.Chosen[ms[k].Start] = cl.choice
 			}
@@ -157,6 +157,7 @@ type sctx struct {
 	actors []resolve.Actor     // its actors
 	sg     signs               // its modality signs, once read
 	read   bool
+	chosen []chosen // per mention: the trigger line taken, once worked out
 }
 
 // discourse is what carries from sentence to sentence while an article is

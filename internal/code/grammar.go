@@ -206,8 +206,8 @@ func (c *Coder) verbEntry(es []kb.Entry) bool {
 // otherTriggerBetween reports whether another trigger stands in [from, to):
 // the actor after it belongs to that other event. With verbsOnly, verbal
 // nouns do not count («لنقل معدات إلى مسرح المعارك في ليبيا»).
-func (x *sctx) otherTriggerBetween(ms []recognise.Mention, from, to int, verbsOnly bool) bool {
-	c := x.c
+func (x *sctx) otherTriggerBetween(from, to int, verbsOnly bool) bool {
+	c, ms := x.c, x.ms
 	for i := range ms {
 		m := &ms[i]
 		if m.Start >= to {
@@ -225,7 +225,7 @@ func (x *sctx) otherTriggerBetween(ms []recognise.Mention, from, to int, verbsOn
 		// a verb right after the trigger that does not apply tells of the
 		// trigger itself («اجتماعا عقد في سفارة»); any other verb opens a
 		// clause of its own («توغل تركي في الأراضي السورية تسير دول عربية»)
-		if ch, ok := x.choose(ms, i); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" || !ok && m.Start > from && c.verbEntry(m.Entries) {
+		if ch, ok := x.choose(i); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" || !ok && m.Start > from && c.verbEntry(m.Entries) {
 			return true
 		}
 	}

@@ -68,7 +68,7 @@ func (x *sctx) source(cl clause) args {
 			// adjectives («زيارة سرية لقائد …») or «قام بها» in between
 			near = gap == 0 || gap <= 2 && x.allClassed(m.End, a.Start) || gap <= 5 && x.lightBetween(m.End, a.Start)
 		}
-		if near && !x.otherTriggerBetween(in.Mentions, m.End, a.Start, false) &&
+		if near && !x.otherTriggerBetween(m.End, a.Start, false) &&
 			(a.Prep == "" && !a.Conj || !verb && a.Prep == "ل" && a.Kind != "STATE" && a.Kind != "CAPITAL") {
 			next = firstAfter
 		}

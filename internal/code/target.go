@@ -105,7 +105,7 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 		if a.Conj && i > p.from && a.Prep == "" {
 			continue // a conjunct goes with the actor it is joined to
 		}
-		if x.otherTriggerBetween(p.in.Mentions, m.End, a.Start, true) {
+		if x.otherTriggerBetween(m.End, a.Start, true) {
 			break
 		}
 		if !toward && allows(t.Target, "الي") && x.wordBetween(m.End, a.Start, "الي") {
@@ -145,7 +145,7 @@ func (p *tgtProbe) attackObject() []*resolve.Actor {
 	src := p.a.src
 	for i := p.from; i < len(p.actors); i++ {
 		a := &p.actors[i]
-		if p.x.otherTriggerBetween(p.in.Mentions, p.m.End, a.Start, true) {
+		if p.x.otherTriggerBetween(p.m.End, a.Start, true) {
 			break
 		}
 		if a.Prep == "" && !a.Conj && (src == nil || a.Start != src.Start) {

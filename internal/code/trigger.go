@@ -22,11 +22,30 @@ type Choice struct {
 // sentence s: an entry whose cue follows within cueWindow words wins over
 // one with no cue; an entry whose cue is absent does not apply; a word read
 // as a verbal noun takes no verb entry. ok is false when none applies.
-func (x *sctx) choose(ms []recognise.Mention, k int) (ch Choice, ok bool) {
+func (x *sctx) choose(k int) (Choice, bool) {
+	if x.chosen == nil {
+		x.chosen = make([]chosen, len(x.ms))
+	}
+	if ch := &x.chosen[k]; !ch.done {
+		ch.Choice, ch.ok = x.chooseOnce(k)
+		ch.done = true
+	}
+	return x.chosen[k].Choice, x.chosen[k].ok
+}
+
+// chosen is the trigger line choose took for one mention, once worked out.
+type chosen struct {
+	Choice
+	ok, done bool
+}
+
+// chooseOnce is choose without the memory.
+func (x *sctx) chooseOnce(k int) (ch Choice, ok bool) {
+	ms := x.ms
 	c, toks, s := x.c, x.toks, x.s
 	m := &ms[k]
 	// a written tanwin marks a noun or an adverb («فجراً» at dawn, not «فجر» blew up)
-	noun := x.nounReading(ms, k) || strings.ContainsRune(toks[m.End-1].Text, '\u064B')
+	noun := x.nounReading(k) || strings.ContainsRune(toks[m.End-1].Text, '\u064B')
 	for _, e := range m.Entries {
 		if e.Kind != kb.EntTrigger {
 			continue
@@ -50,15 +69,16 @@ func (x *sctx) choose(ms []recognise.Mention, k int) (ch Choice, ok bool) {
 // trigger returns the working state of the trigger that ms[k] stands for.
 // It returns false, and the rule that says why when a line was taken,
 // when the trigger codes no event of its own.
-func (x *sctx) trigger(ms []recognise.Mention, k int) (clause, *Rule, bool) {
+func (x *sctx) trigger(k int) (clause, *Rule, bool) {
+	ms := x.ms
 	c := x.c
-	ch, ok := x.choose(ms, k)
+	ch, ok := x.choose(k)
 	if !ok {
 		return clause{}, nil, false
 	}
 	t := &c.lex.KB.Triggers[ch.Trigger]
 	switch {
-	case x.figurative(ms, k, t):
+	case x.figurative(k, t):
 		return clause{choice: ch}, noFigurative, false
 	case t.POS == "V" && c.violentOrProtest(t.Root()) && x.relativeOfAct(&ms[k]):
 		return clause{choice: ch}, noRelativeOfAct, false
@@ -66,7 +86,7 @@ func (x *sctx) trigger(ms []recognise.Mention, k int) (clause, *Rule, bool) {
 		return clause{choice: ch}, noGeneric, false
 	}
 	cl := clause{trig: t, m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt, choice: ch}
-	cl.object = cl.trig.POS == "N" && c.violent(cl.trig.Root()) && x.objectOfTrigger(ms, k)
+	cl.object = cl.trig.POS == "N" && c.violent(cl.trig.Root()) && x.objectOfTrigger(k)
 	return cl, nil, true
 }
 
@@ -74,7 +94,8 @@ func (x *sctx) trigger(ms []recognise.Mention, k int) (clause, *Rule, bool) {
 // object, right after it or after the subject that follows it, and after
 // the preposition of its target, is of the figurative class («تخطف
 // الأضواء», «خطف الرئيس الأضواء», «الهجوم على الحريات»).
-func (x *sctx) figurative(ms []recognise.Mention, k int, t *kb.Trigger) bool {
+func (x *sctx) figurative(k int, t *kb.Trigger) bool {
+	ms := x.ms
 	c, s := x.c, x.s
 	if !c.violent(t.Root()) {
 		return false
@@ -142,7 +163,8 @@ func definite(n, p string) bool {
 // trigger of another kind before it, with at most two other words and the
 // actors between them: «دان جعجع خطف زياد» reports a condemnation,
 // «اتهمت … الموساد بخطف عسكري» an accusation.
-func (x *sctx) objectOfTrigger(ms []recognise.Mention, k int) bool {
+func (x *sctx) objectOfTrigger(k int) bool {
+	ms := x.ms
 	c, s := x.c, x.s
 	gap, at := 0, ms[k].Start
 	for j := k - 1; j >= 0 && ms[j].Start >= s.Start; j-- {
@@ -154,7 +176,7 @@ func (x *sctx) objectOfTrigger(ms []recognise.Mention, k int) bool {
 		if !ms[j].Has(kb.EntTrigger) {
 			continue
 		}
-		if ch, ok := x.choose(ms, j); ok {
+		if ch, ok := x.choose(j); ok {
 			// a verb of doing or taking part governs the act it does
 			// («شاركت في هذه الغارات»), not one it comments on
 			return !c.violentOrProtest(c.lex.KB.Triggers[ch.Trigger].Root()) && !x.classedAt(ms[j].Start, "control", "وف")
@@ -176,7 +198,8 @@ func (x *sctx) objectOfTrigger(ms []recognise.Mention, k int) bool {
 // stands right before it («جرائم قتل», «دان جعجع خطف»), the verb at the
 // start of a clause, after a particle («قد قتل», «الذي خطف») or after its
 // subject («الجيش قصف»).
-func (x *sctx) nounReading(ms []recognise.Mention, k int) bool {
+func (x *sctx) nounReading(k int) bool {
+	ms := x.ms
 	c, toks, s := x.c, x.toks, x.s
 	m := &ms[k]
 	hasV, hasN := false, false
