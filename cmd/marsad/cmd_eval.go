@@ -115,7 +115,7 @@ func runEvalEvents(ctx context.Context, o evalOptions, w io.Writer) error {
 			return err
 		}
 		doc := read.RawDoc{URI: fmt.Sprintf("%s#%d", o.gold, i+1), ID: g.ID, Format: read.FormatJSONL,
-			Data: []byte(g.Text), Meta: map[string]string{"title": g.Title, "published": g.Published}}
+			Data: []byte(g.Text), Meta: map[string]string{"title": g.Title, "published": g.Published, "outlet": g.Outlet}}
 		art, err := extract.Extract(doc, extract.Options{})
 		if err != nil {
 			return fmt.Errorf("%s: %w", doc.URI, err)

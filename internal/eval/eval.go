@@ -34,6 +34,7 @@ type GoldArticle struct {
 	ID        string      `json:"id"`
 	Published string      `json:"published"`
 	Title     string      `json:"title"`
+	Outlet    string      `json:"outlet"` // the outlet, as a real JSON Lines input gives it
 	Text      string      `json:"text"`
 	Events    []GoldEvent `json:"events"`
 }
