@@ -44,6 +44,8 @@ func TestPhrases(t *testing.T) {
 		{"a definite adjective closes the phrase before an indefinite role", "اعتقلت الشرطة الإيطالية مواطنا تونسيا", 0, []string{"ITACOP", "TUNCVL"}},
 		{"a definite adjective closes the phrase before a definite role", "فرقت الشرطة الجزائرية المتظاهرين", 0, []string{"DZACOP", "DZACVL"}},
 		{"an indefinite adjective closes the phrase before an indefinite role", "قتلت قوات أمريكية مدنيين عراقيين", 0, []string{"USAMIL", "IRQCVL"}},
+		{"a country after a pronoun is no adjective", "دول عربية هي السعودية والإمارات", 0, []string{"SAUGOV", "AREGOV"}},
+		{"a demonym after a noun is an adjective", "الحكومة السعودية", 0, []string{"SAUGOV"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
