@@ -165,11 +165,27 @@ func (lx *Lexicon) compileRoot(k *KB) {
 	}
 	for i := range k.Roles {
 		for _, s := range k.Roles[i].Surfaces {
-			b.add(lx.root, s, Entry{EntRole, int32(i)}, nounForms)
+			b.add(lx.root, s, Entry{EntRole, int32(i)}, lx.roleForms)
 		}
 	}
 	lx.compileTriggers(&b, k)
 	lx.root.finish()
+}
+
+// roleForms are the forms of a role word (nounForms) less a derived
+// accusative that is a word of the grammar table, which means what the
+// table says: «مشيرا» (indicating) is not «مشيراً», the accusative of
+// «المشير» (field marshal). The grammar must be compiled first.
+func (lx *Lexicon) roleForms(n string) []string {
+	forms := nounForms(n)
+	out := forms[:0]
+	for _, f := range forms {
+		accusative := f != n && strings.HasSuffix(f, "ا") && !strings.HasSuffix(n, "ا")
+		if !accusative || lx.gram.find(f) < 0 {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // compileTimes builds the trie of time words.

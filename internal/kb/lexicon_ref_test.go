@@ -80,9 +80,18 @@ func newRefLexicon(k *KB) *refLexicon {
 			r.add(r.root, s, Entry{EntActor, int32(i)}, nil)
 		}
 	}
+	roleForms := func(n string) []string { // a derived accusative that is a grammar word is not the role's
+		var out []string
+		for _, f := range nounForms(n) {
+			if f == n || !strings.HasSuffix(f, "ا") || strings.HasSuffix(n, "ا") || r.words[f] == nil {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
 	for i, ro := range k.Roles {
 		for _, s := range ro.Surfaces {
-			r.add(r.root, s, Entry{EntRole, int32(i)}, nounForms)
+			r.add(r.root, s, Entry{EntRole, int32(i)}, roleForms)
 		}
 	}
 	for i, t := range k.Triggers {

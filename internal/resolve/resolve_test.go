@@ -46,6 +46,8 @@ func TestPhrases(t *testing.T) {
 		{"an indefinite adjective closes the phrase before an indefinite role", "قتلت قوات أمريكية مدنيين عراقيين", 0, []string{"USAMIL", "IRQCVL"}},
 		{"a country after a pronoun is no adjective", "دول عربية هي السعودية والإمارات", 0, []string{"SAUGOV", "AREGOV"}},
 		{"a demonym after a noun is an adjective", "الحكومة السعودية", 0, []string{"SAUGOV"}},
+		{"a participle of the grammar is no accusative of a title", "وقال الوزير التونسي مشيرا", 0, []string{"TUNGOV"}},
+		{"the title itself is still a title", "المشير خليفة حفتر", 20170101, []string{"LBYMIL"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
