@@ -57,6 +57,7 @@ func TestSentences(t *testing.T) {
 		{"meet with", "التقى وزير الخارجية التركي مولود جاويش أوغلو بنظيره الروسي سيرغي لافروف في موسكو.", []string{"TUR>RUS 040"}, nil},
 		{"conjoined sources", "وقطعت السعودية ومصر والإمارات علاقاتها الدبلوماسية مع قطر.", []string{"SAU>QAT 161", "EGY>QAT 161", "ARE>QAT 161"}, nil},
 		{"a count noun named by a list after «هي»", "قطعت أربع دول عربية هي السعودية والإمارات والبحرين ومصر علاقاتها مع قطر.", []string{"SAU>QAT 161", "ARE>QAT 161", "BHR>QAT 161", "EGY>QAT 161"}, nil},
+		{"a coordination before the verb is the source, whichever member the rule picks", "وكانت كل من السعودية والإمارات ومصر قد أعلنت أمس الاثنين قطع علاقاتها مع قطر.", []string{"SAU>QAT 161", "ARE>QAT 161", "EGY>QAT 161"}, nil},
 		{"between X and Y", "وتجددت الاشتباكات بين الجيش السوري وهيئة تحرير الشام في إدلب.", []string{"SYR>SYR 190"}, nil},
 		{"light verb", "بالتزامن مع قيام روسيا بإرسال مقاتلين إلى ليبيا.", []string{"RUS>LBY 072"}, nil},
 		{"relative clause subject", "بدء تنفيذ «قانون قيصر» الذي يقيد الاستثمار في سوريا، ويفرض رزمة من العقوبات.", []string{"USA>SYR 163"}, nil},

@@ -46,7 +46,15 @@ func (x *sctx) events(cl clause, a *args) []Event {
 	sources := []*resolve.Actor{src}
 	switch {
 	case srcIdx >= 0 && (a.tgtRule == nil || a.tgtRule.ID != "tgt.conjoined-subjects"):
-		for k := srcIdx + 1; k < len(actors) && actors[k].Conj && actors[k].Prep == "" && (actors[k].End <= m.Start) == (actors[srcIdx].End <= m.Start); k++ {
+		// the whole coordination the source belongs to: «كل من السعودية
+		// والإمارات … ومصر قد أعلنت»: the last member stands right before the verb
+		sameSide := func(k int) bool { return (actors[k].End <= m.Start) == (actors[srcIdx].End <= m.Start) }
+		head := srcIdx
+		for head > 0 && actors[head].Conj && actors[head].Prep == "" && actors[head-1].Prep == "" && sameSide(head-1) {
+			head--
+		}
+		sources = sources[:0]
+		for k := head; k < len(actors) && (k <= srcIdx || actors[k].Conj && actors[k].Prep == "" && sameSide(k)); k++ {
 			sources = append(sources, &actors[k])
 		}
 	case a.srcRule != nil && a.srcRule.Carried:

@@ -228,7 +228,9 @@ func (x *sctx) nounReading(k int) bool {
 	}
 	var scratch [4]arabic.Analysis
 	if _, ok := c.lex.TimeAt(toks, m.Start-1, scratch[:0]); ok {
-		return false // «وأمس قتل»
+		// «وأمس قتل»; but after a governing verb and its time, the verbal
+		// noun is the verb's object («أعلنت أمس الاثنين قطع علاقاتها»)
+		return x.timeAfterControl(m)
 	}
 	inList := k > 0 && ms[k-1].End == m.Start && ms[k-1].Has(kb.EntTrigger) ||
 		k+1 < len(ms) && ms[k+1].Start == m.End && ms[k+1].Prefix == "و" && ms[k+1].Has(kb.EntTrigger)
@@ -253,6 +255,24 @@ func (x *sctx) nounReading(k int) bool {
 			j--
 		}
 		return j > 0 && ms[j-1].End == ms[j].Start && c.verbEntry(ms[j-1].Entries)
+	}
+	return true
+}
+
+// timeAfterControl reports a verb of the control class before m with
+// nothing but time words between them.
+func (x *sctx) timeAfterControl(m *recognise.Mention) bool {
+	v := x.controlVerb(m)
+	if v < 0 {
+		return false
+	}
+	var scratch [4]arabic.Analysis
+	for k := v + 1; k < m.Start; {
+		t, ok := x.c.lex.TimeAt(x.toks[:m.Start], k, scratch[:0])
+		if !ok {
+			return false
+		}
+		k = t.End
 	}
 	return true
 }

@@ -161,7 +161,7 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 	}
 	out := make([]Actor, 0, n)
 	for i := 0; i < len(ms); {
-		if !r.isActorish(&ms[i]) {
+		if !r.isActorish(&ms[i]) || r.roleAdjective(toks, ms, i) {
 			i++
 			continue
 		}
@@ -323,6 +323,47 @@ func (r *Resolver) adjective(toks []arabic.Token, m *recognise.Mention) bool {
 		}
 		// «وقطعت السعودية»: a country name right after a verb is its subject
 		return !(m.Has(kb.EntCountry) && r.isVerb(toks, k))
+	}
+	return false
+}
+
+// roleAdjective reports a one-word role that stands as an adjective, not
+// an actor: a definite word of nisba shape («الدبلوماسية», «الخارجية»,
+// «الأمنية») right after a definite noun that names nothing and is no
+// function word, or after a plural noun with its pronoun («العلاقات
+// الدبلوماسية», «السياسة الخارجية», «علاقاتها الدبلوماسية»). A definite
+// noun takes no genitive, so what follows it agrees with it.
+func (r *Resolver) roleAdjective(toks []arabic.Token, ms []recognise.Mention, i int) bool {
+	m := &ms[i]
+	if m.End-m.Start != 1 || m.Prefix != "" || m.NER != "" || !m.Has(kb.EntRole) ||
+		m.Has(kb.EntActor) || m.Has(kb.EntDemonym) || m.Has(kb.EntCountry) || m.Has(kb.EntCapital) {
+		return false
+	}
+	n := toks[m.Start].Norm
+	if !strings.HasPrefix(n, "ال") || !nisbaShape(n) {
+		return false
+	}
+	k := m.Start - 1
+	if k < 0 || toks[k].Kind != arabic.Word || i > 0 && ms[i-1].End > k {
+		return false // the word before is punctuation, or part of a mention
+	}
+	p := toks[k].Norm
+	bare := p
+	if len(p) > 2 && strings.Contains("وفبلك", p[:2]) {
+		bare = p[2:]
+	}
+	definite := strings.HasPrefix(p, "ال") || strings.HasPrefix(bare, "ال") || strings.HasPrefix(p, "لل")
+	possessed := strings.HasSuffix(p, "اتها") || strings.HasSuffix(p, "اته") || strings.HasSuffix(p, "اتهم") || strings.HasSuffix(p, "اتهما")
+	return (definite || possessed) && len(r.lex.Classes(p)) == 0 && len(r.lex.Classes(bare)) == 0
+}
+
+// nisbaShape reports a normalised word ending as a nisba adjective does
+// (ي, ية, يين, يون, يات).
+func nisbaShape(n string) bool {
+	for _, e := range []string{"ي", "يه", "يين", "يون", "يات"} {
+		if strings.HasSuffix(n, e) {
+			return true
+		}
 	}
 	return false
 }
@@ -700,6 +741,9 @@ func (r *Resolver) prepBefore(toks []arabic.Token, m *recognise.Mention) (prep s
 			}
 		}
 		if cl := r.prepClass(n); cl != "" {
+			if cl == "من" && k > 0 && r.lex.HasClass(strings.TrimPrefix(toks[k-1].Norm, "و"), "both") {
+				return "", conj // «كل من السعودية والإمارات»: both, not from
+			}
 			return cl, conj
 		}
 		if n == "و" || strings.HasPrefix(n, "و") && r.lex.HasClass(n[2:], "continue") {

@@ -47,6 +47,9 @@ func TestPhrases(t *testing.T) {
 		{"a country after a pronoun is no adjective", "دول عربية هي السعودية والإمارات", 0, []string{"SAUGOV", "AREGOV"}},
 		{"a demonym after a noun is an adjective", "الحكومة السعودية", 0, []string{"SAUGOV"}},
 		{"a participle of the grammar is no accusative of a title", "وقال الوزير التونسي مشيرا", 0, []string{"TUNGOV"}},
+		{"a nisba role after a definite noun is an adjective", "العلاقات الدبلوماسية والسياسة الخارجية", 0, nil},
+		{"a nisba role after a possessed plural is an adjective", "علاقاتها الدبلوماسية", 0, nil},
+		{"a nisba role after a verb is an actor", "قالت الخارجية", 0, []string{"UNKGOV"}},
 		{"the title itself is still a title", "المشير خليفة حفتر", 20170101, []string{"LBYMIL"}},
 	}
 	for _, tt := range tests {
