@@ -38,6 +38,12 @@ func (x *sctx) frame(cl clause) []Event {
 		a.src, a.srcIdx, a.srcRule = pair[0], -1, &ruleDualPair
 		*last = []*resolve.Actor{pair[0], pair[1]}
 	}
+	if a.verb && (cl.trig.CAMEO == "180" || cl.trig.CAMEO == "186") && len(a.targets) == 0 && victims(a.src) {
+		// «قتل مواطن», «مواطنين قتلوا»: people a verb of killing
+		// befalls, with nobody else named, are its victims (an unvocalised passive)
+		a.targets, a.tgtRule = []*resolve.Actor{a.src}, &ruleVictimSubject
+		a.src, a.srcIdx, a.srcRule = nil, -1, nil
+	}
 	if why := x.codable(cl, &a); why != nil {
 		in.uncoded(cl.m.Start, why)
 		return nil
@@ -64,4 +70,10 @@ func (x *sctx) partiesNear(m *recognise.Mention) bool {
 	s := x.s
 	at := func(k int) bool { return k >= s.Start && k < s.End && x.classedAt(k, "parties", "و") }
 	return at(m.End) || at(m.Start-1) || m.End < s.End && x.classedAt(m.End, "prep:بين", "") && at(m.End+1)
+}
+
+// victims reports civilians named by a group noun («مواطن», «أشخاص»,
+// «مدنيين»): people violence befalls, not people who wage it.
+func victims(a *resolve.Actor) bool {
+	return a != nil && a.Kind == "ROLE" && a.RoleKind == "GROUP" && a.Role == "CVL"
 }

@@ -372,20 +372,31 @@ func (x *sctx) speaker(i int) int {
 }
 
 // countedBefore reports a number among the three words before trigger m,
-// after the last actor: a counted noun phrase («38 شخصا») is the subject.
+// after the last actor, or right before that actor: a counted noun phrase
+// («38 شخصا») is the subject — the victims of a passive.
 func (x *sctx) countedBefore(m *recognise.Mention) bool {
+	return x.countedBeforeAt(m) != -2
+}
+
+// countedBeforeAt is countedBefore, with the counted actor: its index, -1
+// when the counted noun is no actor, -2 when there is no count.
+func (x *sctx) countedBeforeAt(m *recognise.Mention) int {
 	actors := x.actors
 	toks, s := x.toks, x.s
 	from := max(s.Start, m.Start-3)
-	if i := nearestBefore(actors, m.Start); i >= 0 && actors[i].End > from {
+	i := nearestBefore(actors, m.Start)
+	if i >= 0 && actors[i].End > from {
+		if k := actors[i].Start - 1; actors[i].End >= m.Start-1 && k >= s.Start && toks[k].Kind == arabic.Number {
+			return i // «أن 38 شخصا قتلوا»
+		}
 		from = actors[i].End
 	}
 	for k := from; k < m.Start; k++ {
 		if toks[k].Kind == arabic.Number {
-			return true
+			return -1
 		}
 	}
-	return false
+	return -2
 }
 
 // counted reports a number right after trigger m («مقتل 15 جنديا»).
@@ -434,6 +445,9 @@ func (x *sctx) controlSubject(m *recognise.Mention) int {
 	}
 	for i := range actors {
 		if actors[i].Start > v && actors[i].End <= m.Start && actors[i].Prep == "" {
+			if !x.governs(v, m) {
+				return -1 // «ووجهت المحكمة تهمة قتل»: the noun belongs to «تهمة», not to the verb
+			}
 			return i // VSO: «قرر المجلس … خفض»
 		}
 	}
@@ -443,6 +457,34 @@ func (x *sctx) controlSubject(m *recognise.Mention) int {
 				return i // SVO: «الجيش يواصل القصف»
 			}
 			break
+		}
+	}
+	return -1
+}
+
+// governs reports whether the verb at v governs the verbal noun m, and not
+// a noun right before m whose genitive m is: an indefinite word that names
+// nothing, is no word of the grammar table or of time, before an
+// indefinite m («ووجهت المحكمة تهمة قتل»; but «يواصل الجيش عمليات القصف»).
+func (x *sctx) governs(v int, m *recognise.Mention) bool {
+	k := m.Start - 1
+	if k <= v || m.Prefix != "" || strings.HasPrefix(x.toks[m.Start].Norm, "ال") || x.actorAt(k) >= 0 {
+		return true
+	}
+	t := x.toks[k]
+	if t.Kind != arabic.Word || strings.HasPrefix(t.Norm, "ال") || len(x.classesAt(k)) > 0 {
+		return true
+	}
+	var scratch [4]arabic.Analysis
+	_, timed := x.c.lex.TimeAt(x.toks[:m.Start], k, scratch[:0])
+	return timed
+}
+
+// actorAt returns the sentence's actor that covers token k, or -1.
+func (x *sctx) actorAt(k int) int {
+	for i := range x.actors {
+		if x.actors[i].Start <= k && k < x.actors[i].End {
+			return i
 		}
 	}
 	return -1

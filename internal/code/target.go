@@ -41,6 +41,8 @@ var (
 	// sub-rules a target rule may fire instead of its own
 	ruleBetween     = Rule{ID: "tgt.between", Desc: "«بين X و Y»"}
 	ruleAttackOwner = Rule{ID: "tgt.attack-owner", Desc: "owner of the target after «على»"}
+	// a frame rule: civilians as the only argument of a verb of violence
+	ruleVictimSubject = Rule{ID: "tgt.victim-subject", Desc: "civilians a verb of violence befalls, read as a passive"}
 )
 
 // targetRules are the target rules, in the order they are tried. To add a
@@ -48,6 +50,8 @@ var (
 // it, give it an id of its own and a golden test in testdata/rules/<id>.txt.
 var targetRules = []targetRule{
 	{Rule{ID: "tgt.prep", Desc: "target after «%s»"}, (*tgtProbe).direct},
+	// «أن 38 شخصا قتلوا»: the counted subject of a verb of violence is its victims
+	{Rule{ID: "tgt.counted-victims", Desc: "the counted victims before a verb of violence"}, (*tgtProbe).countedVictims},
 	// «شن غارات على معسكرات لتدريب متشددين»: the first actor after the
 	// trigger that no preposition places elsewhere is what was attacked;
 	// «الضربة الأميركية على قاعدة جوية للقوات السورية»: the owner of what was hit
@@ -132,6 +136,17 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 			p.detail = prepName(a.Prep)
 			return targets
 		}
+	}
+	return nil
+}
+
+// countedVictims: the counted actor right before a verb of violence.
+func (p *tgtProbe) countedVictims() []*resolve.Actor {
+	if !p.a.verb || !p.c.violent(p.t.Root()) {
+		return nil
+	}
+	if i := p.x.countedBeforeAt(p.m); i >= 0 && (p.a.src == nil || p.a.src != &p.actors[i]) {
+		return []*resolve.Actor{&p.actors[i]}
 	}
 	return nil
 }

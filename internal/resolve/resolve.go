@@ -725,7 +725,7 @@ func (r *Resolver) prepBefore(toks []arabic.Token, m *recognise.Mention) (prep s
 	if p != "" {
 		return p, conj
 	}
-	// the word before, quotes skipped
+	// the word before, quotes and counts skipped («على ثلاثة أشخاص»)
 	for k := m.Start - 1; k >= 0 && k >= m.Start-3; k-- {
 		t := toks[k]
 		if t.Kind == arabic.Punct {
@@ -733,6 +733,9 @@ func (r *Resolver) prepBefore(toks []arabic.Token, m *recognise.Mention) (prep s
 				continue
 			}
 			return "", conj
+		}
+		if t.Kind == arabic.Number || r.lex.HasClass(t.Norm, "cardinal") {
+			continue
 		}
 		n := t.Norm
 		if strings.HasPrefix(n, "و") && len(n) > 2 {
