@@ -47,7 +47,7 @@ var rulesDir = filepath.Join("..", "..", "testdata", "rules")
 const rulesDate = "2017-01-15"
 
 // ruleIDRe finds the ids in an event's rule or an uncoded trigger's reason.
-var ruleIDRe = regexp.MustCompile(`\[((?:src|tgt|frm|no)\.[a-z0-9-]+)\]`)
+var ruleIDRe = regexp.MustCompile(`\[([a-z]+\.[a-z0-9.-]+)\]`)
 
 // ruleCase is one block of a rule file.
 type ruleCase struct {
@@ -171,14 +171,19 @@ func ruleIDs(s string) []string {
 	return ids
 }
 
+// lineRuleIDs returns the rule ids of a rendered line, between its brackets.
+func lineRuleIDs(l string) []string {
+	i, j := strings.LastIndex(l, "["), strings.LastIndex(l, "]")
+	if i < 0 || j < i {
+		return nil
+	}
+	return strings.Fields(l[i+1 : j])
+}
+
 // linesHaveRule reports whether the rendered lines name rule id.
 func linesHaveRule(lines []string, id string) bool {
 	for _, l := range lines {
-		i, j := strings.LastIndex(l, "["), strings.LastIndex(l, "]")
-		if i < 0 || j < i {
-			continue
-		}
-		for _, got := range strings.Fields(l[i+1 : j]) {
+		for _, got := range lineRuleIDs(l) {
 			if got == id {
 				return true
 			}
@@ -263,6 +268,10 @@ func TestRules(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatalf("no rule files in %s", rulesDir)
 	}
+	known := map[string]bool{}
+	for _, id := range codeRuleIDs(t) {
+		known[id] = true
+	}
 	p := explainPipeline(t)
 	for _, path := range files {
 		id := strings.TrimSuffix(filepath.Base(path), ".txt")
@@ -275,6 +284,13 @@ func TestRules(t *testing.T) {
 				c := &f.cases[i]
 				got := codeRuleCase(p, c.sentence)
 				where := fmt.Sprintf("%s:%d «%s»", path, c.line, c.sentence)
+				for _, l := range got {
+					for _, rid := range lineRuleIDs(l) {
+						if !known[rid] {
+							t.Errorf("%s: the output names rule %q, which internal/code does not have: %s", where, rid, l)
+						}
+					}
+				}
 				if has := linesHaveRule(got, id); f.unobservable != "" {
 					if has {
 						t.Errorf("%s: %s now shows in the output; drop the «# unobservable» line of %s:\n  %s", where, id, path, strings.Join(got, "\n  "))
