@@ -128,6 +128,9 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 		if clauseObject && a.Prep == "" {
 			continue
 		}
+		if a.Prep == "" && t.POS == "N" && x.otherTriggerBetween(m.End, a.Start, false) {
+			continue // «اعتداء على مقر للشرطة إلى مقتل ثلاثة أشخاص»: the object of the other act
+		}
 		if allows(t.Target, a.Prep) || passive && a.Prep == "" || toward && a.Prep == "في" {
 			targets := []*resolve.Actor{a}
 			for k := i + 1; k < len(p.actors) && p.actors[k].Conj && (p.actors[k].Prep == "" || p.actors[k].Prep == a.Prep); k++ {

@@ -64,7 +64,8 @@ func nounForms(n string) []string {
 		out = append(out, "ال"+n)
 		bare = n
 	}
-	if !strings.HasSuffix(bare, "ه") && !strings.HasSuffix(bare, "ا") && !strings.HasSuffix(bare, "ي") && !strings.HasSuffix(bare, "ات") {
+	// «شرطياً», «مدنياً» take the alef; «عمليةً», «هجماتٍ» and «عصاً» do not
+	if !strings.HasSuffix(bare, "ه") && !strings.HasSuffix(bare, "ا") && !strings.HasSuffix(bare, "ات") {
 		out = append(out, bare+"ا")
 	}
 	return out
