@@ -125,9 +125,15 @@ func (c *Coder) Events(in Input) []Event {
 
 // uncoded records in the trace, when there is one, why the trigger at token at codes no
 // event.
-func (in *Input) uncoded(at int, why *Rule) {
+func (in *Input) uncoded(at int, why *Rule, fired ...*Rule) {
 	if in.Trace != nil && why != nil {
-		in.Trace.Uncoded[at] = why.Text("")
+		text := why.Text("")
+		for _, r := range fired {
+			if r != nil {
+				text += " [" + r.ID + "]" // the argument rules that fired before it
+			}
+		}
+		in.Trace.Uncoded[at] = text
 	}
 }
 

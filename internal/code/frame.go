@@ -37,6 +37,10 @@ func (x *sctx) frame(cl clause) []Event {
 		// done by the two sides of the last joint act
 		a.src, a.srcIdx, a.srcRule = pair[0], -1, &ruleDualPair
 		*last = []*resolve.Actor{pair[0], pair[1]}
+		if len(a.targets) == 0 && c.symmetric(cl.trig.Root()) {
+			// «واتفقا على تعزيز التعاون»: a joint act of the two, with each other
+			a.targets, a.tgtRule = []*resolve.Actor{pair[1]}, &ruleDualPair
+		}
 	}
 	if a.verb && (cl.trig.CAMEO == "180" || cl.trig.CAMEO == "186") && len(a.targets) == 0 && victims(a.src) {
 		// «قتل مواطن», «مواطنين قتلوا»: people a verb of killing
@@ -45,7 +49,7 @@ func (x *sctx) frame(cl clause) []Event {
 		a.src, a.srcIdx, a.srcRule = nil, -1, nil
 	}
 	if why := x.codable(cl, &a); why != nil {
-		in.uncoded(cl.m.Start, why)
+		in.uncoded(cl.m.Start, why, a.srcRule, a.tgtRule)
 		return nil
 	}
 	if c.symmetric(cl.trig.Root()) && a.src != nil && len(a.targets) == 1 {

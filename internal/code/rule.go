@@ -8,7 +8,7 @@ import "strings"
 // rule names the ids that fired — and its Desc says in words what it does.
 type Rule struct {
 	ID   string // «src.svo», «tgt.prep», «no.target»
-	Desc string // what the rule says, as it appears in an event's rule; %s stands for a detail (a preposition)
+	Desc string // what the rule says, as it appears in an event's rule; %s stands for a detail (a preposition); "" for a rule that names nobody
 	// Carried: the source is carried over from the previous event, with
 	// its conjuncts (an elided subject).
 	Carried bool
@@ -24,6 +24,9 @@ func (r *Rule) Text(detail string) string {
 		return "none"
 	}
 	d := r.Desc
+	if d == "" {
+		d = "none" // a rule that decides that nobody is named
+	}
 	if strings.Contains(d, "%s") {
 		d = strings.Replace(d, "%s", detail, 1)
 	}

@@ -149,9 +149,7 @@ func (x *sctx) source(cl clause) args {
 		if a.srcIdx >= 0 {
 			a.src = &actors[a.srcIdx]
 		}
-		if a.src != nil || a.srcIdx >= 0 {
-			a.srcRule = &r.Rule
-		}
+		a.srcRule = &r.Rule // also a rule that names nobody («تم اعتقال X»: src.passive)
 		break
 	}
 	return a
