@@ -63,6 +63,7 @@ func TestSentences(t *testing.T) {
 		{"an arrest of counted persons", "وألقت الشرطة التونسية القبض على ثلاثة أشخاص.", []string{"TUN>TUN 173"}, nil},
 		{"counted persons before a verb of killing are its victims", "وذكرت وزارة الصحة المصرية أن 38 شخصا قتلوا في الانفجار.", []string{"UNK>EGY 180"}, nil},
 		{"civilians as the only argument of a verb of killing are its victims", "قتل ثلاثة مواطنين سوريين في حلب.", []string{"SYR>SYR 180"}, []string{"SYR>--- 180"}},
+		{"«تدافع» read as a verb (defends) is no stampede", "قتل مسلحون ثلاثة جنود مصريين في سيناء بينما تدافع الحكومة عن سياستها.", []string{"EGY>EGY 180"}, nil},
 		{"between X and Y", "وتجددت الاشتباكات بين الجيش السوري وهيئة تحرير الشام في إدلب.", []string{"SYR>SYR 190"}, nil},
 		{"light verb", "بالتزامن مع قيام روسيا بإرسال مقاتلين إلى ليبيا.", []string{"RUS>LBY 072"}, nil},
 		{"relative clause subject", "بدء تنفيذ «قانون قيصر» الذي يقيد الاستثمار في سوريا، ويفرض رزمة من العقوبات.", []string{"USA>SYR 163"}, nil},

@@ -96,5 +96,13 @@ func (x *sctx) accidentAt(k int, cls, bare []string) bool {
 	if k+1 < s.End && c.lex.StartsPhrase(n) && c.lex.HasClass(n+" "+toks[k+1].Norm, "accident") {
 		return true // «حادث سير»
 	}
+	for j := range x.ms {
+		if x.ms[j].Start == k {
+			if ch, ok := x.choose(j); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" {
+				return false // «تدافع الحكومة عن سياستها»: a verb (defends), not the noun (a stampede)
+			}
+			break
+		}
+	}
 	return slices.Contains(cls, "accident") || slices.Contains(bare, "accident")
 }
