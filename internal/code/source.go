@@ -347,6 +347,30 @@ func (x *sctx) reportedSpeaker(m *recognise.Mention) int {
 	return -1
 }
 
+// saidClauseSpeaker returns the speaker of a clause of saying that the
+// verbal noun m opens: «إن» or «أن» right before m, a verb of saying at
+// most three words before that, and its subject (see speaker); -1 if none.
+func (x *sctx) saidClauseSpeaker(m *recognise.Mention) int {
+	if !x.saidThat(m.Start - 1) {
+		return -1
+	}
+	return x.speaker(m.Start - 1)
+}
+
+// saidThat reports «إن» or «أن» at token k after a verb of saying at most
+// three words before it («قالت السعودية إن»).
+func (x *sctx) saidThat(k int) bool {
+	if k <= x.s.Start || !x.hasClassAt(k, "that") {
+		return false
+	}
+	for v := k - 1; v >= x.s.Start && v >= k-3; v-- {
+		if x.classedAt(v, "speech", "و") {
+			return true
+		}
+	}
+	return false
+}
+
 func (x *sctx) speaker(i int) int {
 	actors := x.actors
 	c, toks, s := x.c, x.toks, x.s

@@ -123,6 +123,14 @@ var sourceRules = []sourceRule{
 		func(p *srcProbe) bool { return !p.verb && p.m.Prefix == "ل" && p.prev >= 0 }, pickPrev},
 	{Rule{ID: "src.noun-control", Desc: "subject of the governing verb («قرر X خفض…»)"},
 		func(p *srcProbe) bool { return !p.verb && p.control >= 0 }, pickControl},
+	// «قالت السعودية إن قطع العلاقات مع قطر جاء …»: a verbal noun that opens
+	// what is said is the speaker's act
+	{Rule{ID: "src.said-clause", Desc: "the speaker of the clause the verbal noun opens («قالت X إن قطع …»)"},
+		func(p *srcProbe) bool {
+			// a speaker telling of an attack or a protest did not wage it
+			return !p.verb && p.m.Prefix == "" && !p.c.violentOrProtest(p.t.Root()) && p.x.saidClauseSpeaker(p.m) >= 0
+		},
+		func(p *srcProbe) (int, *resolve.Actor) { return p.x.saidClauseSpeaker(p.m), nil }},
 	// «احتشد خمسة آلاف متظاهر أمام مقر المحافظة، احتجاجا على …»: an
 	// accusative of purpose shares the subject of its clause
 	{Rule{ID: "src.accusative-purpose", Desc: "subject of the clause of «احتجاجا»"},

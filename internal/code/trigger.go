@@ -243,6 +243,9 @@ func (x *sctx) nounReading(k int) bool {
 	if x.afterPreposition(m) {
 		return true // «إلى قطع الطريق»
 	}
+	if prev.Text == "إن" && x.saidThat(m.Start-1) {
+		return true // «قالت السعودية إنّ قطع العلاقات»: «إنّ» stands before a noun
+	}
 	if len(c.lex.Classes(prev.Norm)) > 0 { // a function word or a particle («قد») before it
 		return false
 	}

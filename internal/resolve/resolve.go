@@ -318,8 +318,9 @@ func (r *Resolver) adjective(toks []arabic.Token, m *recognise.Mention) bool {
 		if t.Kind != arabic.Word || r.prepClass(t.Norm) != "" || t.Norm == "و" {
 			return false
 		}
-		if r.lex.HasClass(strings.TrimPrefix(t.Norm, "و"), "pronoun") {
-			return false // «دول عربية هي السعودية»: a pronoun takes no adjective
+		if w := strings.TrimPrefix(t.Norm, "و"); r.lex.HasClass(w, "pronoun") || r.lex.HasClass(w, "speech") || r.lex.HasClass(w, "control") {
+			// «دول عربية هي السعودية», «قالت السعودية»: a pronoun or a verb takes no adjective
+			return false
 		}
 		// «وقطعت السعودية»: a country name right after a verb is its subject
 		return !(m.Has(kb.EntCountry) && r.isVerb(toks, k))

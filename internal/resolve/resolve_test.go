@@ -46,6 +46,7 @@ func TestPhrases(t *testing.T) {
 		{"an indefinite adjective closes the phrase before an indefinite role", "قتلت قوات أمريكية مدنيين عراقيين", 0, []string{"USAMIL", "IRQCVL"}},
 		{"a country after a pronoun is no adjective", "دول عربية هي السعودية والإمارات", 0, []string{"SAUGOV", "AREGOV"}},
 		{"a demonym after a noun is an adjective", "الحكومة السعودية", 0, []string{"SAUGOV"}},
+		{"a country after a verb of saying is its subject", "قالت السعودية", 0, []string{"SAUGOV"}},
 		{"a participle of the grammar is no accusative of a title", "وقال الوزير التونسي مشيرا", 0, []string{"TUNGOV"}},
 		{"a nisba role after a definite noun is an adjective", "العلاقات الدبلوماسية والسياسة الخارجية", 0, nil},
 		{"a nisba role after a possessed plural is an adjective", "علاقاتها الدبلوماسية", 0, nil},
