@@ -115,7 +115,7 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 		if !toward && allows(t.Target, "الي") && x.wordBetween(m.End, a.Start, "الي") {
 			toward = true
 		}
-		if a.Prep == "بين" && (src == nil || c.symmetric(t.Root()) || c.violentOrProtest(t.Root())) {
+		if a.Prep == "بين" && (src == nil || c.symmetric(t.Root()) || c.violentOrProtest(t.Root()) || a.Start <= m.End+3) {
 			// «دعا علاوي إلى حديث مباشر بين قطر والدول العربية»: a directed
 			// act with its source named is not between the two
 			targets := []*resolve.Actor{a}
@@ -130,6 +130,9 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 		}
 		if a.Prep == "" && t.POS == "N" && x.otherTriggerBetween(m.End, a.Start, false) {
 			continue // «اعتداء على مقر للشرطة إلى مقتل ثلاثة أشخاص»: the object of the other act
+		}
+		if a.Prep == "" && i+1 < len(p.actors) && p.actors[i+1].Prep == "بين" && p.actors[i+1].Start == a.End+1 && a.Kind == "ROLE" {
+			continue // «انتقدت إيران التحالف بين واشنطن والرياض»: the members of the pair are the targets
 		}
 		if allows(t.Target, a.Prep) || passive && a.Prep == "" || toward && a.Prep == "في" {
 			targets := []*resolve.Actor{a}
