@@ -347,6 +347,40 @@ func (x *sctx) reportedSpeaker(m *recognise.Mention) int {
 	return -1
 }
 
+// listedStates returns the first actor of a list that names the plural of
+// states subject of trigger m — of m itself when it is a verb, of the verb
+// governing it when it is a verbal noun: a word of class states within the
+// three words after that verb (after a count, with its adjective), and
+// later in the sentence an independent pronoun right before a state with
+// no preposition; -1 if none.
+func (x *sctx) listedStates(m *recognise.Mention, verb bool) int {
+	from := m.End
+	if !verb {
+		v := x.controlVerb(m)
+		if v < 0 {
+			return -1
+		}
+		from = v + 1
+	}
+	found := false
+	for k := from; k < x.s.End && k < from+3; k++ {
+		if x.hasClassAt(k, "states") {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return -1
+	}
+	for i := range x.actors {
+		a := &x.actors[i]
+		if k := a.Start - 1; a.Start > m.End && a.Prep == "" && a.Kind == "STATE" && k > m.End && x.classedAt(k, "pronoun", "و") {
+			return i
+		}
+	}
+	return -1
+}
+
 // saidClauseSpeaker returns the speaker of a clause of saying that the
 // verbal noun m opens: «إن» or «أن» right before m, a verb of saying at
 // most three words before that, and its subject (see speaker); -1 if none.

@@ -95,6 +95,11 @@ var sourceRules = []sourceRule{
 		func(p *srcProbe) bool {
 			return p.verb && (p.m.Prefix == "و" || p.m.Prefix == "ف") && p.adjacentPrev && p.lastHere() && !p.quoted()
 		}, pickLast},
+	// «أعلنت ثلاث دول قطع علاقاتها مع قطر وهي السعودية ومصر والبحرين»: a
+	// plural of states after the verb, named by a list after «وهي»
+	{Rule{ID: "src.listed-states", Desc: "the states a plural subject names in a list after «وهي»"},
+		func(p *srcProbe) bool { return p.x.listedStates(p.m, p.verb) >= 0 },
+		func(p *srcProbe) (int, *resolve.Actor) { return p.x.listedStates(p.m, p.verb), nil }},
 	{Rule{ID: "src.svo", Desc: "subject before the verb (SVO)"},
 		func(p *srcProbe) bool { return p.verb && p.adjacentPrev }, pickPrev},
 	// «وطالب في ختام رسالته المجتمع الدولي باتخاذ…»: a phrase between the

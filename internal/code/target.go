@@ -76,8 +76,8 @@ func (x *sctx) findTargets(cl clause, a *args) {
 	actors := x.actors
 	c, in, s := x.c, x.in, x.s
 	p := &tgtProbe{c: c, x: x, in: in, s: s, m: cl.m, t: cl.trig, actors: actors, a: a, from: a.firstAfter}
-	if a.srcIdx >= a.firstAfter {
-		p.from = a.srcIdx + 1
+	if a.srcIdx >= a.firstAfter && (a.srcRule == nil || a.srcRule.ID != "src.listed-states") {
+		p.from = a.srcIdx + 1 // the source's list comes after the target («… مع قطر وهي السعودية ومصر»)
 	}
 	a.targets, a.tgtRule = nil, nil
 	for i := range targetRules {

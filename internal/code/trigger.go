@@ -1,6 +1,7 @@
 package code
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/marsad/marsad/internal/arabic"
@@ -246,7 +247,7 @@ func (x *sctx) nounReading(k int) bool {
 	if prev.Text == "إن" && x.saidThat(m.Start-1) {
 		return true // «قالت السعودية إنّ قطع العلاقات»: «إنّ» stands before a noun
 	}
-	if len(c.lex.Classes(prev.Norm)) > 0 { // a function word or a particle («قد») before it
+	if cls := c.lex.Classes(prev.Norm); len(cls) > 0 && !slices.Equal(cls, []string{"states"}) { // a function word or a particle («قد») before it, not a noun of states
 		return false
 	}
 	if k > 0 && ms[k-1].End == m.Start && !ms[k-1].Has(kb.EntTrigger) {
