@@ -328,7 +328,7 @@ func (x *sctx) reportedSpeaker(m *recognise.Mention) int {
 			break
 		}
 	}
-	if p < 0 || !x.hasClassNear(p, -3, "speech") {
+	if p < 0 || !x.hasClassNear(p, -3, "speech") && !x.speechAcrossActors(p) {
 		return -1
 	}
 	for k := p - 1; k >= s.Start; k-- {
@@ -379,6 +379,20 @@ func (x *sctx) listedStates(m *recognise.Mention, verb bool) int {
 		}
 	}
 	return -1
+}
+
+// speechAcrossActors reports a verb of saying before token p with only the
+// sentence's actors between them («قال الرئيس الفرنسي فرانسوا هولاند
+// للصحفيين إنه»: the speaker and the hearers).
+func (x *sctx) speechAcrossActors(p int) bool {
+	for k := p - 1; k >= x.s.Start; k-- {
+		if i := x.actorAt(k); i >= 0 {
+			k = x.actors[i].Start
+			continue
+		}
+		return x.classedAt(k, "speech", "و")
+	}
+	return false
 }
 
 // saidClauseSpeaker returns the speaker of a clause of saying that the
