@@ -76,8 +76,10 @@ func (x *sctx) findTargets(cl clause, a *args) {
 	actors := x.actors
 	c, in, s := x.c, x.in, x.s
 	p := &tgtProbe{c: c, x: x, in: in, s: s, m: cl.m, t: cl.trig, actors: actors, a: a, from: a.firstAfter}
-	if a.srcIdx >= a.firstAfter && (a.srcRule == nil || a.srcRule.ID != "src.listed-states") {
-		p.from = a.srcIdx + 1 // the source's list comes after the target («… مع قطر وهي السعودية ومصر»)
+	if a.srcIdx >= a.firstAfter && (a.srcRule == nil || a.srcRule.ID != "src.listed-states" && a.srcRule.ID != "src.agent") {
+		// the source's list, or the agent of a passive, comes after the target
+		// («… مع قطر وهي السعودية ومصر», «قتل ثلاثة جنود أتراك على يد تنظيم داعش»)
+		p.from = a.srcIdx + 1
 	}
 	a.targets, a.tgtRule = nil, nil
 	for i := range targetRules {
@@ -106,8 +108,8 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 	clauseObject := m.End < s.End && x.hasClassAt(m.End, "neg")
 	for i := p.from; i < len(p.actors); i++ {
 		a := &p.actors[i]
-		if a.Conj && i > p.from && a.Prep == "" {
-			continue // a conjunct goes with the actor it is joined to
+		if a.Conj && i > p.from && a.Prep == "" || src != nil && a.Start == src.Start {
+			continue // a conjunct goes with the actor it is joined to; the source is no target
 		}
 		if x.otherTriggerBetween(m.End, a.Start, true) {
 			break
