@@ -19,13 +19,27 @@ type Article struct {
 	Doc     pipeline.Doc // the output contract of `marsad code`
 	Hash    string       // content hash (ContentHash of the text): the identity of an article
 	SimHash uint64       // near-duplicate fingerprint of the text (SimHash)
-	Stems   string       // the text as Marsad's normalised light stems, space separated, for full text
-	Bytes   int          // size of the article text
+	Stems     string       // the text as Marsad's normalised light stems, space separated, for full text
+	Sentences []Span       // sentences as byte offsets into Doc.Text
+	Day       string       // publication day, YYYY-MM-DD, "" when unknown
+	Bytes     int          // size of the article text
 }
 
-// NewArticle fills the derived fields of an Article from a coded document.
-func NewArticle(doc pipeline.Doc) Article {
-	return Article{Doc: doc, Hash: ContentHash(doc), SimHash: SimHash(doc.Text), Stems: Stems(doc.Text), Bytes: len(doc.Text)}
+// Span is a half-open range of byte offsets into an article's text.
+type Span struct{ Start, End int }
+
+// NewArticle fills the derived fields of an Article from a coded document
+// and its parsed publication time (zero when unknown). It tokenises the text
+// once; call it where the coding happens, on every core.
+func NewArticle(doc pipeline.Doc, published time.Time) Article {
+	a := Article{Doc: doc, Hash: ContentHash(doc), Bytes: len(doc.Text)}
+	a.Stems, a.SimHash, a.Sentences = analyse(doc.Text)
+	if !published.IsZero() {
+		a.Day = published.UTC().Format("2006-01-02")
+	} else if p := doc.Published; len(p) >= 10 && p[4] == '-' && p[7] == '-' {
+		a.Day = p[:10]
+	}
+	return a
 }
 
 // Run describes one ingestion run.

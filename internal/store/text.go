@@ -29,45 +29,56 @@ func ContentHash(doc pipeline.Doc) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Stems returns the words of text as Marsad's light stems of their
-// normalised forms (arabic.LightStem), space separated: «بالسفارة»,
-// «السفارة» and «سفارات» all become «سفار». Full-text search indexes this
-// column and stems the query the same way.
-func Stems(text string) string {
-	toks := arabic.Tokenize(nil, text)
-	var b strings.Builder
-	b.Grow(len(text) / 2)
-	for _, t := range toks {
-		if t.Kind == arabic.Punct {
-			continue
-		}
-		s := t.Norm
-		if t.Kind == arabic.Word {
-			s = arabic.LightStem(s)
-		}
-		if s == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(strings.ToLower(s))
+// Stem is the full-text form of one word: the light stem of its
+// normalised spelling, lower-cased (arabic.LightStem): «بالسفارة»,
+// «السفارة» and «سفارات» all become «سفار».
+func Stem(tok arabic.Token) string {
+	s := tok.Norm
+	if tok.Kind == arabic.Word {
+		s = arabic.LightStem(s)
 	}
-	return b.String()
+	return strings.ToLower(s)
 }
 
-// shingle is the number of words in a SimHash shingle.
-const shingle = 3
+// Stems returns the words and numbers of text as stems (Stem), space
+// separated. Full-text search indexes this column and stems the query the
+// same way.
+func Stems(text string) string {
+	s, _, _ := analyse(text)
+	return s
+}
 
 // SimHash is a 64-bit SimHash over the shingles of three normalised words
 // of text. Republished copies of an article (another header, footer or
 // source line) differ in a few bits; unrelated articles in about 32.
 func SimHash(text string) uint64 {
+	_, h, _ := analyse(text)
+	return h
+}
+
+// shingle is the number of words in a SimHash shingle.
+const shingle = 3
+
+// analyse tokenises text once and returns its stems, its SimHash and its
+// sentences.
+func analyse(text string) (stems string, simhash uint64, sents []Span) {
 	toks := arabic.Tokenize(nil, text)
+	for _, s := range arabic.Sentences(text, toks) {
+		sents = append(sents, Span{toks[s.Start].Start, toks[s.End-1].End})
+	}
+	var b strings.Builder
+	b.Grow(len(text) / 2)
 	words := make([]string, 0, len(toks))
 	for _, t := range toks {
-		if t.Kind == arabic.Word || t.Kind == arabic.Number {
-			words = append(words, t.Norm)
+		if t.Kind == arabic.Punct {
+			continue
+		}
+		words = append(words, t.Norm)
+		if s := Stem(t); s != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s)
 		}
 	}
 	var v [64]int
@@ -93,38 +104,78 @@ func SimHash(text string) uint64 {
 	for i := 0; i+shingle <= len(words); i++ {
 		add(words[i : i+shingle])
 	}
-	var out uint64
 	for i, n := range v {
 		if n > 0 {
-			out |= 1 << uint(i)
+			simhash |= 1 << uint(i)
+		}
+	}
+	return b.String(), simhash, sents
+}
+
+// QueryStems returns the distinct stems of a query's words, in order.
+func QueryStems(q string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range arabic.Tokenize(nil, q) {
+		if t.Kind == arabic.Punct {
+			continue
+		}
+		if s := Stem(t); s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
 		}
 	}
 	return out
 }
 
 // NearDistance is the largest Hamming distance between the SimHashes of two
-// articles of one story.
-const NearDistance = 3
+// articles of one story. The canonical article with another dateline, an
+// added closing paragraph and another footer is 3 bits away.
+const NearDistance = 4
 
 // Near reports whether two SimHashes are of the same story.
 func Near(a, b uint64) bool { return bits.OnesCount64(a^b) <= NearDistance }
 
-// Bands splits a SimHash into four 16-bit bands. Two hashes within
-// NearDistance (< 4) bits share at least one band exactly, so a store finds
-// candidate stories by an indexed equality on any band.
-func Bands(h uint64) [4]int64 {
-	return [4]int64{int64(h & 0xffff), int64(h >> 16 & 0xffff), int64(h >> 32 & 0xffff), int64(h >> 48 & 0xffff)}
+// Bands splits a SimHash into five bands of 13, 13, 13, 13 and 12 bits.
+// Two hashes within NearDistance (< 5) bits share at least one band
+// exactly, so a store finds candidate stories by an indexed equality on
+// any band (an unrelated article shares one with odds of about 1 in 1,600).
+func Bands(h uint64) [5]int64 {
+	const m = 1<<13 - 1
+	return [5]int64{int64(h & m), int64(h >> 13 & m), int64(h >> 26 & m), int64(h >> 39 & m), int64(h >> 52)}
 }
 
 // EventDay is the day an event is grouped by: its own date when it has one
-// (the first ten characters, YYYY-MM-DD), else the article's publication
-// day, else "".
-func EventDay(date *string, published string) string {
-	if date != nil && len(*date) >= 10 {
+// (the first ten characters, YYYY-MM-DD), else the article's day.
+func EventDay(date *string, articleDay string) string {
+	if date != nil && len(*date) >= 10 && (*date)[4] == '-' {
 		return (*date)[:10]
 	}
-	if len(published) >= 10 && published[4] == '-' {
-		return published[:10]
-	}
-	return ""
+	return articleDay
 }
+
+// Snippet returns about width bytes of text around the first word whose
+// stem is one of stems ("" stems: the start of the text).
+func Snippet(text string, stems []string, width int) string {
+	want := map[string]bool{}
+	for _, s := range stems {
+		want[s] = true
+	}
+	at := 0
+	for _, t := range arabic.Tokenize(nil, text) {
+		if t.Kind != arabic.Punct && want[Stem(t)] {
+			at = t.Start
+			break
+		}
+	}
+	from, to := max(at-width/2, 0), min(at+width/2, len(text))
+	for from > 0 && !isRuneStart(text[from]) {
+		from--
+	}
+	for to < len(text) && !isRuneStart(text[to]) {
+		to++
+	}
+	return strings.Join(strings.Fields(text[from:to]), " ")
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

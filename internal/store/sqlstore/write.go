@@ -1,0 +1,395 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/marsad/marsad/internal/code"
+	"github.com/marsad/marsad/internal/store"
+)
+
+func nowText() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+
+// BeginRun records the start of an ingestion run.
+func (s *DB) BeginRun(ctx context.Context, command string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO runs (started, command) VALUES (?, ?) RETURNING id`), nowText(), command).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("beginning run: %w", err)
+	}
+	return id, nil
+}
+
+// FinishRun records the totals of a run.
+func (s *DB) FinishRun(ctx context.Context, r store.Run) error {
+	_, err := s.db.ExecContext(ctx, s.q(`UPDATE runs SET finished = ?, new = ?, duplicate = ?, failed = ?, events = ? WHERE id = ?`),
+		nowText(), r.New, r.Duplicate, r.Failed, r.Events, r.ID)
+	if err != nil {
+		return fmt.Errorf("finishing run %d: %w", r.ID, err)
+	}
+	return nil
+}
+
+// Has reports which of the content hashes are stored.
+func (s *DB) Has(ctx context.Context, hashes []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(hashes))
+	const chunk = 500
+	for i := 0; i < len(hashes); i += chunk {
+		part := hashes[i:min(i+chunk, len(hashes))]
+		args := make([]any, len(part))
+		for k, h := range part {
+			args[k] = h
+		}
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT hash FROM articles WHERE hash IN (`+marks(len(part))+`)`), args...)
+		if err != nil {
+			return nil, fmt.Errorf("looking up hashes: %w", err)
+		}
+		for rows.Next() {
+			var h string
+			if err := rows.Scan(&h); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("looking up hashes: %w", err)
+			}
+			out[h] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("looking up hashes: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// marks returns n comma-separated placeholders.
+func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
+
+// writer holds a batch's transaction and prepared statements.
+type writer struct {
+	s       *DB
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt
+	outlets map[string]int64
+}
+
+func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(ctx, w.s.q(query))
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[query] = st
+	return st, nil
+}
+
+func (w *writer) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (w *writer) row(ctx context.Context, query string, args ...any) (*sql.Row, error) {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryRowContext(ctx, args...), nil
+}
+
+// Write stores a batch of articles in one transaction.
+func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res store.WriteResult, err error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, fmt.Errorf("writing batch: %w", err)
+	}
+	w := &writer{s: s, tx: tx, stmts: map[string]*sql.Stmt{}, outlets: map[string]int64{}}
+	defer func() {
+		for _, st := range w.stmts {
+			st.Close()
+		}
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	for i := range arts {
+		isNew, n, err := w.article(ctx, run, &arts[i])
+		if err != nil {
+			return store.WriteResult{}, fmt.Errorf("writing article %s: %w", arts[i].Doc.ID, err)
+		}
+		if isNew {
+			res.New++
+			res.Events += n
+		} else {
+			res.Duplicate++
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return store.WriteResult{}, fmt.Errorf("committing batch: %w", err)
+	}
+	return res, nil
+}
+
+// article writes one article, its sentences, entities and events; it
+// returns false for a duplicate.
+func (w *writer) article(ctx context.Context, run int64, a *store.Article) (bool, int, error) {
+	r, err := w.row(ctx, `SELECT 1 FROM articles WHERE hash = ?`, a.Hash)
+	if err != nil {
+		return false, 0, err
+	}
+	var one int
+	switch err := r.Scan(&one); {
+	case err == nil:
+		return false, 0, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, 0, err
+	}
+	story, err := w.story(ctx, a)
+	if err != nil {
+		return false, 0, err
+	}
+	outlet, err := w.outlet(ctx, a.Doc.Outlet)
+	if err != nil {
+		return false, 0, err
+	}
+	b := store.Bands(a.SimHash)
+	d := &a.Doc
+	var id int64
+	cols := `hash, doc_id, title, published, day, outlet_id, attribution, text, bytes, simhash, band0, band1, band2, band3, band4, story_id, run_id, events`
+	args := []any{a.Hash, d.ID, d.Title, d.Published, a.Day, outlet, d.Attribution, d.Text, a.Bytes, int64(a.SimHash), b[0], b[1], b[2], b[3], b[4], story, run, len(d.Events)}
+	if w.s.dialect == Postgres {
+		cols += `, stems`
+		args = append(args, distinct(strings.Fields(a.Stems)))
+	}
+	r, err = w.row(ctx, `INSERT INTO articles (`+cols+`) VALUES (`+marks(strings.Count(cols, ",")+1)+`) RETURNING id`, args...)
+	if err != nil {
+		return false, 0, err
+	}
+	if err := r.Scan(&id); err != nil {
+		return false, 0, err
+	}
+	if w.s.dialect == SQLite {
+		if _, err := w.exec(ctx, `INSERT INTO articles_fts (rowid, stems) VALUES (?, ?)`, id, a.Stems); err != nil {
+			return false, 0, err
+		}
+	}
+	for i, sp := range a.Sentences {
+		if _, err := w.exec(ctx, `INSERT INTO sentences (article_id, idx, start_off, end_off) VALUES (?, ?, ?, ?)`, id, i, sp.Start, sp.End); err != nil {
+			return false, 0, err
+		}
+	}
+	for i, e := range d.Entities {
+		if _, err := w.exec(ctx, `INSERT INTO entities (article_id, idx, text, type, start_off, end_off, code) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			id, i, e.Text, e.Type, e.Start, e.End, e.Code); err != nil {
+			return false, 0, err
+		}
+	}
+	if err := w.events(ctx, id, story, a); err != nil {
+		return false, 0, err
+	}
+	return true, len(d.Events), nil
+}
+
+// distinct returns the distinct strings of ss, in order.
+func distinct(ss []string) []string {
+	seen := make(map[string]bool, len(ss))
+	out := ss[:0:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// story returns the story of a new article: the story of a stored near
+// duplicate, or a new one.
+func (w *writer) story(ctx context.Context, a *store.Article) (int64, error) {
+	b := store.Bands(a.SimHash)
+	st, err := w.stmt(ctx, `SELECT simhash, story_id FROM articles WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? OR band4 = ? ORDER BY id LIMIT 50`)
+	if err != nil {
+		return 0, err
+	}
+	rows, err := st.QueryContext(ctx, b[0], b[1], b[2], b[3], b[4])
+	if err != nil {
+		return 0, err
+	}
+	found := int64(0)
+	for rows.Next() {
+		var h, story int64
+		if err := rows.Scan(&h, &story); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		if found == 0 && store.Near(uint64(h), a.SimHash) {
+			found = story
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	if found != 0 {
+		_, err := w.exec(ctx, `UPDATE stories SET articles = articles + 1 WHERE id = ?`, found)
+		return found, err
+	}
+	r, err := w.row(ctx, `INSERT INTO stories (articles, title) VALUES (1, ?) RETURNING id`, a.Doc.Title)
+	if err != nil {
+		return 0, err
+	}
+	err = r.Scan(&found)
+	return found, err
+}
+
+// outlet returns the id of an outlet, adding it when new; nil for none.
+func (w *writer) outlet(ctx context.Context, name string) (any, error) {
+	if name == "" {
+		return nil, nil
+	}
+	if id, ok := w.outlets[name]; ok {
+		return id, nil
+	}
+	if _, err := w.exec(ctx, `INSERT INTO outlets (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, name); err != nil {
+		return nil, err
+	}
+	r, err := w.row(ctx, `SELECT id FROM outlets WHERE name = ?`, name)
+	if err != nil {
+		return nil, err
+	}
+	var id int64
+	if err := r.Scan(&id); err != nil {
+		return nil, err
+	}
+	w.outlets[name] = id
+	return id, nil
+}
+
+// groupKey is the identity of a deduplicated event.
+func groupKey(e *code.Event, day string) (key, tcode, tcountry string) {
+	if e.Target != nil {
+		tcode, tcountry = e.Target.Code, e.Target.Country
+	}
+	return e.Source.Code + "|" + tcode + "|" + e.CAMEO + "|" + day, tcode, tcountry
+}
+
+// events writes an article's events and updates their groups: mentions by
+// one per event, articles by one per group, sources by one when the story
+// is new to the group.
+func (w *writer) events(ctx context.Context, article, story int64, a *store.Article) error {
+	groups := map[string]int64{}
+	for i := range a.Doc.Events {
+		e := &a.Doc.Events[i]
+		day := store.EventDay(e.Date, a.Day)
+		key, tcode, tcountry := groupKey(e, day)
+		gid, seen := groups[key]
+		if !seen {
+			r, err := w.row(ctx, `INSERT INTO event_groups (gkey, source_code, source_country, target_code, target_country, cameo, root, quad, plover, goldstein, day, mentions, articles, sources)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, 0)
+ON CONFLICT (gkey) DO UPDATE SET articles = event_groups.articles + 1 RETURNING id`,
+				key, e.Source.Code, e.Source.Country, tcode, tcountry, e.CAMEO, e.Root, e.Quad, e.Plover.Category, e.Goldstein, day)
+			if err != nil {
+				return err
+			}
+			if err := r.Scan(&gid); err != nil {
+				return err
+			}
+			groups[key] = gid
+			res, err := w.exec(ctx, `INSERT INTO group_stories (group_id, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, gid, story)
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n > 0 {
+				if _, err := w.exec(ctx, `UPDATE event_groups SET sources = sources + 1 WHERE id = ?`, gid); err != nil {
+					return err
+				}
+			}
+		}
+		var eid int64
+		r, err := w.row(ctx, `INSERT INTO events (article_id, idx, group_id, story_id, day,
+source_text, source_code, source_country, source_role, source_name, source_start, source_end,
+has_target, target_text, target_code, target_country, target_role, target_name, target_start, target_end,
+cameo, root, quad, goldstein, plover, plover_mode, modality,
+has_location, location_text, location_country, lat, lon, location_start, location_end,
+date, trigger_text, trigger_start, trigger_end, evidence_text, evidence_start, evidence_end, confidence, rule)
+VALUES (`+marks(43)+`) RETURNING id`, eventArgs(article, i, gid, story, day, e)...)
+		if err != nil {
+			return err
+		}
+		if err := r.Scan(&eid); err != nil {
+			return err
+		}
+		if _, err := w.exec(ctx, `UPDATE event_groups SET mentions = mentions + 1, first_event = COALESCE(first_event, ?) WHERE id = ?`, eid, gid); err != nil {
+			return err
+		}
+		if err := w.actor(ctx, &e.Source); err != nil {
+			return err
+		}
+		if e.Target != nil {
+			if err := w.actor(ctx, e.Target); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (w *writer) actor(ctx context.Context, a *code.ActorRef) error {
+	if a.Code == "" {
+		return nil
+	}
+	name := a.Name
+	if name == "" {
+		name = a.Text
+	}
+	_, err := w.exec(ctx, `INSERT INTO actors (code, country, role, name) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`, a.Code, a.Country, a.Role, name)
+	return err
+}
+
+// modalityText stores modalities as ",a,b," so one LIKE finds each.
+func modalityText(m []string) string {
+	if len(m) == 0 {
+		return ""
+	}
+	return "," + strings.Join(m, ",") + ","
+}
+
+func eventArgs(article int64, idx int, group, story int64, day string, e *code.Event) []any {
+	t := code.ActorRef{}
+	hasT := 0
+	if e.Target != nil {
+		t, hasT = *e.Target, 1
+	}
+	var l code.Location
+	hasL := 0
+	if e.Location != nil {
+		l, hasL = *e.Location, 1
+	}
+	var lat, lon, date any
+	if l.Lat != nil {
+		lat = *l.Lat
+	}
+	if l.Lon != nil {
+		lon = *l.Lon
+	}
+	if e.Date != nil {
+		date = *e.Date
+	}
+	s := e.Source
+	return []any{article, idx, group, story, day,
+		s.Text, s.Code, s.Country, s.Role, s.Name, s.Start, s.End,
+		hasT, t.Text, t.Code, t.Country, t.Role, t.Name, t.Start, t.End,
+		e.CAMEO, e.Root, e.Quad, e.Goldstein, e.Plover.Category, e.Plover.Mode, modalityText(e.Modality),
+		hasL, l.Text, l.Country, lat, lon, l.Start, l.End,
+		date, e.Trigger.Text, e.Trigger.Start, e.Trigger.End, e.Evidence.Text, e.Evidence.Start, e.Evidence.End, e.Confidence, e.Rule}
+}
