@@ -47,6 +47,7 @@ Exit status: 0 success; 1 some inputs failed (the rest were processed);
 		newTrainCommand(),
 		newKBCommand(),
 		newExplainCommand(),
+		newIngestCommand(),
 	)
 	return root
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"hash/fnv"
 	"math/bits"
 	"strings"
 
@@ -81,22 +80,20 @@ func analyse(text string) (stems string, simhash uint64, sents []Span) {
 			b.WriteString(s)
 		}
 	}
-	var v [64]int
-	h := fnv.New64a()
+	var v [64]int32 // per bit, how many shingle hashes have it set
+	n := int32(0)
+	var buf []byte
 	add := func(ws []string) {
-		h.Reset()
+		buf = buf[:0]
 		for _, w := range ws {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			buf = append(buf, w...)
+			buf = append(buf, 0)
 		}
-		x := h.Sum64()
+		x := fnv1a(buf)
 		for i := range v {
-			if x&(1<<uint(i)) != 0 {
-				v[i]++
-			} else {
-				v[i]--
-			}
+			v[i] += int32(x >> uint(i) & 1)
 		}
+		n++
 	}
 	if len(words) < shingle {
 		add(words)
@@ -104,12 +101,22 @@ func analyse(text string) (stems string, simhash uint64, sents []Span) {
 	for i := 0; i+shingle <= len(words); i++ {
 		add(words[i : i+shingle])
 	}
-	for i, n := range v {
-		if n > 0 {
+	for i, c := range v {
+		if 2*c > n {
 			simhash |= 1 << uint(i)
 		}
 	}
 	return b.String(), simhash, sents
+}
+
+// fnv1a is the 64-bit FNV-1a hash of b.
+func fnv1a(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // QueryStems returns the distinct stems of a query's words, in order.

@@ -73,6 +73,61 @@ type writer struct {
 	tx      *sql.Tx
 	stmts   map[string]*sql.Stmt
 	outlets map[string]int64
+	bulk    map[string]*bulk // rows inserted many at a time, by table
+}
+
+// bulk collects the rows of one table, inserted with multi-row VALUES:
+// far fewer statements, and SQLite's FTS5 flushes its pending terms once
+// per statement.
+type bulk struct {
+	head string // INSERT INTO t (a, b)
+	cols int
+	args []any
+}
+
+// bulkChunk is how many rows one bulk statement inserts.
+const bulkChunk = 200
+
+// add queues one row of table; the rows are written by flushBulk.
+func (w *writer) add(ctx context.Context, head string, row ...any) error {
+	b := w.bulk[head]
+	if b == nil {
+		b = &bulk{head: head, cols: len(row)}
+		w.bulk[head] = b
+	}
+	b.args = append(b.args, row...)
+	if len(b.args) >= bulkChunk*b.cols && head != ftsInsert {
+		return w.flushOne(ctx, b)
+	}
+	return nil
+}
+
+const ftsInsert = `INSERT INTO articles_fts (rowid, stems)`
+
+// flushBulk writes every queued row.
+func (w *writer) flushBulk(ctx context.Context) error {
+	for _, b := range w.bulk {
+		if err := w.flushOne(ctx, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) flushOne(ctx context.Context, b *bulk) error {
+	row := "(" + marks(b.cols) + ")"
+	for len(b.args) > 0 {
+		n := min(len(b.args)/b.cols, bulkChunk)
+		if b.head == ftsInsert {
+			n = min(len(b.args)/b.cols, 1000)
+		}
+		q := b.head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+",", n), ",")
+		if _, err := w.exec(ctx, q, b.args[:n*b.cols]...); err != nil {
+			return err
+		}
+		b.args = b.args[n*b.cols:]
+	}
+	return nil
 }
 
 func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
@@ -111,7 +166,7 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 	if err != nil {
 		return res, fmt.Errorf("writing batch: %w", err)
 	}
-	w := &writer{s: s, tx: tx, stmts: map[string]*sql.Stmt{}, outlets: map[string]int64{}}
+	w := &writer{s: s, tx: tx, stmts: map[string]*sql.Stmt{}, outlets: map[string]int64{}, bulk: map[string]*bulk{}}
 	defer func() {
 		for _, st := range w.stmts {
 			st.Close()
@@ -131,6 +186,9 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 		} else {
 			res.Duplicate++
 		}
+	}
+	if err := w.flushBulk(ctx); err != nil {
+		return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return store.WriteResult{}, fmt.Errorf("committing batch: %w", err)
@@ -177,17 +235,17 @@ func (w *writer) article(ctx context.Context, run int64, a *store.Article) (bool
 		return false, 0, err
 	}
 	if w.s.dialect == SQLite {
-		if _, err := w.exec(ctx, `INSERT INTO articles_fts (rowid, stems) VALUES (?, ?)`, id, a.Stems); err != nil {
+		if err := w.add(ctx, ftsInsert, id, a.Stems); err != nil {
 			return false, 0, err
 		}
 	}
 	for i, sp := range a.Sentences {
-		if _, err := w.exec(ctx, `INSERT INTO sentences (article_id, idx, start_off, end_off) VALUES (?, ?, ?, ?)`, id, i, sp.Start, sp.End); err != nil {
+		if err := w.add(ctx, `INSERT INTO sentences (article_id, idx, start_off, end_off)`, id, i, sp.Start, sp.End); err != nil {
 			return false, 0, err
 		}
 	}
 	for i, e := range d.Entities {
-		if _, err := w.exec(ctx, `INSERT INTO entities (article_id, idx, text, type, start_off, end_off, code) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		if err := w.add(ctx, `INSERT INTO entities (article_id, idx, text, type, start_off, end_off, code)`,
 			id, i, e.Text, e.Type, e.Start, e.End, e.Code); err != nil {
 			return false, 0, err
 		}
@@ -215,7 +273,7 @@ func distinct(ss []string) []string {
 // duplicate, or a new one.
 func (w *writer) story(ctx context.Context, a *store.Article) (int64, error) {
 	b := store.Bands(a.SimHash)
-	st, err := w.stmt(ctx, `SELECT simhash, story_id FROM articles WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? OR band4 = ? ORDER BY id LIMIT 50`)
+	st, err := w.stmt(ctx, `SELECT simhash, story_id FROM articles WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? OR band4 = ?`)
 	if err != nil {
 		return 0, err
 	}
@@ -230,8 +288,8 @@ func (w *writer) story(ctx context.Context, a *store.Article) (int64, error) {
 			rows.Close()
 			return 0, err
 		}
-		if found == 0 && store.Near(uint64(h), a.SimHash) {
-			found = story
+		if store.Near(uint64(h), a.SimHash) && (found == 0 || story < found) {
+			found = story // the oldest story of the near duplicates
 		}
 	}
 	rows.Close()
