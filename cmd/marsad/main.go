@@ -48,6 +48,12 @@ Exit status: 0 success; 1 some inputs failed (the rest were processed);
 		newKBCommand(),
 		newExplainCommand(),
 		newIngestCommand(),
+		newEventsCommand(),
+		newDyadsCommand(),
+		newTimelineCommand(),
+		newSearchCommand(),
+		newStatsCommand(),
+		newExportCommand(),
 	)
 	return root
 }
