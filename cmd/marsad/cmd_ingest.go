@@ -194,38 +194,43 @@ func ingest(ctx context.Context, p *pipeline.Pipeline, st store.Store, run int64
 		wg.Wait()
 		close(coded)
 	}()
+	// one writer goroutine, so that coding goes on while a batch is written
+	batches := make(chan []store.Article, 1)
 	var writeErr error
+	wdone := make(chan struct{})
+	go func() {
+		defer close(wdone)
+		for b := range batches {
+			if writeErr != nil {
+				continue
+			}
+			res, err := st.Write(ctx, run, b)
+			if err != nil {
+				writeErr = err
+				cancel()
+				continue
+			}
+			tot.new += res.New
+			tot.duplicate += res.Duplicate
+			tot.events += res.Events
+		}
+	}()
 	pending := make([]store.Article, 0, batch)
-	flush := func() {
-		if len(pending) == 0 || writeErr != nil {
-			return
-		}
-		res, err := st.Write(ctx, run, pending)
-		if err != nil {
-			writeErr = err
-			cancel()
-			return
-		}
-		tot.new += res.New
-		tot.duplicate += res.Duplicate
-		tot.events += res.Events
-		pending = pending[:0]
-	}
 	for a := range coded {
 		tot.read++
 		tot.bytes += int64(a.Bytes)
 		prog.add(1, int64(a.Bytes)+int64(len(a.Doc.Title))+64)
-		if writeErr != nil {
-			continue // drain
-		}
 		pending = append(pending, a)
 		if len(pending) >= batch {
-			flush()
+			batches <- pending
+			pending = make([]store.Article, 0, batch)
 		}
 	}
-	if ctx.Err() == nil {
-		flush()
+	if ctx.Err() == nil && len(pending) > 0 {
+		batches <- pending
 	}
+	close(batches)
+	<-wdone
 	switch {
 	case writeErr != nil:
 		return tot, writeErr

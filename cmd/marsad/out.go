@@ -5,9 +5,9 @@ import (
 	"io"
 	"os"
 
+	"context"
 	"github.com/marsad/marsad/internal/query"
 	"github.com/marsad/marsad/internal/store"
-	"context"
 )
 
 // openOut opens path for writing, or returns stdout for "".

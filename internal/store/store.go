@@ -16,9 +16,9 @@ import (
 
 // Article is one coded article ready to be written.
 type Article struct {
-	Doc     pipeline.Doc // the output contract of `marsad code`
-	Hash    string       // content hash (ContentHash of the text): the identity of an article
-	SimHash uint64       // near-duplicate fingerprint of the text (SimHash)
+	Doc       pipeline.Doc // the output contract of `marsad code`
+	Hash      string       // content hash (ContentHash of the text): the identity of an article
+	SimHash   uint64       // near-duplicate fingerprint of the text (SimHash)
 	Stems     string       // the text as Marsad's normalised light stems, space separated, for full text
 	Sentences []Span       // sentences as byte offsets into Doc.Text
 	Day       string       // publication day, YYYY-MM-DD, "" when unknown

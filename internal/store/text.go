@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"math/bits"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/pipeline"
@@ -14,18 +16,25 @@ import (
 // white space collapsed (an article with no text hashes its id and title).
 // Ingesting the same corpus twice finds every hash already stored.
 func ContentHash(doc pipeline.Doc) string {
-	h := sha256.New()
 	text := doc.Text
 	if strings.TrimSpace(text) == "" {
 		text = doc.ID + "\x00" + doc.Title
 	}
-	for i, f := range strings.Fields(text) {
-		if i > 0 {
-			h.Write([]byte{' '})
+	buf := make([]byte, 0, len(text))
+	space := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = len(buf) > 0
+			continue
 		}
-		h.Write([]byte(f))
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = utf8.AppendRune(buf, r)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
 }
 
 // Stem is the full-text form of one word: the light stem of its
@@ -36,7 +45,12 @@ func Stem(tok arabic.Token) string {
 	if tok.Kind == arabic.Word {
 		s = arabic.LightStem(s)
 	}
-	return strings.ToLower(s)
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // Stems returns the words and numbers of text as stems (Stem), space

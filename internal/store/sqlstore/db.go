@@ -32,6 +32,7 @@ type DB struct {
 	dialect Dialect
 	wmu     sync.Mutex // one writer at a time within this process (SQLite has one anyway)
 	rebound sync.Map   // query → query with the dialect's placeholders
+	actors  sync.Map   // actor codes known to be stored
 }
 
 var _ store.Store = (*DB)(nil)
