@@ -54,6 +54,7 @@ Exit status: 0 success; 1 some inputs failed (the rest were processed);
 		newSearchCommand(),
 		newStatsCommand(),
 		newExportCommand(),
+		newStoreCommand(),
 	)
 	return root
 }
