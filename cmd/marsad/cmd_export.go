@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -17,11 +18,11 @@ func newExportCommand() *cobra.Command {
 		`Export streams every deduplicated event matching the filters (no limit unless
 --limit), in time order, with constant memory: --format csv (GDELT-style
 columns, one header line; see README.md), jsonl (one PLOVER-style event
-object per line with its counts) or parquet (--out FILE required).`,
+object per line with its counts) or parquet (to --out FILE or redirected standard output).`,
 		[]string{"csv", "jsonl", "parquet"}, func(ctx context.Context, st store.Store, o queryOptions, _ []string, w io.Writer) error {
 			return runExport(ctx, st, o, w)
 		})
-	cmd.Flags().StringVar(&exportOut, "out", "", "write to this file instead of standard output (required for parquet)")
+	cmd.Flags().StringVar(&exportOut, "out", "", "write to this file instead of standard output")
 	return cmd
 }
 
@@ -41,6 +42,11 @@ func runExport(ctx context.Context, st store.Store, o queryOptions, stdout io.Wr
 	bw := bufio.NewWriterSize(w, 1<<16)
 	switch o.format {
 	case "parquet":
+		if exportOut == "" {
+			if f, ok := stdout.(interface{ Fd() uintptr }); ok && isTerminal(f.Fd()) {
+				return &exitError{2, errors.New("parquet export: give --out FILE (or redirect standard output)")}
+			}
+		}
 		err = exportParquet(ctx, st, f, bw)
 	case "jsonl":
 		enc := json.NewEncoder(bw)

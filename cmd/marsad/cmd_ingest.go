@@ -85,7 +85,7 @@ type progress struct {
 func newProgress(stderr io.Writer, total int64, quiet bool) *progress {
 	p := &progress{start: time.Now()}
 	f, ok := stderr.(*os.File)
-	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+	if quiet || !ok || !isTerminal(f.Fd()) {
 		return p
 	}
 	p.bar = progressbar.NewOptions64(total,
@@ -239,3 +239,6 @@ func ingest(ctx context.Context, p *pipeline.Pipeline, st store.Store, run int64
 	}
 	return tot, ctx.Err()
 }
+
+// isTerminal reports whether the file descriptor is a terminal.
+func isTerminal(fd uintptr) bool { return term.IsTerminal(int(fd)) }

@@ -1,13 +1,8 @@
 package main
 
 import (
-	"errors"
 	"io"
 	"os"
-
-	"context"
-	"github.com/marsad/marsad/internal/query"
-	"github.com/marsad/marsad/internal/store"
 )
 
 // openOut opens path for writing, or returns stdout for "".
@@ -20,8 +15,4 @@ func openOut(path string, stdout io.Writer) (io.Writer, func() error, error) {
 		return nil, nil, err
 	}
 	return f, f.Close, nil
-}
-
-func exportParquet(ctx context.Context, st store.Store, f query.Filter, w io.Writer) error {
-	return &exitError{2, errors.New("parquet export is not built yet")}
 }
