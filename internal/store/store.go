@@ -78,7 +78,7 @@ type Store interface {
 	// Has reports which of the content hashes are stored.
 	Has(ctx context.Context, hashes []string) (map[string]bool, error)
 
-	// Events returns deduplicated events matching f, most reported first.
+	// Events returns deduplicated events matching f, latest day first.
 	Events(ctx context.Context, f query.Filter) ([]query.Event, error)
 	// EachEvent calls fn with every deduplicated event matching f (no
 	// limit unless f.Limit > 0), streaming: memory does not grow with the
@@ -89,8 +89,8 @@ type Store interface {
 	// Timeline returns deduplicated events matching f per f.Interval, by
 	// QuadClass, in time order; events with no day are left out.
 	Timeline(ctx context.Context, f query.Filter) ([]query.Bucket, error)
-	// Search returns articles whose text contains f.Text (on stems), best
-	// first; the other fields of f narrow by article (outlet, dates).
+	// Search returns articles whose text contains f.Text (on stems), latest
+	// ingested first; the other fields of f narrow by article (outlet, dates).
 	Search(ctx context.Context, f query.Filter) ([]query.Hit, error)
 	// Actors returns actor codes of events matching f, most frequent first.
 	Actors(ctx context.Context, f query.Filter) ([]query.Actor, error)
