@@ -179,6 +179,11 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 			tx.Rollback()
 		}
 	}()
+	if s.dialect == SQLite {
+		if err := s.near.sync(ctx, tx); err != nil {
+			return res, err
+		}
+	}
 	hashes := make([]string, len(arts))
 	for i := range arts {
 		hashes[i] = arts[i].Hash
@@ -341,27 +346,11 @@ func (w *writer) story(ctx context.Context, id int64, a *store.Article) (int64, 
 			found = p.story
 		}
 	}
-	b := store.Bands(a.SimHash)
-	st, err := w.stmt(ctx, `SELECT simhash, story_id FROM articles WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? OR band4 = ?`)
-	if err != nil {
-		return 0, err
-	}
-	rows, err := st.QueryContext(ctx, b[0], b[1], b[2], b[3], b[4])
-	if err != nil {
-		return 0, err
-	}
-	for rows.Next() {
-		var h, story int64
-		if err := rows.Scan(&h, &story); err != nil {
-			rows.Close()
-			return 0, err
+	if w.s.dialect == SQLite {
+		if f := w.s.near.find(a.SimHash); f != 0 && (found == 0 || f < found) {
+			found = f
 		}
-		if store.Near(uint64(h), a.SimHash) && (found == 0 || story < found) {
-			found = story
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	} else if err := w.storyQuery(ctx, a.SimHash, &found); err != nil {
 		return 0, err
 	}
 	if found != 0 {
@@ -374,6 +363,31 @@ func (w *writer) story(ctx context.Context, id int64, a *store.Article) (int64, 
 	}
 	w.batch = append(w.batch, batchArticle{a.SimHash, found})
 	return found, nil
+}
+
+// storyQuery looks the stored near duplicates of h up by band (PostgreSQL,
+// where several workers write) and lowers *found to the oldest story.
+func (w *writer) storyQuery(ctx context.Context, h uint64, found *int64) error {
+	b := store.Bands(h)
+	st, err := w.stmt(ctx, `SELECT simhash, story_id FROM articles WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? OR band4 = ?`)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, b[0], b[1], b[2], b[3], b[4])
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sh, story int64
+		if err := rows.Scan(&sh, &story); err != nil {
+			return err
+		}
+		if store.Near(uint64(sh), h) && (*found == 0 || story < *found) {
+			*found = story
+		}
+	}
+	return rows.Err()
 }
 
 // batchArticle is an article written earlier in the batch.
