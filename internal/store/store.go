@@ -19,7 +19,7 @@ type Article struct {
 	Doc       pipeline.Doc // the output contract of `marsad code`
 	Hash      string       // content hash (ContentHash of the text): the identity of an article
 	SimHash   uint64       // near-duplicate fingerprint of the text (SimHash)
-	Stems     string       // the text as Marsad's normalised light stems, space separated, for full text
+	Stems     string       // the distinct normalised light stems of the text, space separated, for full text (Stems)
 	Sentences []Span       // sentences as byte offsets into Doc.Text
 	Day       string       // publication day, YYYY-MM-DD, "" when unknown
 	Bytes     int          // size of the article text

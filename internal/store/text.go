@@ -53,9 +53,9 @@ func Stem(tok arabic.Token) string {
 	return s
 }
 
-// Stems returns the words and numbers of text as stems (Stem), space
-// separated. Full-text search indexes this column and stems the query the
-// same way.
+// Stems returns the distinct stems (Stem) of the words and numbers of
+// text, space separated, in order of first occurrence. Full-text search
+// indexes them and stems the query the same way.
 func Stems(text string) string {
 	s, _, _ := analyse(text)
 	return s
@@ -82,12 +82,17 @@ func analyse(text string) (stems string, simhash uint64, sents []Span) {
 	var b strings.Builder
 	b.Grow(len(text) / 2)
 	words := make([]string, 0, len(toks))
+	seen := make(map[string]struct{}, len(toks)/2)
 	for _, t := range toks {
 		if t.Kind == arabic.Punct {
 			continue
 		}
 		words = append(words, t.Norm)
 		if s := Stem(t); s != "" {
+			if _, dup := seen[s]; dup {
+				continue
+			}
+			seen[s] = struct{}{}
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}

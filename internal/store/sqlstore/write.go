@@ -270,7 +270,7 @@ func (w *writer) article(ctx context.Context, run int64, a *store.Article) error
 	args := []any{id, a.Hash, d.ID, d.Title, d.Published, a.Day, outlet, d.Attribution, d.Text, a.Bytes, int64(a.SimHash), b[0], b[1], b[2], b[3], b[4], story, run, len(d.Events)}
 	if w.s.dialect == Postgres {
 		cols += `, stems`
-		args = append(args, distinct(strings.Fields(a.Stems)))
+		args = append(args, strings.Fields(a.Stems))
 	}
 	if err := w.add(ctx, `INSERT INTO articles (`+cols+`)`, args...); err != nil {
 		return err
@@ -322,19 +322,6 @@ func (s *DB) has(ctx context.Context, tx *sql.Tx, hashes []string) (map[string]b
 		}
 	}
 	return out, nil
-}
-
-// distinct returns the distinct strings of ss, in order.
-func distinct(ss []string) []string {
-	seen := make(map[string]bool, len(ss))
-	out := ss[:0:0]
-	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // story returns the story of new article id: the oldest story of a near
