@@ -125,7 +125,7 @@ committed. Messages of a worker that dies are delivered again after
 every article is stored once.`,
 		Example: `  marsad worker --nats nats://127.0.0.1:4222 --postgres postgres://root@127.0.0.1/test`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runWorker(cmd.Context(), o, cmd.OutOrStdout())
+			return runWorker(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	o.code.addFlags(cmd)
@@ -139,7 +139,7 @@ every article is stored once.`,
 	return cmd
 }
 
-func runWorker(ctx context.Context, o workerOptions, stdout io.Writer) error {
+func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) error {
 	p, err := newPipeline(o.code)
 	if err != nil {
 		return err
@@ -167,6 +167,7 @@ func runWorker(ctx context.Context, o workerOptions, stdout io.Writer) error {
 	tot := store.Run{ID: run}
 	defer func() { st.FinishRun(context.WithoutCancel(ctx), tot) }()
 	idleSince := time.Now()
+	failures := 0 // writes failed in a row
 	for {
 		if ctx.Err() != nil {
 			return nil
@@ -199,14 +200,21 @@ func runWorker(ctx context.Context, o workerOptions, stdout io.Writer) error {
 		}
 		res, err := st.Write(ctx, run, good)
 		if err != nil {
+			// nothing of the batch was written: have it delivered again (a
+			// deadlock between workers or a lost connection passes)
 			for _, m := range batch {
-				m.Nak()
+				m.NakWithDelay(time.Second)
 			}
 			if errors.Is(err, context.Canceled) {
 				return nil
 			}
-			return err
+			if failures++; failures >= 5 {
+				return err
+			}
+			fmt.Fprintln(stderr, "marsad worker:", err)
+			continue
 		}
+		failures = 0
 		tot.New += res.New
 		tot.Duplicate += res.Duplicate
 		tot.Events += res.Events
