@@ -134,23 +134,7 @@ var bufPool = sync.Pool{New: func() any {
 }}
 
 // Code codes one article.
-func (p *Pipeline) Code(art *extract.Article) Doc {
-	buf := bufPool.Get().(*buffers)
-	a := p.analyse(art, buf, false)
-	events := p.Coder.Events(code.Input{Doc: a.Doc})
-	if events == nil {
-		events = []code.Event{}
-	}
-	doc := Doc{
-		ID: art.ID, Title: art.Title, Published: art.Published, Outlet: art.Outlet,
-		Attribution: art.Attribution, Text: art.Text,
-		Entities: p.entities(a.Doc, a.Resolver), Events: events,
-	}
-	// nothing in doc points into the tokens or mentions: recycle them
-	buf.tokens, buf.mentions, buf.gram = a.Doc.Tokens[:0], a.Doc.Mentions[:0], a.Doc.Gram.Buffer()
-	bufPool.Put(buf)
-	return doc
-}
+func (p *Pipeline) Code(art *extract.Article) Doc { return p.CodeWith(art, nil) }
 
 // nameWindow is how many tokens around a title the tagger reads.
 const nameWindow = 8
