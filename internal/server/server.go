@@ -233,7 +233,7 @@ func aliases(v url.Values) url.Values {
 
 // list is the envelope of every list answer.
 type list[T any] struct {
-	Items []T  `json:"items"`
+	Items []T    `json:"items"`
 	Next  string `json:"next,omitempty"` // cursor of the next page, when there may be one
 }
 

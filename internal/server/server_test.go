@@ -20,9 +20,10 @@ import (
 )
 
 var (
-	demoOnce sync.Once
-	demoSrv  *server.Server
-	demoErr  error
+	demoOnce  sync.Once
+	demoSrv   *server.Server
+	demoStore *sqlstore.DB
+	demoErr   error
 )
 
 // demoServer is the API over the demo database, built once per test binary.
@@ -48,6 +49,7 @@ func demoServer(t testing.TB) *server.Server {
 			demoErr = err
 			return
 		}
+		demoStore = st
 		demoSrv = server.New(st, nil, server.Options{NotFound: sqlstore.ErrNotFound})
 	})
 	if demoErr != nil {
@@ -231,9 +233,9 @@ func TestEventsPaging(t *testing.T) {
 	h := demoServer(t)
 	type page struct {
 		Items []struct {
-			ID     int64  `json:"id"`
-			Root   string `json:"root"`
-			Source struct{ Country string } `json:"source"`
+			ID     int64                     `json:"id"`
+			Root   string                    `json:"root"`
+			Source struct{ Country string }  `json:"source"`
 			Target *struct{ Country string } `json:"target"`
 		} `json:"items"`
 		Next string `json:"next"`
