@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/marsad/marsad/internal/query"
 	"github.com/marsad/marsad/internal/server"
 	"github.com/marsad/marsad/internal/store"
 	"github.com/marsad/marsad/internal/store/sqlstore"
@@ -57,7 +59,7 @@ func serve(ctx context.Context, st store.Store, addr string, w io.Writer, starte
 	if err != nil {
 		return err
 	}
-	h := server.New(st, nil, server.Options{UI: ui, NotFound: sqlstore.ErrNotFound})
+	h := server.New(st, nil, server.Options{UI: ui, NotFound: sqlstore.ErrNotFound, Exporters: exporters()})
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -83,5 +85,24 @@ func serve(ctx context.Context, st store.Store, addr string, w io.Writer, starte
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		return srv.Shutdown(sctx)
+	}
+}
+
+// exporters are the writers of `marsad export`, for /api/export.
+func exporters() map[string]server.Exporter {
+	return map[string]server.Exporter{
+		"csv": {ContentType: "text/csv; charset=utf-8", Ext: "csv", Write: func(ctx context.Context, st store.Store, f query.Filter, w io.Writer) error {
+			cw := newEventCSV(w)
+			if err := st.EachEvent(ctx, f, cw.write); err != nil {
+				return err
+			}
+			return cw.flush()
+		}},
+		"jsonl": {ContentType: "application/x-ndjson", Ext: "jsonl", Write: func(ctx context.Context, st store.Store, f query.Filter, w io.Writer) error {
+			enc := json.NewEncoder(w)
+			enc.SetEscapeHTML(false)
+			return st.EachEvent(ctx, f, func(e *query.Event) error { return enc.Encode(e) })
+		}},
+		"parquet": {ContentType: "application/vnd.apache.parquet", Ext: "parquet", Write: exportParquet},
 	}
 }

@@ -48,6 +48,14 @@ Exit status: 0 success; 1 some inputs failed (the rest were processed);
 		newTrainCommand(),
 		newKBCommand(),
 		newExplainCommand(),
+		newIngestCommand(),
+		newEventsCommand(),
+		newDyadsCommand(),
+		newTimelineCommand(),
+		newSearchCommand(),
+		newStatsCommand(),
+		newExportCommand(),
+		newStoreCommand(),
 	)
 	return root
 }

@@ -21,8 +21,8 @@ type Event struct {
 
 // Dyad is an ordered pair of actors with what they did to each other.
 type Dyad struct {
-	Source        string  `json:"source"` // CAMEO actor code
-	Target        string  `json:"target"` // CAMEO actor code; "" for events with no target
+	Source        string  `json:"source"`      // CAMEO actor code
+	Target        string  `json:"target"`      // CAMEO actor code; "" for events with no target
 	Events        int     `json:"events"`      // deduplicated events
 	Mentions      int     `json:"mentions"`    // coded mentions
 	Cooperation   int     `json:"cooperation"` // events of QuadClass 1 and 2

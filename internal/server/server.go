@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"net/http"
@@ -52,6 +53,18 @@ type ArticleSource interface {
 type Options struct {
 	UI       fs.FS // the built UI (index.html at its root); nil serves no UI
 	NotFound error // the error ArticleSource wraps for an unknown id (default ErrNotFound)
+	// Exporters write /api/export?format=NAME; they replace the built-in
+	// csv and jsonl writers, so that the API can write exactly what
+	// `marsad export` writes, and add formats (parquet).
+	Exporters map[string]Exporter
+}
+
+// Exporter writes every event matching f (f.Limit is -1 unless the client
+// gave a limit) to w in one file format.
+type Exporter struct {
+	ContentType string // of the answer
+	Ext         string // file name extension, without the dot
+	Write       func(ctx context.Context, st store.Store, f query.Filter, w io.Writer) error
 }
 
 // Server serves the API over a store.
@@ -513,6 +526,13 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	if f.Limit == 0 {
 		f.Limit = -1
+	}
+	if ex, ok := s.opts.Exporters[format]; ok {
+		w.Header().Set("Content-Type", ex.ContentType)
+		w.Header().Set("Content-Disposition", `attachment; filename="marsad-events.`+ex.Ext+`"`)
+		// an error after the first byte can only truncate the answer
+		ex.Write(r.Context(), s.st, f, w)
+		return
 	}
 	switch format {
 	case "csv":

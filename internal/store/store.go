@@ -16,10 +16,10 @@ import (
 
 // Article is one coded article ready to be written.
 type Article struct {
-	Doc     pipeline.Doc // the output contract of `marsad code`
-	Hash    string       // content hash (ContentHash of the text): the identity of an article
-	SimHash uint64       // near-duplicate fingerprint of the text (SimHash)
-	Stems     string       // the text as Marsad's normalised light stems, space separated, for full text
+	Doc       pipeline.Doc // the output contract of `marsad code`
+	Hash      string       // content hash (ContentHash of the text): the identity of an article
+	SimHash   uint64       // near-duplicate fingerprint of the text (SimHash)
+	Stems     string       // the distinct normalised light stems of the text, space separated, for full text (Stems)
 	Sentences []Span       // sentences as byte offsets into Doc.Text
 	Day       string       // publication day, YYYY-MM-DD, "" when unknown
 	Bytes     int          // size of the article text
@@ -78,7 +78,7 @@ type Store interface {
 	// Has reports which of the content hashes are stored.
 	Has(ctx context.Context, hashes []string) (map[string]bool, error)
 
-	// Events returns deduplicated events matching f, most reported first.
+	// Events returns deduplicated events matching f, latest day first.
 	Events(ctx context.Context, f query.Filter) ([]query.Event, error)
 	// EachEvent calls fn with every deduplicated event matching f (no
 	// limit unless f.Limit > 0), streaming: memory does not grow with the
@@ -89,8 +89,8 @@ type Store interface {
 	// Timeline returns deduplicated events matching f per f.Interval, by
 	// QuadClass, in time order; events with no day are left out.
 	Timeline(ctx context.Context, f query.Filter) ([]query.Bucket, error)
-	// Search returns articles whose text contains f.Text (on stems), best
-	// first; the other fields of f narrow by article (outlet, dates).
+	// Search returns articles whose text contains f.Text (on stems), latest
+	// ingested first; the other fields of f narrow by article (outlet, dates).
 	Search(ctx context.Context, f query.Filter) ([]query.Hit, error)
 	// Actors returns actor codes of events matching f, most frequent first.
 	Actors(ctx context.Context, f query.Filter) ([]query.Actor, error)

@@ -3,9 +3,10 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"hash/fnv"
 	"math/bits"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/pipeline"
@@ -15,18 +16,25 @@ import (
 // white space collapsed (an article with no text hashes its id and title).
 // Ingesting the same corpus twice finds every hash already stored.
 func ContentHash(doc pipeline.Doc) string {
-	h := sha256.New()
 	text := doc.Text
 	if strings.TrimSpace(text) == "" {
 		text = doc.ID + "\x00" + doc.Title
 	}
-	for i, f := range strings.Fields(text) {
-		if i > 0 {
-			h.Write([]byte{' '})
+	buf := make([]byte, 0, len(text))
+	space := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = len(buf) > 0
+			continue
 		}
-		h.Write([]byte(f))
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = utf8.AppendRune(buf, r)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
 }
 
 // Stem is the full-text form of one word: the light stem of its
@@ -37,12 +45,17 @@ func Stem(tok arabic.Token) string {
 	if tok.Kind == arabic.Word {
 		s = arabic.LightStem(s)
 	}
-	return strings.ToLower(s)
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
-// Stems returns the words and numbers of text as stems (Stem), space
-// separated. Full-text search indexes this column and stems the query the
-// same way.
+// Stems returns the distinct stems (Stem) of the words and numbers of
+// text, space separated, in order of first occurrence. Full-text search
+// indexes them and stems the query the same way.
 func Stems(text string) string {
 	s, _, _ := analyse(text)
 	return s
@@ -69,34 +82,37 @@ func analyse(text string) (stems string, simhash uint64, sents []Span) {
 	var b strings.Builder
 	b.Grow(len(text) / 2)
 	words := make([]string, 0, len(toks))
+	seen := make(map[string]struct{}, len(toks)/2)
 	for _, t := range toks {
 		if t.Kind == arabic.Punct {
 			continue
 		}
 		words = append(words, t.Norm)
 		if s := Stem(t); s != "" {
+			if _, dup := seen[s]; dup {
+				continue
+			}
+			seen[s] = struct{}{}
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			b.WriteString(s)
 		}
 	}
-	var v [64]int
-	h := fnv.New64a()
+	var v [64]int32 // per bit, how many shingle hashes have it set
+	n := int32(0)
+	var buf []byte
 	add := func(ws []string) {
-		h.Reset()
+		buf = buf[:0]
 		for _, w := range ws {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			buf = append(buf, w...)
+			buf = append(buf, 0)
 		}
-		x := h.Sum64()
+		x := fnv1a(buf)
 		for i := range v {
-			if x&(1<<uint(i)) != 0 {
-				v[i]++
-			} else {
-				v[i]--
-			}
+			v[i] += int32(x >> uint(i) & 1)
 		}
+		n++
 	}
 	if len(words) < shingle {
 		add(words)
@@ -104,12 +120,22 @@ func analyse(text string) (stems string, simhash uint64, sents []Span) {
 	for i := 0; i+shingle <= len(words); i++ {
 		add(words[i : i+shingle])
 	}
-	for i, n := range v {
-		if n > 0 {
+	for i, c := range v {
+		if 2*c > n {
 			simhash |= 1 << uint(i)
 		}
 	}
 	return b.String(), simhash, sents
+}
+
+// fnv1a is the 64-bit FNV-1a hash of b.
+func fnv1a(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // QueryStems returns the distinct stems of a query's words, in order.

@@ -31,8 +31,8 @@ func TestSchemaVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v != 1 {
-		t.Fatalf("schema version %d, want 1", v)
+	if v != 3 {
+		t.Fatalf("schema version %d, want 3", v)
 	}
 	if _, err := s.SQL().ExecContext(ctx, `INSERT INTO schema_version (version, applied) VALUES (99, 'future')`); err != nil {
 		t.Fatal(err)

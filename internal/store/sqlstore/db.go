@@ -32,6 +32,8 @@ type DB struct {
 	dialect Dialect
 	wmu     sync.Mutex // one writer at a time within this process (SQLite has one anyway)
 	rebound sync.Map   // query → query with the dialect's placeholders
+	actors  sync.Map   // actor codes known to be stored
+	near    nearIndex  // SQLite: SimHash bands of the stored articles (guarded by wmu)
 }
 
 var _ store.Store = (*DB)(nil)

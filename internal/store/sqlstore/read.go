@@ -210,7 +210,7 @@ func scanEvent(rows *sql.Rows, ev *query.Event) error {
 	return nil
 }
 
-// Events returns deduplicated events matching f, most reported first.
+// Events returns deduplicated events matching f, latest first.
 func (s *DB) Events(ctx context.Context, f query.Filter) ([]query.Event, error) {
 	var out []query.Event
 	err := s.eachEvent(ctx, f, true, func(e *query.Event) error {
@@ -232,7 +232,7 @@ func (s *DB) eachEvent(ctx context.Context, f query.Filter, byMentions bool, fn 
 	w := s.groupFilter(f)
 	order := " ORDER BY g.day, g.id"
 	if byMentions {
-		order = " ORDER BY g.mentions DESC, g.day DESC, g.id"
+		order = " ORDER BY g.day DESC, g.id DESC"
 	}
 	qs := `SELECT ` + eventCols + ` FROM event_groups g JOIN events e ON e.id = g.first_event JOIN articles a ON a.id = e.article_id
 LEFT JOIN outlets o ON o.id = a.outlet_id` + w.sql() + order + s.limitSQL(f)

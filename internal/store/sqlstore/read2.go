@@ -18,8 +18,17 @@ func (s *DB) Search(ctx context.Context, f query.Filter) ([]query.Hit, error) {
 		return nil, nil
 	}
 	var w where
-	c, args := s.textCond(f.Text)
-	w.add(c, args...)
+	from := `articles a`
+	if s.dialect == SQLite && f.Outlet == "" && f.From == "" && f.To == "" {
+		// FTS5 hands out matches by rowid: the newest page comes without
+		// reading the others
+		from = `(SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC` + s.limitSQL(f) + `) m JOIN articles a ON a.id = m.id`
+		w.args = append(w.args, ftsQuery(stems))
+		f.Offset = 0
+	} else {
+		c, args := s.textCond(f.Text)
+		w.add(c, args...)
+	}
 	if f.Outlet != "" {
 		w.add("o.name = ?", f.Outlet)
 	}
@@ -30,7 +39,7 @@ func (s *DB) Search(ctx context.Context, f query.Filter) ([]query.Hit, error) {
 		w.add("a.day <= ?", f.To)
 	}
 	qs := `SELECT a.doc_id, a.story_id, a.title, COALESCE(o.name, ''), a.published, a.text, a.events
-FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id` + w.sql() + ` ORDER BY a.events DESC, a.day DESC, a.id` + s.limitSQL(f)
+FROM ` + from + ` LEFT JOIN outlets o ON o.id = a.outlet_id` + w.sql() + ` ORDER BY a.id DESC` + s.limitSQL(f)
 	rows, err := s.db.QueryContext(ctx, s.q(qs), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("searching: %w", err)

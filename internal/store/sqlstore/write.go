@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -69,10 +68,69 @@ func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",
 
 // writer holds a batch's transaction and prepared statements.
 type writer struct {
-	s       *DB
-	tx      *sql.Tx
-	stmts   map[string]*sql.Stmt
-	outlets map[string]int64
+	s        *DB
+	tx       *sql.Tx
+	stmts    map[string]*sql.Stmt
+	outlets  map[string]int64
+	bulk     map[string]*bulk // rows inserted many at a time, by table
+	next     map[string]int64 // last id given, by table (SQLite)
+	actors   map[string]bool  // actor codes written in this transaction
+	storyInc map[int64]int    // articles to add to stored stories
+	batch    []batchArticle   // the batch's new articles so far
+}
+
+// bulk collects the rows of one table, inserted with multi-row VALUES:
+// far fewer statements, and SQLite's FTS5 flushes its pending terms once
+// per statement.
+type bulk struct {
+	head string // INSERT INTO t (a, b)
+	cols int
+	args []any
+}
+
+// bulkChunk is how many rows one bulk statement inserts.
+const bulkChunk = 200
+
+// add queues one row of table; the rows are written by flushBulk.
+func (w *writer) add(ctx context.Context, head string, row ...any) error {
+	b := w.bulk[head]
+	if b == nil {
+		b = &bulk{head: head, cols: len(row)}
+		w.bulk[head] = b
+	}
+	b.args = append(b.args, row...)
+	if len(b.args) >= bulkChunk*b.cols && head != ftsInsert {
+		return w.flushOne(ctx, b)
+	}
+	return nil
+}
+
+const ftsInsert = `INSERT INTO articles_fts (rowid, stems)`
+
+// flushBulk writes every queued row.
+func (w *writer) flushBulk(ctx context.Context) error {
+	for _, b := range w.bulk {
+		if err := w.flushOne(ctx, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) flushOne(ctx context.Context, b *bulk) error {
+	row := "(" + marks(b.cols) + ")"
+	for len(b.args) > 0 {
+		n := min(len(b.args)/b.cols, bulkChunk)
+		if b.head == ftsInsert {
+			n = min(len(b.args)/b.cols, 1000)
+		}
+		q := b.head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+",", n), ",")
+		if _, err := w.exec(ctx, q, b.args[:n*b.cols]...); err != nil {
+			return err
+		}
+		b.args = b.args[n*b.cols:]
+	}
+	return nil
 }
 
 func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
@@ -111,7 +169,8 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 	if err != nil {
 		return res, fmt.Errorf("writing batch: %w", err)
 	}
-	w := &writer{s: s, tx: tx, stmts: map[string]*sql.Stmt{}, outlets: map[string]int64{}}
+	w := &writer{s: s, tx: tx, stmts: map[string]*sql.Stmt{}, outlets: map[string]int64{}, bulk: map[string]*bulk{},
+		next: map[string]int64{}, actors: map[string]bool{}, storyInc: map[int64]int{}}
 	defer func() {
 		for _, st := range w.stmts {
 			st.Close()
@@ -120,134 +179,208 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 			tx.Rollback()
 		}
 	}()
-	for i := range arts {
-		isNew, n, err := w.article(ctx, run, &arts[i])
-		if err != nil {
-			return store.WriteResult{}, fmt.Errorf("writing article %s: %w", arts[i].Doc.ID, err)
+	if s.dialect == SQLite {
+		if err := s.near.sync(ctx, tx); err != nil {
+			return res, err
 		}
-		if isNew {
-			res.New++
-			res.Events += n
-		} else {
+	}
+	hashes := make([]string, len(arts))
+	for i := range arts {
+		hashes[i] = arts[i].Hash
+	}
+	stored, err := s.has(ctx, tx, hashes)
+	if err != nil {
+		return res, err
+	}
+	for i := range arts {
+		a := &arts[i]
+		if stored[a.Hash] {
 			res.Duplicate++
+			continue
+		}
+		stored[a.Hash] = true // a second copy within the batch
+		if err := w.article(ctx, run, a); err != nil {
+			return store.WriteResult{}, fmt.Errorf("writing article %s: %w", a.Doc.ID, err)
+		}
+		res.New++
+		res.Events += len(a.Doc.Events)
+	}
+	if err := w.flushBulk(ctx); err != nil {
+		return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
+	}
+	for id, n := range w.storyInc {
+		if _, err := w.exec(ctx, `UPDATE stories SET articles = articles + ? WHERE id = ?`, n, id); err != nil {
+			return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return store.WriteResult{}, fmt.Errorf("committing batch: %w", err)
 	}
+	for a := range w.actors {
+		s.actors.Store(a, true)
+	}
 	return res, nil
 }
 
-// article writes one article, its sentences, entities and events; it
-// returns false for a duplicate.
-func (w *writer) article(ctx context.Context, run int64, a *store.Article) (bool, int, error) {
-	r, err := w.row(ctx, `SELECT 1 FROM articles WHERE hash = ?`, a.Hash)
-	if err != nil {
-		return false, 0, err
+// nextID returns a new id for a row of table. On SQLite the writer owns the
+// database for the transaction (BEGIN IMMEDIATE), so ids count up from the
+// largest; on PostgreSQL they come from the identity sequence.
+func (w *writer) nextID(ctx context.Context, table string) (int64, error) {
+	if w.s.dialect == Postgres {
+		r, err := w.row(ctx, `SELECT nextval(pg_get_serial_sequence('`+table+`', 'id'))`)
+		if err != nil {
+			return 0, err
+		}
+		var id int64
+		err = r.Scan(&id)
+		return id, err
 	}
-	var one int
-	switch err := r.Scan(&one); {
-	case err == nil:
-		return false, 0, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return false, 0, err
+	id, ok := w.next[table]
+	if !ok {
+		r, err := w.row(ctx, `SELECT COALESCE(MAX(id), 0) FROM `+table)
+		if err != nil {
+			return 0, err
+		}
+		if err := r.Scan(&id); err != nil {
+			return 0, err
+		}
 	}
-	story, err := w.story(ctx, a)
+	id++
+	w.next[table] = id
+	return id, nil
+}
+
+// article queues one new article, its sentences, entities and events.
+func (w *writer) article(ctx context.Context, run int64, a *store.Article) error {
+	id, err := w.nextID(ctx, "articles")
 	if err != nil {
-		return false, 0, err
+		return err
+	}
+	story, err := w.story(ctx, id, a)
+	if err != nil {
+		return err
 	}
 	outlet, err := w.outlet(ctx, a.Doc.Outlet)
 	if err != nil {
-		return false, 0, err
+		return err
 	}
 	b := store.Bands(a.SimHash)
 	d := &a.Doc
-	var id int64
-	cols := `hash, doc_id, title, published, day, outlet_id, attribution, text, bytes, simhash, band0, band1, band2, band3, band4, story_id, run_id, events`
-	args := []any{a.Hash, d.ID, d.Title, d.Published, a.Day, outlet, d.Attribution, d.Text, a.Bytes, int64(a.SimHash), b[0], b[1], b[2], b[3], b[4], story, run, len(d.Events)}
+	cols := `id, hash, doc_id, title, published, day, outlet_id, attribution, text, bytes, simhash, band0, band1, band2, band3, band4, story_id, run_id, events`
+	args := []any{id, a.Hash, d.ID, d.Title, d.Published, a.Day, outlet, d.Attribution, d.Text, a.Bytes, int64(a.SimHash), b[0], b[1], b[2], b[3], b[4], story, run, len(d.Events)}
 	if w.s.dialect == Postgres {
 		cols += `, stems`
-		args = append(args, distinct(strings.Fields(a.Stems)))
+		args = append(args, strings.Fields(a.Stems))
 	}
-	r, err = w.row(ctx, `INSERT INTO articles (`+cols+`) VALUES (`+marks(strings.Count(cols, ",")+1)+`) RETURNING id`, args...)
-	if err != nil {
-		return false, 0, err
-	}
-	if err := r.Scan(&id); err != nil {
-		return false, 0, err
+	if err := w.add(ctx, `INSERT INTO articles (`+cols+`)`, args...); err != nil {
+		return err
 	}
 	if w.s.dialect == SQLite {
-		if _, err := w.exec(ctx, `INSERT INTO articles_fts (rowid, stems) VALUES (?, ?)`, id, a.Stems); err != nil {
-			return false, 0, err
+		if err := w.add(ctx, ftsInsert, id, a.Stems); err != nil {
+			return err
 		}
 	}
 	for i, sp := range a.Sentences {
-		if _, err := w.exec(ctx, `INSERT INTO sentences (article_id, idx, start_off, end_off) VALUES (?, ?, ?, ?)`, id, i, sp.Start, sp.End); err != nil {
-			return false, 0, err
+		if err := w.add(ctx, `INSERT INTO sentences (article_id, idx, start_off, end_off)`, id, i, sp.Start, sp.End); err != nil {
+			return err
 		}
 	}
 	for i, e := range d.Entities {
-		if _, err := w.exec(ctx, `INSERT INTO entities (article_id, idx, text, type, start_off, end_off, code) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		if err := w.add(ctx, `INSERT INTO entities (article_id, idx, text, type, start_off, end_off, code)`,
 			id, i, e.Text, e.Type, e.Start, e.End, e.Code); err != nil {
-			return false, 0, err
+			return err
 		}
 	}
-	if err := w.events(ctx, id, story, a); err != nil {
-		return false, 0, err
-	}
-	return true, len(d.Events), nil
+	return w.events(ctx, id, story, a)
 }
 
-// distinct returns the distinct strings of ss, in order.
-func distinct(ss []string) []string {
-	seen := make(map[string]bool, len(ss))
-	out := ss[:0:0]
-	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
+// has returns the stored hashes among hashes, within tx.
+func (s *DB) has(ctx context.Context, tx *sql.Tx, hashes []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(hashes))
+	const chunk = 500
+	for i := 0; i < len(hashes); i += chunk {
+		part := hashes[i:min(i+chunk, len(hashes))]
+		args := make([]any, len(part))
+		for k, h := range part {
+			args[k] = h
+		}
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT hash FROM articles WHERE hash IN (`+marks(len(part))+`)`), args...)
+		if err != nil {
+			return nil, fmt.Errorf("looking up hashes: %w", err)
+		}
+		for rows.Next() {
+			var h string
+			if err := rows.Scan(&h); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("looking up hashes: %w", err)
+			}
+			out[h] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("looking up hashes: %w", err)
 		}
 	}
-	return out
+	return out, nil
 }
 
-// story returns the story of a new article: the story of a stored near
-// duplicate, or a new one.
-func (w *writer) story(ctx context.Context, a *store.Article) (int64, error) {
-	b := store.Bands(a.SimHash)
-	st, err := w.stmt(ctx, `SELECT simhash, story_id FROM articles WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? OR band4 = ? ORDER BY id LIMIT 50`)
-	if err != nil {
-		return 0, err
-	}
-	rows, err := st.QueryContext(ctx, b[0], b[1], b[2], b[3], b[4])
-	if err != nil {
-		return 0, err
-	}
+// story returns the story of new article id: the oldest story of a near
+// duplicate, stored or earlier in the batch, or a new story numbered id.
+func (w *writer) story(ctx context.Context, id int64, a *store.Article) (int64, error) {
 	found := int64(0)
-	for rows.Next() {
-		var h, story int64
-		if err := rows.Scan(&h, &story); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		if found == 0 && store.Near(uint64(h), a.SimHash) {
-			found = story
+	for _, p := range w.batch {
+		if store.Near(p.simhash, a.SimHash) && (found == 0 || p.story < found) {
+			found = p.story
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if w.s.dialect == SQLite {
+		if f := w.s.near.find(a.SimHash); f != 0 && (found == 0 || f < found) {
+			found = f
+		}
+	} else if err := w.storyQuery(ctx, a.SimHash, &found); err != nil {
 		return 0, err
 	}
 	if found != 0 {
-		_, err := w.exec(ctx, `UPDATE stories SET articles = articles + 1 WHERE id = ?`, found)
-		return found, err
+		w.storyInc[found]++
+	} else {
+		found = id
+		if err := w.add(ctx, `INSERT INTO stories (id, articles, title)`, id, 1, a.Doc.Title); err != nil {
+			return 0, err
+		}
 	}
-	r, err := w.row(ctx, `INSERT INTO stories (articles, title) VALUES (1, ?) RETURNING id`, a.Doc.Title)
+	w.batch = append(w.batch, batchArticle{a.SimHash, found})
+	return found, nil
+}
+
+// storyQuery looks the stored near duplicates of h up by band (PostgreSQL,
+// where several workers write) and lowers *found to the oldest story.
+func (w *writer) storyQuery(ctx context.Context, h uint64, found *int64) error {
+	b := store.Bands(h)
+	st, err := w.stmt(ctx, `SELECT simhash, story_id FROM articles WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? OR band4 = ?`)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	err = r.Scan(&found)
-	return found, err
+	rows, err := st.QueryContext(ctx, b[0], b[1], b[2], b[3], b[4])
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sh, story int64
+		if err := rows.Scan(&sh, &story); err != nil {
+			return err
+		}
+		if store.Near(uint64(sh), h) && (*found == 0 || story < *found) {
+			*found = story
+		}
+	}
+	return rows.Err()
+}
+
+// batchArticle is an article written earlier in the batch.
+type batchArticle struct {
+	simhash uint64
+	story   int64
 }
 
 // outlet returns the id of an outlet, adding it when new; nil for none.
@@ -281,73 +414,93 @@ func groupKey(e *code.Event, day string) (key, tcode, tcountry string) {
 	return e.Source.Code + "|" + tcode + "|" + e.CAMEO + "|" + day, tcode, tcountry
 }
 
-// events writes an article's events and updates their groups: mentions by
-// one per event, articles by one per group, sources by one when the story
+// events queues an article's events and updates their groups: mentions by
+// the article's mentions, articles by one, sources by one when the story
 // is new to the group.
 func (w *writer) events(ctx context.Context, article, story int64, a *store.Article) error {
-	groups := map[string]int64{}
+	type group struct {
+		key, tcode, tcountry, day string
+		events                    []int // indices into a.Doc.Events
+	}
+	var groups []*group
+	byKey := map[string]*group{}
 	for i := range a.Doc.Events {
 		e := &a.Doc.Events[i]
 		day := store.EventDay(e.Date, a.Day)
-		key, tcode, tcountry := groupKey(e, day)
-		gid, seen := groups[key]
-		if !seen {
-			r, err := w.row(ctx, `INSERT INTO event_groups (gkey, source_code, source_country, target_code, target_country, cameo, root, quad, plover, goldstein, day, mentions, articles, sources)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, 0)
-ON CONFLICT (gkey) DO UPDATE SET articles = event_groups.articles + 1 RETURNING id`,
-				key, e.Source.Code, e.Source.Country, tcode, tcountry, e.CAMEO, e.Root, e.Quad, e.Plover.Category, e.Goldstein, day)
-			if err != nil {
-				return err
-			}
-			if err := r.Scan(&gid); err != nil {
-				return err
-			}
-			groups[key] = gid
-			res, err := w.exec(ctx, `INSERT INTO group_stories (group_id, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, gid, story)
-			if err != nil {
-				return err
-			}
-			if n, err := res.RowsAffected(); err != nil {
-				return err
-			} else if n > 0 {
-				if _, err := w.exec(ctx, `UPDATE event_groups SET sources = sources + 1 WHERE id = ?`, gid); err != nil {
-					return err
-				}
-			}
+		key, tc, tcn := groupKey(e, day)
+		g := byKey[key]
+		if g == nil {
+			g = &group{key: key, tcode: tc, tcountry: tcn, day: day}
+			byKey[key] = g
+			groups = append(groups, g)
 		}
-		var eid int64
-		r, err := w.row(ctx, `INSERT INTO events (article_id, idx, group_id, story_id, day,
-source_text, source_code, source_country, source_role, source_name, source_start, source_end,
-has_target, target_text, target_code, target_country, target_role, target_name, target_start, target_end,
-cameo, root, quad, goldstein, plover, plover_mode, modality,
-has_location, location_text, location_country, lat, lon, location_start, location_end,
-date, trigger_text, trigger_start, trigger_end, evidence_text, evidence_start, evidence_end, confidence, rule)
-VALUES (`+marks(43)+`) RETURNING id`, eventArgs(article, i, gid, story, day, e)...)
+		g.events = append(g.events, i)
+	}
+	for _, g := range groups {
+		ids := make([]int64, len(g.events))
+		for k := range ids {
+			id, err := w.nextID(ctx, "events")
+			if err != nil {
+				return err
+			}
+			ids[k] = id
+		}
+		e := &a.Doc.Events[g.events[0]]
+		r, err := w.row(ctx, `INSERT INTO event_groups (gkey, source_code, source_country, target_code, target_country, cameo, root, quad, plover, goldstein, day, mentions, articles, sources, first_event)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)
+ON CONFLICT (gkey) DO UPDATE SET mentions = event_groups.mentions + excluded.mentions, articles = event_groups.articles + 1 RETURNING id`,
+			g.key, e.Source.Code, e.Source.Country, g.tcode, g.tcountry, e.CAMEO, e.Root, e.Quad, e.Plover.Category, e.Goldstein, g.day, len(ids), ids[0])
 		if err != nil {
 			return err
 		}
-		if err := r.Scan(&eid); err != nil {
+		var gid int64
+		if err := r.Scan(&gid); err != nil {
 			return err
 		}
-		if _, err := w.exec(ctx, `UPDATE event_groups SET mentions = mentions + 1, first_event = COALESCE(first_event, ?) WHERE id = ?`, eid, gid); err != nil {
+		res, err := w.exec(ctx, `INSERT INTO group_stories (group_id, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, gid, story)
+		if err != nil {
 			return err
 		}
-		if err := w.actor(ctx, &e.Source); err != nil {
+		if n, err := res.RowsAffected(); err != nil {
 			return err
-		}
-		if e.Target != nil {
-			if err := w.actor(ctx, e.Target); err != nil {
+		} else if n > 0 {
+			if _, err := w.exec(ctx, `UPDATE event_groups SET sources = sources + 1 WHERE id = ?`, gid); err != nil {
 				return err
+			}
+		}
+		for k, i := range g.events {
+			e := &a.Doc.Events[i]
+			if err := w.add(ctx, eventInsert, eventArgs(ids[k], article, i, gid, story, g.day, e)...); err != nil {
+				return err
+			}
+			if err := w.actor(ctx, &e.Source); err != nil {
+				return err
+			}
+			if e.Target != nil {
+				if err := w.actor(ctx, e.Target); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	return nil
 }
 
+const eventInsert = `INSERT INTO events (id, article_id, idx, group_id, story_id, day,
+source_text, source_code, source_country, source_role, source_name, source_start, source_end,
+has_target, target_text, target_code, target_country, target_role, target_name, target_start, target_end,
+cameo, root, quad, goldstein, plover, plover_mode, modality,
+has_location, location_text, location_country, lat, lon, location_start, location_end,
+date, trigger_text, trigger_start, trigger_end, evidence_text, evidence_start, evidence_end, confidence, rule)`
+
 func (w *writer) actor(ctx context.Context, a *code.ActorRef) error {
-	if a.Code == "" {
+	if a.Code == "" || w.actors[a.Code] {
 		return nil
 	}
+	if _, ok := w.s.actors.Load(a.Code); ok {
+		return nil
+	}
+	w.actors[a.Code] = true
 	name := a.Name
 	if name == "" {
 		name = a.Text
@@ -364,7 +517,7 @@ func modalityText(m []string) string {
 	return "," + strings.Join(m, ",") + ","
 }
 
-func eventArgs(article int64, idx int, group, story int64, day string, e *code.Event) []any {
+func eventArgs(id, article int64, idx int, group, story int64, day string, e *code.Event) []any {
 	t := code.ActorRef{}
 	hasT := 0
 	if e.Target != nil {
@@ -386,7 +539,7 @@ func eventArgs(article int64, idx int, group, story int64, day string, e *code.E
 		date = *e.Date
 	}
 	s := e.Source
-	return []any{article, idx, group, story, day,
+	return []any{id, article, idx, group, story, day,
 		s.Text, s.Code, s.Country, s.Role, s.Name, s.Start, s.End,
 		hasT, t.Text, t.Code, t.Country, t.Role, t.Name, t.Start, t.End,
 		e.CAMEO, e.Root, e.Quad, e.Goldstein, e.Plover.Category, e.Plover.Mode, modalityText(e.Modality),

@@ -56,4 +56,4 @@ CREATE TABLE events (
 CREATE INDEX events_group ON events(group_id);
 CREATE INDEX events_article ON events(article_id);
 CREATE INDEX events_location ON events(location_country);
-CREATE VIRTUAL TABLE articles_fts USING fts5(stems, content='', detail='column');
+CREATE VIRTUAL TABLE articles_fts USING fts5(stems, content='', detail='none', tokenize='ascii');
