@@ -173,6 +173,10 @@ func TestBrowser(t *testing.T) {
 	if bars == 0 || dots == 0 {
 		t.Errorf("timeline bars %d, map places %d", bars, dots)
 	}
+	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.marsadCSPViolations`))
+	if err != nil || len(violations) > 0 {
+		t.Errorf("Content-Security-Policy violations %v (%v)", violations, err)
+	}
 	do("phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+"/#/article/"+demodb.SeedID), chromedp.WaitVisible(visit))
 	shot("7-phone-article")
 	t.Logf("screenshots in %s", dir)

@@ -6,6 +6,10 @@ import { searchPage, networkPage, timelinePage, mapPage } from './views.js';
 
 const app = document.getElementById('app');
 
+// Content-Security-Policy violations are kept where the browser tests read them.
+window.marsadCSPViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.marsadCSPViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+
 async function route() {
   const [path, qs] = location.hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(qs || '');
