@@ -177,6 +177,17 @@ func TestBrowser(t *testing.T) {
 	if err != nil || len(violations) > 0 {
 		t.Errorf("Content-Security-Policy violations %v (%v)", violations, err)
 	}
+	// an article whose text is markup: shown as text, nothing runs
+	xss := `<img src=x onerror="window.pwned=1"><script>window.pwned=2</script> زار الرئيس المصري دمشق أمس.`
+	xts := httptest.NewServer(server.New(oneArticleStore(t, "xss", xss), nil, server.Options{UI: ui, NotFound: sqlstore.ErrNotFound}))
+	defer xts.Close()
+	do("markup", chromedp.Navigate(xts.URL+"/#/article/xss"), chromedp.WaitVisible(`#app[data-ready="article"]`))
+	if got := text(`#article-text`); !strings.Contains(got, `<script>window.pwned=2</script>`) {
+		t.Errorf("markup in the text is not shown as text: %q", got)
+	}
+	if n := count(`typeof window.pwned === 'undefined' ? 0 : window.pwned`); n != 0 {
+		t.Errorf("markup in an article ran (window.pwned = %d)", n)
+	}
 	do("phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+"/#/article/"+demodb.SeedID), chromedp.WaitVisible(visit))
 	shot("7-phone-article")
 	t.Logf("screenshots in %s", dir)
