@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/extract"
 	"github.com/marsad/marsad/internal/pipeline"
 	"github.com/marsad/marsad/internal/read"
@@ -172,7 +173,9 @@ func ingest(ctx context.Context, p *pipeline.Pipeline, st store.Store, run int64
 		go func() {
 			defer wg.Done()
 			for art := range jobs {
-				coded <- store.NewArticle(p.Code(art), art.PublishedAt)
+				var f store.Features
+				doc := p.CodeWith(art, func(toks []arabic.Token, sents []arabic.Span) { f = store.FeaturesOf(toks, sents) })
+				coded <- store.NewArticleFeatures(doc, art.PublishedAt, f)
 			}
 		}()
 	}

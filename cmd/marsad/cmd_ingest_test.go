@@ -27,9 +27,17 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// dsnFlag marks a PostgreSQL DSN for statsOf.
+func dsnFlag(dsn string) string { return "postgres:" + dsn }
+
+// statsOf returns `marsad stats` of a SQLite file, or of dsnFlag(DSN).
 func statsOf(t *testing.T, db string) query.Stats {
 	t.Helper()
-	r := runCLI(t, "", "stats", "--db", db, "--format", "json")
+	args := []string{"stats", "--db", db, "--format", "json"}
+	if dsn, ok := strings.CutPrefix(db, "postgres:"); ok {
+		args = []string{"stats", "--postgres", dsn, "--format", "json"}
+	}
+	r := runCLI(t, "", args...)
 	if r.err != nil {
 		t.Fatalf("stats: %v %s", r.err, r.stderr)
 	}

@@ -56,6 +56,7 @@ Exit status: 0 success; 1 some inputs failed (the rest were processed);
 		newStatsCommand(),
 		newExportCommand(),
 		newStoreCommand(),
+		newWorkerCommand(),
 	)
 	return root
 }

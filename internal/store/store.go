@@ -10,6 +10,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/pipeline"
 	"github.com/marsad/marsad/internal/query"
 )
@@ -25,6 +26,38 @@ type Article struct {
 	Bytes     int          // size of the article text
 }
 
+// Features are what the store derives from an article's tokens.
+type Features struct {
+	Stems     string
+	SimHash   uint64
+	Sentences []Span
+}
+
+// FeaturesOf derives Features from the tokens and sentences the pipeline
+// made of a text (pipeline.Pipeline.CodeWith), so the text is not
+// tokenised again.
+func FeaturesOf(toks []arabic.Token, sents []arabic.Span) Features {
+	var f Features
+	f.Stems, f.SimHash, f.Sentences = analyseTokens(toks, sents)
+	return f
+}
+
+// NewArticleFeatures is NewArticle with the features already derived.
+func NewArticleFeatures(doc pipeline.Doc, published time.Time, f Features) Article {
+	return Article{Doc: doc, Hash: ContentHash(doc), Bytes: len(doc.Text), Day: day(doc, published),
+		Stems: f.Stems, SimHash: f.SimHash, Sentences: f.Sentences}
+}
+
+func day(doc pipeline.Doc, published time.Time) string {
+	if !published.IsZero() {
+		return published.UTC().Format("2006-01-02")
+	}
+	if p := doc.Published; len(p) >= 10 && p[4] == '-' && p[7] == '-' {
+		return p[:10]
+	}
+	return ""
+}
+
 // Span is a half-open range of byte offsets into an article's text.
 type Span struct{ Start, End int }
 
@@ -32,13 +65,8 @@ type Span struct{ Start, End int }
 // and its parsed publication time (zero when unknown). It tokenises the text
 // once; call it where the coding happens, on every core.
 func NewArticle(doc pipeline.Doc, published time.Time) Article {
-	a := Article{Doc: doc, Hash: ContentHash(doc), Bytes: len(doc.Text)}
+	a := Article{Doc: doc, Hash: ContentHash(doc), Bytes: len(doc.Text), Day: day(doc, published)}
 	a.Stems, a.SimHash, a.Sentences = analyse(doc.Text)
-	if !published.IsZero() {
-		a.Day = published.UTC().Format("2006-01-02")
-	} else if p := doc.Published; len(p) >= 10 && p[4] == '-' && p[7] == '-' {
-		a.Day = p[:10]
-	}
 	return a
 }
 

@@ -76,11 +76,17 @@ const shingle = 3
 // sentences.
 func analyse(text string) (stems string, simhash uint64, sents []Span) {
 	toks := arabic.Tokenize(nil, text)
-	for _, s := range arabic.Sentences(text, toks) {
+	return analyseTokens(toks, arabic.Sentences(text, toks))
+}
+
+// analyseTokens is analyse over tokens and sentences already made.
+func analyseTokens(toks []arabic.Token, sentences []arabic.Span) (stems string, simhash uint64, sents []Span) {
+	sents = make([]Span, 0, len(sentences))
+	for _, s := range sentences {
 		sents = append(sents, Span{toks[s.Start].Start, toks[s.End-1].End})
 	}
 	var b strings.Builder
-	b.Grow(len(text) / 2)
+	b.Grow(len(toks) * 5)
 	words := make([]string, 0, len(toks))
 	seen := make(map[string]struct{}, len(toks)/2)
 	for _, t := range toks {
