@@ -73,6 +73,7 @@ type Server struct {
 	arts ArticleSource
 	opts Options
 	mux  *http.ServeMux
+	api  []string // the paths of the API routes, as openapi.json writes them
 }
 
 // New returns the API (and UI) handler over st. arts may be nil, and is
@@ -89,23 +90,31 @@ func New(st store.Store, arts ArticleSource, o Options) *Server {
 	return s
 }
 
+// Routes returns the paths of the API's routes ("/api/articles/{id}"), the
+// ones openapi.json must document.
+func (s *Server) Routes() []string { return append([]string(nil), s.api...) }
+
 func (s *Server) routes() {
 	m := s.mux
-	m.HandleFunc("GET /healthz", s.healthz)
+	handle := func(path string, h http.HandlerFunc) {
+		s.api = append(s.api, path)
+		m.HandleFunc("GET "+path, h)
+	}
+	handle("/healthz", s.healthz)
 	m.HandleFunc("GET /api/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(OpenAPI)
 	})
-	m.HandleFunc("GET /api/stats", s.stats)
-	m.HandleFunc("GET /api/articles", s.articles)
-	m.HandleFunc("GET /api/articles/{id}", s.article)
-	m.HandleFunc("GET /api/events", s.events)
-	m.HandleFunc("GET /api/actors", s.actors)
-	m.HandleFunc("GET /api/dyads", s.dyads)
-	m.HandleFunc("GET /api/timeline", s.timeline)
-	m.HandleFunc("GET /api/network", s.network)
-	m.HandleFunc("GET /api/places", s.places)
-	m.HandleFunc("GET /api/export", s.export)
+	handle("/api/stats", s.stats)
+	handle("/api/articles", s.articles)
+	handle("/api/articles/{id}", s.article)
+	handle("/api/events", s.events)
+	handle("/api/actors", s.actors)
+	handle("/api/dyads", s.dyads)
+	handle("/api/timeline", s.timeline)
+	handle("/api/network", s.network)
+	handle("/api/places", s.places)
+	handle("/api/export", s.export)
 	m.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such route: "+r.URL.Path)
 	})
