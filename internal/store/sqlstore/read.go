@@ -236,6 +236,12 @@ func (s *DB) eachEvent(ctx context.Context, f query.Filter, byMentions bool, fn 
 	}
 	qs := `SELECT ` + eventCols + ` FROM event_groups g JOIN events e ON e.id = g.first_event JOIN articles a ON a.id = e.article_id
 LEFT JOIN outlets o ON o.id = a.outlet_id` + w.sql() + order + s.limitSQL(f)
+	if f.RowLimit() >= 0 {
+		// a page: its group ids first, from the indexes alone, then its rows
+		qs = `SELECT ` + eventCols + ` FROM (SELECT g.id FROM event_groups g` + w.sql() + order + s.limitSQL(f) + `) page
+JOIN event_groups g ON g.id = page.id JOIN events e ON e.id = g.first_event JOIN articles a ON a.id = e.article_id
+LEFT JOIN outlets o ON o.id = a.outlet_id` + order
+	}
 	rows, err := s.db.QueryContext(ctx, s.q(qs), w.args...)
 	if err != nil {
 		return fmt.Errorf("querying events: %w", err)

@@ -447,26 +447,24 @@ func (w *writer) events(ctx context.Context, article, story int64, a *store.Arti
 		}
 		e := &a.Doc.Events[g.events[0]]
 		r, err := w.row(ctx, `INSERT INTO event_groups (gkey, source_code, source_country, target_code, target_country, cameo, root, quad, plover, goldstein, day, mentions, articles, sources, first_event)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)
-ON CONFLICT (gkey) DO UPDATE SET mentions = event_groups.mentions + excluded.mentions, articles = event_groups.articles + 1 RETURNING id`,
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)
+ON CONFLICT (gkey) DO UPDATE SET mentions = event_groups.mentions + excluded.mentions, articles = event_groups.articles + 1 RETURNING id, articles`,
 			g.key, e.Source.Code, e.Source.Country, g.tcode, g.tcountry, e.CAMEO, e.Root, e.Quad, e.Plover.Category, e.Goldstein, g.day, len(ids), ids[0])
 		if err != nil {
 			return err
 		}
 		var gid int64
-		if err := r.Scan(&gid); err != nil {
+		var articles int
+		if err := r.Scan(&gid, &articles); err != nil {
 			return err
 		}
-		res, err := w.exec(ctx, `INSERT INTO group_stories (group_id, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, gid, story)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n > 0 {
-			if _, err := w.exec(ctx, `UPDATE event_groups SET sources = sources + 1 WHERE id = ?`, gid); err != nil {
+		if articles == 1 {
+			// a new group: its one source is this story
+			if err := w.add(ctx, `INSERT INTO group_stories (group_id, story_id)`, gid, story); err != nil {
 				return err
 			}
+		} else if err := w.newSource(ctx, gid, story); err != nil {
+			return err
 		}
 		for k, i := range g.events {
 			e := &a.Doc.Events[i]
@@ -484,6 +482,26 @@ ON CONFLICT (gkey) DO UPDATE SET mentions = event_groups.mentions + excluded.men
 		}
 	}
 	return nil
+}
+
+// newSource counts story as a source of group gid unless it is one already.
+func (w *writer) newSource(ctx context.Context, gid, story int64) error {
+	// the group's stories queued in this batch must be in the table first
+	if b := w.bulk[`INSERT INTO group_stories (group_id, story_id)`]; b != nil {
+		if err := w.flushOne(ctx, b); err != nil {
+			return err
+		}
+	}
+	res, err := w.exec(ctx, `INSERT INTO group_stories (group_id, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, gid, story)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return err
+	}
+	_, err = w.exec(ctx, `UPDATE event_groups SET sources = sources + 1 WHERE id = ?`, gid)
+	return err
 }
 
 const eventInsert = `INSERT INTO events (id, article_id, idx, group_id, story_id, day,
