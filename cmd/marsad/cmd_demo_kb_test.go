@@ -9,7 +9,7 @@ import (
 )
 
 func TestDemo(t *testing.T) {
-	r := runCLI(t, "", "demo")
+	r := runCLI(t, "", "demo", "--no-serve")
 	if r.err != nil {
 		t.Fatalf("demo: %v", r.err)
 	}

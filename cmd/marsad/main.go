@@ -42,6 +42,7 @@ Exit status: 0 success; 1 some inputs failed (the rest were processed);
 		newCodeCommand(),
 		newEvalCommand(),
 		newDemoCommand(),
+		newServeCommand(),
 		newBenchCommand(),
 		newNERCommand(),
 		newTrainCommand(),

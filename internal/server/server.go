@@ -1,0 +1,590 @@
+// Package server is Marsad's HTTP JSON API over a store, and the web UI
+// (package web) beside it. Every route is documented in openapi.json,
+// which a test keeps true.
+package server
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "embed"
+
+	"github.com/marsad/marsad/internal/pipeline"
+	"github.com/marsad/marsad/internal/query"
+	"github.com/marsad/marsad/internal/store"
+)
+
+// OpenAPI is the API's OpenAPI 3 description, served at /api/openapi.json.
+//
+//go:embed openapi.json
+var OpenAPI []byte
+
+// MaxLimit caps the page size of every list route.
+const MaxLimit = 500
+
+// MaxBody caps the size of a request body (the API only reads; bodies are
+// refused past this size).
+const MaxBody = 64 << 10
+
+// ErrNotFound is what an ArticleSource returns, wrapped, for an unknown id.
+var ErrNotFound = errors.New("not found")
+
+// ArticleSource returns one stored article as the output contract of
+// `marsad code`. The SQL store implements it; its not-found error must
+// satisfy errors.Is(err, NotFound) for the NotFound it was built with.
+type ArticleSource interface {
+	Article(ctx context.Context, id string) (pipeline.Doc, error)
+}
+
+// Options configure the handler. The zero value serves the API without UI.
+type Options struct {
+	UI       fs.FS // the built UI (index.html at its root); nil serves no UI
+	NotFound error // the error ArticleSource wraps for an unknown id (default ErrNotFound)
+	// Exporters write /api/export?format=NAME; they replace the built-in
+	// csv and jsonl writers, so that the API can write exactly what
+	// `marsad export` writes, and add formats (parquet).
+	Exporters map[string]Exporter
+}
+
+// Exporter writes every event matching f (f.Limit is -1 unless the client
+// gave a limit) to w in one file format.
+type Exporter struct {
+	ContentType string // of the answer
+	Ext         string // file name extension, without the dot
+	Write       func(ctx context.Context, st store.Store, f query.Filter, w io.Writer) error
+}
+
+// Server serves the API over a store.
+type Server struct {
+	st   store.Store
+	arts ArticleSource
+	opts Options
+	mux  *http.ServeMux
+	api  []string // the paths of the API routes, as openapi.json writes them
+}
+
+// New returns the API (and UI) handler over st. arts may be nil, and is
+// then looked for on st.
+func New(st store.Store, arts ArticleSource, o Options) *Server {
+	if arts == nil {
+		arts, _ = st.(ArticleSource)
+	}
+	if o.NotFound == nil {
+		o.NotFound = ErrNotFound
+	}
+	s := &Server{st: st, arts: arts, opts: o, mux: http.NewServeMux()}
+	s.routes()
+	return s
+}
+
+// Routes returns the paths of the API's routes ("/api/articles/{id}"), the
+// ones openapi.json must document.
+func (s *Server) Routes() []string { return append([]string(nil), s.api...) }
+
+func (s *Server) routes() {
+	m := s.mux
+	handle := func(path string, h http.HandlerFunc) {
+		s.api = append(s.api, path)
+		m.HandleFunc("GET "+path, h)
+	}
+	handle("/healthz", s.healthz)
+	m.HandleFunc("GET /api/openapi.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(OpenAPI)
+	})
+	handle("/api/stats", s.stats)
+	handle("/api/articles", s.articles)
+	handle("/api/articles/{id}", s.article)
+	handle("/api/events", s.events)
+	handle("/api/actors", s.actors)
+	handle("/api/dyads", s.dyads)
+	handle("/api/timeline", s.timeline)
+	handle("/api/network", s.network)
+	handle("/api/places", s.places)
+	handle("/api/export", s.export)
+	m.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such route: "+r.URL.Path)
+	})
+	if s.opts.UI != nil {
+		files := http.FileServerFS(s.opts.UI)
+		m.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
+			// client-side routes get index.html
+			if r.URL.Path != "/" && !strings.HasPrefix(r.URL.Path, "/assets/") {
+				if _, err := fs.Stat(s.opts.UI, strings.TrimPrefix(r.URL.Path, "/")); err != nil {
+					r2 := r.Clone(r.Context())
+					r2.URL.Path = "/"
+					files.ServeHTTP(w, r2)
+					return
+				}
+			}
+			files.ServeHTTP(w, r)
+		})
+	}
+}
+
+// csp keeps scripts to the page's own files: article text, inserted as
+// text, could not run even if it were inserted as markup.
+const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// ServeHTTP adds the security headers, refuses large bodies and methods
+// other than GET and HEAD, and routes.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", csp)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed")
+		return
+	}
+	if r.ContentLength > MaxBody {
+		writeError(w, http.StatusRequestEntityTooLarge, "request body too large")
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+	s.mux.ServeHTTP(w, r)
+}
+
+// HTTPServer returns an http.Server for h on addr with read, write and
+// idle timeouts and a header size cap.
+func HTTPServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr: addr, Handler: h,
+		ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
+		MaxHeaderBytes: 64 << 10,
+	}
+}
+
+// Loopback reports whether addr's host is a loopback address (or
+// localhost).
+func Loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// apiError is the body of every error answer.
+type apiError struct {
+	Error  string `json:"error"`
+	Status int    `json:"status"`
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Del("Content-Disposition")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(apiError{Error: msg, Status: status})
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		// the header is gone; nothing more to tell the client
+		return
+	}
+}
+
+// fail answers an error from the store: a bad query is the client's
+// fault, a cancelled request is nobody's, the rest is ours.
+func (s *Server) fail(w http.ResponseWriter, err error) {
+	switch {
+	case errors.Is(err, query.ErrInvalid), errors.Is(err, errBadRequest):
+		writeError(w, http.StatusBadRequest, err.Error())
+	case errors.Is(err, s.opts.NotFound):
+		writeError(w, http.StatusNotFound, err.Error())
+	case errors.Is(err, context.DeadlineExceeded):
+		writeError(w, http.StatusServiceUnavailable, "query timed out")
+	default:
+		writeError(w, http.StatusInternalServerError, err.Error())
+	}
+}
+
+var errBadRequest = errors.New("bad request")
+
+// filter parses the query model from the URL and caps its page size.
+// country and root are accepted as the API's names for actor (a country)
+// and cameo (a root).
+func filter(v url.Values) (query.Filter, error) {
+	v = aliases(v)
+	f, err := query.FromValues(v)
+	if err != nil {
+		return f, err
+	}
+	if f.Limit <= 0 || f.Limit > MaxLimit {
+		if f.Limit > MaxLimit {
+			f.Limit = MaxLimit
+		} else {
+			f.Limit = query.DefaultLimit
+		}
+	}
+	return f, nil
+}
+
+// aliases maps country= to actor= and root= to cameo= when those are unset.
+func aliases(v url.Values) url.Values {
+	for alias, name := range map[string]string{"country": "actor", "root": "cameo"} {
+		if a := v.Get(alias); a != "" && v.Get(name) == "" {
+			v.Set(name, a)
+		}
+	}
+	return v
+}
+
+// list is the envelope of every list answer.
+type list[T any] struct {
+	Items []T    `json:"items"`
+	Next  string `json:"next,omitempty"` // cursor of the next page, when there may be one
+}
+
+func cursorOf(offset int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("o:" + strconv.Itoa(offset)))
+}
+
+func parseCursor(c string) (int, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err == nil && strings.HasPrefix(string(b), "o:") {
+		if n, err := strconv.Atoi(string(b[2:])); err == nil && n >= 0 {
+			return n, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: cursor %q", errBadRequest, c)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	st, err := s.st.Stats(r.Context())
+	if err != nil {
+		writeError(w, http.StatusServiceUnavailable, err.Error())
+		return
+	}
+	writeJSON(w, map[string]any{"status": "ok", "articles": st.Articles, "events": st.Events})
+}
+
+func (s *Server) stats(w http.ResponseWriter, r *http.Request) {
+	st, err := s.st.Stats(r.Context())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, st)
+}
+
+func (s *Server) articles(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	if q := v.Get("q"); q != "" {
+		v.Set("text", q)
+	}
+	f, err := filter(v)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	if f.Text == "" {
+		s.fail(w, fmt.Errorf("%w: q (the words to search for) is required", errBadRequest))
+		return
+	}
+	hits, err := s.st.Search(r.Context(), f)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, list[query.Hit]{Items: nonNil(hits)})
+}
+
+func (s *Server) article(w http.ResponseWriter, r *http.Request) {
+	if s.arts == nil {
+		writeError(w, http.StatusNotImplemented, "this store cannot return articles")
+		return
+	}
+	doc, err := s.arts.Article(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, doc)
+}
+
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	if c := v.Get("cursor"); c != "" {
+		off, err := parseCursor(c)
+		if err != nil {
+			s.fail(w, err)
+			return
+		}
+		v.Set("offset", strconv.Itoa(off))
+	}
+	f, err := filter(v)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	evs, err := s.st.Events(r.Context(), f)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	out := list[query.Event]{Items: nonNil(evs)}
+	if len(evs) == f.Limit {
+		out.Next = cursorOf(f.Offset + len(evs))
+	}
+	writeJSON(w, out)
+}
+
+func (s *Server) actors(w http.ResponseWriter, r *http.Request) {
+	f, err := filter(r.URL.Query())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	as, err := s.st.Actors(r.Context(), f)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, list[query.Actor]{Items: nonNil(as)})
+}
+
+func (s *Server) dyads(w http.ResponseWriter, r *http.Request) {
+	f, err := filter(r.URL.Query())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	ds, err := s.st.Dyads(r.Context(), f)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, list[query.Dyad]{Items: nonNil(ds)})
+}
+
+// bucket is a timeline period with its mean Goldstein score.
+type bucket struct {
+	query.Bucket
+	MeanGoldstein *float64 `json:"mean_goldstein"` // null when the period has no events
+}
+
+func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
+	f, err := filter(r.URL.Query())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	bs, err := s.st.Timeline(r.Context(), f)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	// the mean Goldstein score per period, from the events themselves
+	sum := map[string]float64{}
+	n := map[string]int{}
+	ef := f
+	ef.Limit = -1
+	ef.Offset = 0
+	err = s.st.EachEvent(r.Context(), ef, func(e *query.Event) error {
+		if e.Day == "" {
+			return nil
+		}
+		p, ok := period(e.Day, f.Interval)
+		if ok {
+			sum[p] += e.Goldstein
+			n[p]++
+		}
+		return nil
+	})
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	out := make([]bucket, len(bs))
+	for i, b := range bs {
+		out[i].Bucket = b
+		if c := n[b.Period]; c > 0 {
+			m := sum[b.Period] / float64(c)
+			out[i].MeanGoldstein = &m
+		}
+	}
+	writeJSON(w, list[bucket]{Items: out})
+}
+
+// period is the first day of the period of day.
+func period(day string, iv query.Interval) (string, bool) {
+	t, err := time.Parse(query.DateLayout, day)
+	if err != nil {
+		return "", false
+	}
+	switch iv {
+	case query.Week:
+		wd := (int(t.Weekday()) + 6) % 7
+		t = t.AddDate(0, 0, -wd)
+	case query.Month:
+		t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t.Format(query.DateLayout), true
+}
+
+// edge is a network edge split into cooperation and conflict.
+type edge struct {
+	Source        string  `json:"source"`
+	Target        string  `json:"target"`
+	Events        int     `json:"events"`
+	Cooperation   int     `json:"cooperation"`
+	Conflict      int     `json:"conflict"`
+	MeanGoldstein float64 `json:"mean_goldstein"`
+}
+
+// node is an actor of the network.
+type node struct {
+	ID      string `json:"id"`
+	Country string `json:"country"`
+	Events  int    `json:"events"`
+}
+
+type network struct {
+	Nodes []node `json:"nodes"`
+	Edges []edge `json:"edges"`
+}
+
+func (s *Server) network(w http.ResponseWriter, r *http.Request) {
+	f, err := filter(r.URL.Query())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	ds, err := s.st.Dyads(r.Context(), f)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	out := network{Nodes: []node{}, Edges: []edge{}}
+	seen := map[string]int{}
+	add := func(code string, n int) {
+		if i, ok := seen[code]; ok {
+			out.Nodes[i].Events += n
+			return
+		}
+		seen[code] = len(out.Nodes)
+		c := code
+		if len(c) > 3 {
+			c = c[:3]
+		}
+		out.Nodes = append(out.Nodes, node{ID: code, Country: c, Events: n})
+	}
+	for _, d := range ds {
+		if d.Target == "" || d.Source == "" || d.Source == d.Target {
+			continue
+		}
+		out.Edges = append(out.Edges, edge{Source: d.Source, Target: d.Target, Events: d.Events,
+			Cooperation: d.Cooperation, Conflict: d.Conflict, MeanGoldstein: d.MeanGoldstein})
+		add(d.Source, d.Events)
+		add(d.Target, d.Events)
+	}
+	sort.SliceStable(out.Nodes, func(i, j int) bool { return out.Nodes[i].Events > out.Nodes[j].Events })
+	writeJSON(w, out)
+}
+
+func (s *Server) places(w http.ResponseWriter, r *http.Request) {
+	f, err := filter(r.URL.Query())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	ps, err := s.st.Places(r.Context(), f)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, list[query.Place]{Items: nonNil(ps)})
+}
+
+// exportCols are the columns of the CSV export.
+var exportCols = []string{"id", "day", "article_id", "outlet", "source_code", "source_country", "source_text",
+	"target_code", "target_country", "target_text", "cameo", "root", "quad", "goldstein", "plover", "plover_mode",
+	"modality", "location", "location_country", "evidence", "mentions", "articles", "sources"}
+
+func (s *Server) export(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	format := v.Get("format")
+	f, err := query.FromValues(aliases(v))
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	if f.Limit == 0 {
+		f.Limit = -1
+	}
+	if ex, ok := s.opts.Exporters[format]; ok {
+		w.Header().Set("Content-Type", ex.ContentType)
+		w.Header().Set("Content-Disposition", `attachment; filename="marsad-events.`+ex.Ext+`"`)
+		// an error after the first byte can only truncate the answer
+		ex.Write(r.Context(), s.st, f, w)
+		return
+	}
+	switch format {
+	case "csv":
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="marsad-events.csv"`)
+		cw := csv.NewWriter(w)
+		cw.Write(exportCols)
+		err = s.st.EachEvent(r.Context(), f, func(e *query.Event) error {
+			var tc, tn, tt, loc, lc string
+			if e.Target != nil {
+				tc, tn, tt = e.Target.Code, e.Target.Country, e.Target.Text
+			}
+			if e.Location != nil {
+				loc, lc = e.Location.Text, e.Location.Country
+			}
+			return cw.Write([]string{strconv.FormatInt(e.ID, 10), e.Day, e.ArticleID, e.Outlet,
+				e.Source.Code, e.Source.Country, e.Source.Text, tc, tn, tt, e.CAMEO, e.Root,
+				strconv.Itoa(e.Quad), strconv.FormatFloat(e.Goldstein, 'f', -1, 64), e.Plover.Category, e.Plover.Mode,
+				strings.Join(e.Modality, ","), loc, lc, e.Evidence.Text,
+				strconv.Itoa(e.Mentions), strconv.Itoa(e.Articles), strconv.Itoa(e.Sources)})
+		})
+		cw.Flush()
+	case "jsonl":
+		w.Header().Set("Content-Type", "application/x-ndjson")
+		w.Header().Set("Content-Disposition", `attachment; filename="marsad-events.jsonl"`)
+		enc := json.NewEncoder(w)
+		err = s.st.EachEvent(r.Context(), f, func(e *query.Event) error { return enc.Encode(e) })
+	case "parquet":
+		writeError(w, http.StatusNotImplemented, "parquet export is not available in this build; use csv or jsonl")
+		return
+	default:
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("format %q: want csv, jsonl or parquet", format))
+		return
+	}
+	if err != nil {
+		// headers are sent; the truncated body is all we can do
+		return
+	}
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
