@@ -52,6 +52,10 @@ const trainNERExample = `  # reproduce the shipped model internal/ner/model/ner.
     --gazetteer names=$D/kb/names/arabic_given_names_ar_en.tsv \
     --gazetteer countries=$D/kb/places/countries_ar.tsv \
     --gazetteer cities=$D/kb/places/cities_ar.tsv \
+    --gazetteer kb-actors=kb/actors.tsv --gazetteer kb-actors=kb/actors_more.tsv \
+    --gazetteer kb-actors=kb/actors_more2.tsv --gazetteer kb-actors=kb/actors_petrarch.tsv \
+    --gazetteer kb-roles=kb/roles.tsv --gazetteer kb-countries=kb/countries.tsv \
+    --gazetteer kb-outlets=kb/outlets.tsv --gazetteer triggers=internal/ner/model/triggers.tsv \
     --epochs 12 --seed 1 --out internal/ner/model/ner.bin
 
   # write the held-out dev split (last tenth of ANERcorp's sentences) for 'marsad eval ner':
@@ -76,7 +80,13 @@ The same data, flags and seed give a byte-identical model.
 
 Gazetteers (--gazetteer KIND=PATH, repeatable): fane (TSV fine_type,
 surface), names (given names), countries (name_ar column), cities
-(name_ar column).`,
+(name_ar column); from Marsad's knowledge base: kb-actors (kb/actors*.tsv,
+by kind: people, organisations, groups), kb-roles (kb/roles.tsv:
+institutions and titles), kb-countries (kb/countries.tsv: names, capitals,
+demonyms with their inflected forms), kb-outlets (kb/outlets.tsv); and
+triggers (internal/ner/model/triggers.tsv: head nouns such as «وزارة»,
+«حزب», «كأس» that open a name; the words up to five tokens after one get
+trigger features).`,
 		Example: trainNERExample,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -96,7 +106,7 @@ surface), names (given names), countries (name_ar column), cities
 	f.IntVar(&o.clusters, "clusters", 512, "number of fine word clusters")
 	f.StringArrayVar(&o.extra, "extra", nil, "CoNLL `FILE` from another domain (FANE, AQMAR), learnt with feature augmentation (repeatable)")
 	f.StringArrayVar(&o.clText, "cluster-text", nil, "CoNLL `FILE` whose tokens are added to the cluster corpus (repeatable; the training sentences always are)")
-	f.StringArrayVar(&o.gazetteers, "gazetteer", nil, "gazetteer `KIND=PATH` (fane, names, countries, cities; repeatable)")
+	f.StringArrayVar(&o.gazetteers, "gazetteer", nil, "gazetteer `KIND=PATH` (fane, names, countries, cities, kb-actors, kb-roles, kb-countries, kb-outlets, triggers; repeatable)")
 	return cmd
 }
 

@@ -104,13 +104,21 @@ func clFreq(c uint32) uint64   { return uint64(c >> (clFineBits + clMidBits + cl
 // Gazetteer types; a token carries, per type, whether it begins, is inside,
 // ends or is alone in a gazetteer phrase of that type (4 bits per type).
 const (
-	gazPERS    = iota // person names (FANE person classes)
-	gazLOC            // places (FANE GPE/LOC/FAC classes)
-	gazORG            // organisations (FANE ORG classes)
-	gazMISC           // other named things (FANE products etc.)
-	gazFirst          // Arabic given names
-	gazCountry        // country names
-	gazCity           // city names
+	gazPERS        = iota // person names (FANE person classes)
+	gazLOC                // places (FANE GPE/LOC/FAC classes)
+	gazORG                // organisations (FANE ORG classes)
+	gazMISC               // other named things (FANE products etc.)
+	gazFirst              // Arabic given names
+	gazCountry            // country names
+	gazCity               // city names
+	gazKBPers             // Marsad kb: named people
+	gazKBOrg              // Marsad kb: organisations, IGOs, NGOs, media
+	gazKBGroup            // Marsad kb: armed and political groups
+	gazRole               // Marsad kb: generic institutions and group nouns
+	gazTitle              // Marsad kb: titles
+	gazDemonym            // Marsad kb: demonyms and their inflected forms
+	gazOrgTrigger         // head nouns that open an organisation's name
+	gazMiscTrigger        // head nouns that open an event's or other MISC name
 	numGazTypes
 )
 
@@ -304,7 +312,33 @@ const (
 	fSufM1
 	fPreP1
 	fGazNormM1
+	fTrigDist
+	fTrigDistCl
+	fNisba
+	fNisbaM1
 )
+
+// trigWindow is how far back a trigger word (gazOrgTrigger, gazMiscTrigger)
+// is looked for: long names («وزارة الشؤون الخارجية والتعاون الدولي»)
+// continue several words after their head noun.
+const trigWindow = 5
+
+// Single-word gazetteer bits of the trigger types.
+const (
+	bitOrgTrigger  = 1 << (gazOrgTrigger*4 + 3)
+	bitMiscTrigger = 1 << (gazMiscTrigger*4 + 3)
+)
+
+// nisba classifies a normalised word by its nisba ending (ي, يه for ية, يون,
+// يين, يات, after at least three letters): 0 for none, else 1-5.
+func nisba(norm []byte) uint64 {
+	for k, suf := range [...]string{"يون", "يين", "يات", "يه", "ي"} {
+		if hasSuffix(norm, suf) && utf8.RuneCount(norm)-utf8.RuneCountInString(suf) >= 3 {
+			return uint64(k + 1)
+		}
+	}
+	return 0
+}
 
 // extract computes the hashed feature indices of every token into s.feats,
 // token i owning s.feats[s.off[i]:s.off[i+1]]. mask is the table size - 1.
@@ -400,6 +434,18 @@ func (r *resources) extract(s *scratch, tokens []string, mask uint64) {
 			b := uint64(bits.TrailingZeros64(g))
 			add(fGaz, b)
 			add(fGazNormM1, mix(b, m1))
+		}
+		for j := i - 1; j >= 0 && j >= i-trigWindow; j-- {
+			if g := info[j].gaz & (bitOrgTrigger | bitMiscTrigger); g != 0 {
+				d := uint64(i-j) | (g&bitMiscTrigger)>>(gazMiscTrigger*4+3)<<8
+				add(fTrigDist, d)
+				add(fTrigDistCl, d|clMid(w.cl)<<16)
+				break
+			}
+		}
+		if k := nisba(s.buf[w.ns:w.ne]); k != 0 {
+			add(fNisba, k)
+			add(fNisbaM1, k|clMid(clM1)<<8|uint64(clM1>>31)<<40)
 		}
 		for g := gzM1; g != 0; g &= g - 1 {
 			add(fGazM1, uint64(bits.TrailingZeros64(g)))

@@ -35,6 +35,10 @@ type GazetteerSource struct {
 	//   names     TSV of given names, first column (or name_ar)
 	//   countries TSV of country names (columns name_ar, common_ar, official_ar)
 	//   cities    TSV of city names (column name_ar)
+	//   kb-actors, kb-roles, kb-countries, kb-outlets
+	//             Marsad's knowledge base (kb/actors*.tsv, roles.tsv,
+	//             countries.tsv with demonyms, outlets.tsv)
+	//   triggers  TSV word, type (ORG or MISC): head nouns that open a name
 	Kind string
 	Path string
 }
@@ -105,6 +109,9 @@ func (res *Resources) addPhrase(phrase string, typ int) {
 }
 
 func (res *Resources) addGazetteer(ctx context.Context, g GazetteerSource) error {
+	if isKBKind(g.Kind) {
+		return res.addKBGazetteer(ctx, g)
+	}
 	f, err := os.Open(g.Path)
 	if err != nil {
 		return fmt.Errorf("gazetteer: %w", err)
