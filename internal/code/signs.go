@@ -96,6 +96,9 @@ func (x *sctx) accidentAt(k int, cls, bare []string) bool {
 	if k+1 < s.End && c.lex.StartsPhrase(n) && c.lex.HasClass(n+" "+toks[k+1].Norm, "accident") {
 		return true // «حادث سير»
 	}
+	if !slices.Contains(cls, "accident") && !slices.Contains(bare, "accident") {
+		return false
+	}
 	for j := range x.ms {
 		if x.ms[j].Start == k {
 			if ch, ok := x.choose(j); ok && c.lex.KB.Triggers[ch.Trigger].POS == "V" {
@@ -104,5 +107,5 @@ func (x *sctx) accidentAt(k int, cls, bare []string) bool {
 			break
 		}
 	}
-	return slices.Contains(cls, "accident") || slices.Contains(bare, "accident")
+	return true
 }
