@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -132,8 +131,7 @@ func runCode(ctx context.Context, o codeOptions, args []string, stdin io.Reader,
 	}
 	w := bufio.NewWriterSize(stdout, 1<<16)
 	defer w.Flush()
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	var line []byte // one output line, reused from article to article
 	return forEachArticle(ctx, args, o.input, stdin, stderr, func(art *extract.Article) error {
 		doc := p.Code(art)
 		if o.noText {
@@ -145,7 +143,9 @@ func runCode(ctx context.Context, o codeOptions, args []string, stdin io.Reader,
 		if o.format == "pretty" {
 			return writePretty(w, &doc)
 		}
-		return enc.Encode(&doc)
+		line = doc.AppendJSON(line[:0])
+		_, err := w.Write(line)
+		return err
 	})
 }
 
