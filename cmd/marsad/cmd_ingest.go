@@ -139,7 +139,7 @@ func runIngest(ctx context.Context, o ingestOptions, args []string, stdin io.Rea
 		return err
 	}
 	prog := newProgress(stderr, inputSize(args), o.quiet)
-	tot, err := ingest(ctx, p, st, run, o, args, stdin, stderr, prog)
+	tot, err := ingest(ctx, p, st, run, o, args, ingestIO{stdin, stderr}, prog)
 	prog.finish()
 	el := time.Since(start)
 	// the run's totals are recorded even when it was interrupted
@@ -160,7 +160,14 @@ func runIngest(ctx context.Context, o ingestOptions, args []string, stdin io.Rea
 
 // ingest reads, codes on o.workers goroutines and writes batches with one
 // writer.
-func ingest(ctx context.Context, p *pipeline.Pipeline, st store.Store, run int64, o ingestOptions, args []string, stdin io.Reader, stderr io.Writer, prog *progress) (ingestStats, error) {
+// ingestIO is where an ingest reads standard input and reports failed inputs.
+type ingestIO struct {
+	stdin  io.Reader
+	stderr io.Writer
+}
+
+func ingest(ctx context.Context, p *pipeline.Pipeline, st store.Store, run int64, o ingestOptions, args []string, rw ingestIO, prog *progress) (ingestStats, error) {
+	stdin, stderr := rw.stdin, rw.stderr
 	var tot ingestStats
 	workers, batch := max(o.workers, 1), max(o.batch, 1)
 	ctx, cancel := context.WithCancel(ctx)
