@@ -353,33 +353,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, out)
 }
 
-func (s *Server) actors(w http.ResponseWriter, r *http.Request) {
-	f, err := filter(r.URL.Query())
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	as, err := s.st.Actors(r.Context(), f)
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	writeJSON(w, list[query.Actor]{Items: nonNil(as)})
-}
+func (s *Server) actors(w http.ResponseWriter, r *http.Request) { listed(s, w, r, s.st.Actors) }
 
-func (s *Server) dyads(w http.ResponseWriter, r *http.Request) {
-	f, err := filter(r.URL.Query())
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	ds, err := s.st.Dyads(r.Context(), f)
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	writeJSON(w, list[query.Dyad]{Items: nonNil(ds)})
-}
+func (s *Server) dyads(w http.ResponseWriter, r *http.Request) { listed(s, w, r, s.st.Dyads) }
 
 // bucket is a timeline period with its mean Goldstein score.
 type bucket struct {
@@ -506,19 +482,7 @@ func (s *Server) network(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, out)
 }
 
-func (s *Server) places(w http.ResponseWriter, r *http.Request) {
-	f, err := filter(r.URL.Query())
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	ps, err := s.st.Places(r.Context(), f)
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	writeJSON(w, list[query.Place]{Items: nonNil(ps)})
-}
+func (s *Server) places(w http.ResponseWriter, r *http.Request) { listed(s, w, r, s.st.Places) }
 
 // exportCols are the columns of the CSV export.
 var exportCols = []string{"id", "day", "article_id", "outlet", "source_code", "source_country", "source_text",
@@ -587,4 +551,20 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// listed answers a list route: the filter from the query, the store's
+// rows for it, and errors as JSON.
+func listed[T any](s *Server, w http.ResponseWriter, r *http.Request, fetch func(context.Context, query.Filter) ([]T, error)) {
+	f, err := filter(r.URL.Query())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	rows, err := fetch(r.Context(), f)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, list[T]{Items: nonNil(rows)})
 }
