@@ -183,8 +183,12 @@ func presentPrefix(n string) bool {
 
 // kindOf returns the name of the grammar class of word n that starts with
 // family («prep:», «proprep:»): «في» for «في» and "prep:", or "".
-func (c *Coder) kindOf(n, family string) string {
-	for _, cl := range c.lex.Classes(n) {
+func (c *Coder) kindOf(n, family string) string { return kindIn(c.lex.Classes(n), family) }
+
+// kindIn returns the name of the first of classes in family («prep:في» →
+// «في»), or "".
+func kindIn(classes []string, family string) string {
+	for _, cl := range classes {
 		if name, ok := strings.CutPrefix(cl, family); ok {
 			return name
 		}
@@ -253,11 +257,4 @@ func (x *sctx) classedAt(k int, cls, procs string) bool {
 }
 
 // kindAt is kindOf for token k.
-func (x *sctx) kindAt(k int, family string) string {
-	for _, cl := range x.classesAt(k) {
-		if name, ok := strings.CutPrefix(cl, family); ok {
-			return name
-		}
-	}
-	return ""
-}
+func (x *sctx) kindAt(k int, family string) string { return kindIn(x.classesAt(k), family) }

@@ -1,6 +1,8 @@
 package recognise
 
 import (
+	"slices"
+
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/kb"
 )
@@ -57,16 +59,7 @@ func (g *Grammar) Bare(k int) []string {
 }
 
 // Has reports whether token k, as written, has grammar class cls.
-func (g *Grammar) Has(k int, cls string) bool { return contains(g.Classes(k), cls) }
+func (g *Grammar) Has(k int, cls string) bool { return slices.Contains(g.Classes(k), cls) }
 
 // Buffer returns the annotation memory, for the next document to reuse.
 func (g *Grammar) Buffer() []int32 { return g.ids[:0] }
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
