@@ -66,10 +66,19 @@ func (x *sctx) classBetween(from, to int, cls string) bool {
 	return false
 }
 
-// governing reports a preposition other than «من» (also «who»).
-func (c *Coder) governing(t arabic.Token) bool {
-	p := c.kindOf(t.Norm, "prep:")
-	return t.Kind == arabic.Word && p != "" && p != "من"
+// governing reports a preposition other than «من» (also «who») at token k.
+func (x *sctx) governing(k int) bool {
+	p := x.kindAt(k, "prep:")
+	return x.toks[k].Kind == arabic.Word && p != "" && p != "من"
+}
+
+// wawless returns the grammar classes of token k without a leading «و»
+// («ومع» → «مع»), or as written when it has none.
+func (x *sctx) wawless(k int) []string {
+	if strings.HasPrefix(x.toks[k].Norm, "و") {
+		return x.in.Gram.Bare(k)
+	}
+	return x.classesAt(k)
 }
 
 // hasKind reports an entry of kind k.
@@ -112,10 +121,10 @@ func prepName(p string) string {
 // separated reports whether anything but quotes, negation and «قد» stands
 // in toks[from:to], so that an actor there is not the verb's subject.
 func (x *sctx) separated(from, to int) bool {
-	c, toks := x.c, x.toks
+	toks := x.toks
 	for k := from; k < to; k++ {
 		t := toks[k]
-		if t.Kind == arabic.Punct && arabic.IsQuote(t.Text) || c.lex.HasClass(t.Norm, "neg") || c.lex.HasClass(t.Norm, "particle") {
+		if t.Kind == arabic.Punct && arabic.IsQuote(t.Text) || x.hasClassAt(k, "neg") || x.hasClassAt(k, "particle") {
 			continue
 		}
 		return true
@@ -151,13 +160,12 @@ func (c *Coder) personForm(w string, t *kb.Trigger, prefixes ...string) bool {
 // casualty reports a word of the sentence, outside the trigger m, saying
 // that violence hurt people.
 func (x *sctx) casualty(m *recognise.Mention) bool {
-	c, toks, s := x.c, x.toks, x.s
+	s := x.s
 	for k := s.Start; k < s.End; k++ {
 		if k >= m.Start && k < m.End {
 			continue
 		}
-		n := toks[k].Norm
-		if c.classed(n, "casualty", "وفب") {
+		if x.classedAt(k, "casualty", "وفب") {
 			return true
 		}
 	}

@@ -2,7 +2,7 @@ package code
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/kb"
@@ -22,7 +22,6 @@ import (
 // cities share a name).
 func (x *sctx) location(m *recognise.Mention, targets []*resolve.Actor, t *kb.Trigger, named map[string]int) (*Location, string) {
 	c, in, s := x.c, x.in, x.s
-	toks := in.Tokens
 	var scratch [4]arabic.Analysis
 	why := "its sentence names no place after the trigger («في …») and no base, crossing or camp"
 	found := func(l *Location, w string) bool {
@@ -47,7 +46,7 @@ func (x *sctx) location(m *recognise.Mention, targets []*resolve.Actor, t *kb.Tr
 		return nil, why
 	}
 	for k := m.End; k+1 < s.End; k++ {
-		if c.lex.HasClass(strings.TrimPrefix(toks[k].Norm, "و"), "prep:في") || x.hasClassAt(k, "placeword") {
+		if slices.Contains(x.wawless(k), "prep:في") || x.hasClassAt(k, "placeword") {
 			if l, w := c.placeAt(in, k+1, scratch[:0], named); found(l, w) {
 				return l, ""
 			}

@@ -68,7 +68,7 @@ func (x *sctx) intended(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 // right after a noun of change, with at most «عدد» between them («ارتفاع
 // عدد الهجمات»).
 func (x *sctx) trend(m *recognise.Mention) bool {
-	c, toks, s := x.c, x.toks, x.s
+	toks, s := x.toks, x.s
 	for k, seen := m.End, 0; k < s.End && seen < 5; k++ {
 		if toks[k].Kind == arabic.Punct {
 			if toks[k].Text == "،" || toks[k].Text == "," || toks[k].Text == "؛" {
@@ -77,11 +77,10 @@ func (x *sctx) trend(m *recognise.Mention) bool {
 			continue
 		}
 		seen++
-		n := toks[k].Norm
-		if c.classed(n, "trend", "وف") {
+		if x.classedAt(k, "trend", "وف") {
 			return true
 		}
-		if c.lex.HasClass(n, "relative") || c.lex.HasClass(n, "count") || c.lex.HasClass(n, "casualty") {
+		if x.hasClassAt(k, "relative") || x.hasClassAt(k, "count") || x.hasClassAt(k, "casualty") {
 			break // «الهجوم الذي ارتفعت حصيلته»: the victims are counted
 		}
 	}
@@ -174,7 +173,7 @@ func (x *sctx) asyndeticRelative(m *recognise.Mention) bool {
 	person, words, lam := false, 0, false
 	for ; k >= s.Start && words < 3; k-- {
 		t := toks[k]
-		if t.Kind != arabic.Word || strings.HasPrefix(t.Norm, "ال") || len(c.lex.Classes(t.Norm)) > 0 {
+		if t.Kind != arabic.Word || strings.HasPrefix(t.Norm, "ال") || len(x.classesAt(k)) > 0 {
 			break
 		}
 		if mm, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok {
@@ -194,14 +193,14 @@ func (x *sctx) asyndeticRelative(m *recognise.Mention) bool {
 	if lam && k > s.Start && x.classedAt(k-1, "speech", "وف") {
 		return false // «وقال لصحافيين قتل خمسة جنود»: the hearers of what is said
 	}
-	if lam || c.governing(toks[k]) {
+	if lam || x.governing(k) {
 		return true // «عن سائحتين يابانيتين», «السجن لجندي إسرائيلي قتل فلسطينيا»
 	}
 	// a noun governing the phrase, itself after a preposition: «على جثة صحافي»
 	if _, ok := c.lex.MatchAt(toks[:m.Start], k, scratch[:0]); ok || k == s.Start || toks[k].Kind != arabic.Word {
 		return false
 	}
-	return !strings.HasPrefix(toks[k].Norm, "ال") && len(x.classesAt(k)) == 0 && c.governing(toks[k-1])
+	return !strings.HasPrefix(toks[k].Norm, "ال") && len(x.classesAt(k)) == 0 && x.governing(k-1)
 }
 
 // relativeOfAct reports a verb m opening a relative clause right after a
@@ -276,13 +275,12 @@ func (x *sctx) before(m *recognise.Mention, cls string, n int, inClause bool) bo
 // ناجما عن هجوم انتحاري، أو عن انفجار قنبلة», «ما إذا كان المهاجم قد قتل
 // أو أصيب») up to a clause conjunction («وعندما أجابته»).
 func (x *sctx) whether(m *recognise.Mention) bool {
-	c, toks, s := x.c, x.toks, x.s
+	s := x.s
 	for k := m.Start - 1; k > s.Start; k-- {
-		n := toks[k].Norm
-		if c.lex.HasClass(n, "if") && x.hasClassAt(k-1, "whether") {
+		if x.hasClassAt(k, "if") && x.hasClassAt(k-1, "whether") {
 			return true
 		}
-		if c.classed(n, "clause", "وف") {
+		if x.classedAt(k, "clause", "وف") {
 			return false
 		}
 	}
@@ -349,13 +347,12 @@ func (x *sctx) timed() bool {
 // placed reports a word that stands after a preposition of place or a
 // place word («قرب», «أمام», «مقر»), with «من» between them allowed.
 func (x *sctx) placed(k int) bool {
-	c, toks, s := x.c, x.toks, x.s
+	s := x.s
 	for j, seen := k-1, 0; j >= s.Start && seen < 2; j-- {
-		n := toks[j].Norm
-		if c.classed(n, "prep:قرب", "وب") || c.classed(n, "prep:امام", "وب") || c.classed(n, "placeword", "وب") {
+		if x.classedAt(j, "prep:قرب", "وب") || x.classedAt(j, "prep:امام", "وب") || x.classedAt(j, "placeword", "وب") {
 			return true
 		}
-		if !c.classed(n, "prep:من", "") {
+		if !x.hasClassAt(j, "prep:من") {
 			return false
 		}
 		seen++

@@ -44,10 +44,10 @@ func (x *sctx) physical(cl clause, target *resolve.Actor, sources []*resolve.Act
 		if t.Kind != arabic.Word {
 			continue
 		}
-		if c.kindOf(t.Norm, "prep:") != "" {
+		if x.kindAt(k, "prep:") != "" {
 			break // «هجوما حادا على الحكومة»: what stands before the preposition qualifies the attack
 		}
-		if len(c.lex.Classes(t.Norm)) == 0 {
+		if len(x.classesAt(k)) == 0 {
 			return true // «مقر», «مبنى»
 		}
 	}

@@ -53,10 +53,10 @@ func (x *sctx) signsOf(ms []recognise.Mention) signs {
 			continue
 		}
 		n := toks[k].Norm
-		cls := c.lex.Classes(n)
+		cls := x.classesAt(k)
 		var bare []string
 		if len(n) > 2 && strings.Contains("وفبل", n[:2]) {
-			bare = c.lex.Classes(n[2:])
+			bare = x.in.Gram.Bare(k)
 		}
 		has := func(x string) bool { return slices.Contains(cls, x) || slices.Contains(bare, x) }
 		if has("background") && !x.placed(k) {

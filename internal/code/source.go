@@ -1,6 +1,7 @@
 package code
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/marsad/marsad/internal/arabic"
@@ -17,7 +18,7 @@ func (x *sctx) nounSubjectAfter(m *recognise.Mention) bool {
 		return false
 	}
 	t := toks[m.End]
-	if t.Kind != arabic.Word || !strings.HasPrefix(t.Norm, "ال") || len(c.lex.Classes(t.Norm)) > 0 {
+	if t.Kind != arabic.Word || !strings.HasPrefix(t.Norm, "ال") || len(x.classesAt(m.End)) > 0 {
 		return false
 	}
 	var scratch [4]arabic.Analysis
@@ -179,14 +180,13 @@ func nearestBefore(actors []resolve.Actor, i int) int {
 // after the trigger: they share the event's source role.
 func (x *sctx) coagents(m *recognise.Mention, targets []*resolve.Actor) []*resolve.Actor {
 	actors := x.actors
-	c, toks := x.c, x.toks
 	var out []*resolve.Actor
 	for i := range actors {
 		a := &actors[i]
 		if a.Start < m.End || a.Prep != "مع" || a.Start < 2 || isTarget(a, targets) {
 			continue
 		}
-		if c.lex.HasClass(strings.TrimPrefix(toks[a.Start-2].Norm, "و"), "coagent") {
+		if slices.Contains(x.wawless(a.Start-2), "coagent") {
 			out = append(out, a)
 		}
 	}
@@ -226,13 +226,13 @@ func (x *sctx) inQuote(i int) bool {
 // conjBefore reports a free-standing «و», or a particle that continues the
 // previous clause («كما», «ثم»), just before token i (quotes skipped).
 func (x *sctx) conjBefore(i int) bool {
-	c, toks := x.c, x.toks
+	toks := x.toks
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		if toks[k].Kind == arabic.Punct && arabic.IsQuote(toks[k].Text) {
 			continue
 		}
 		n := toks[k].Norm
-		return n == "و" || n == "ف" || c.lex.HasClass(strings.TrimPrefix(n, "و"), "continue")
+		return n == "و" || n == "ف" || slices.Contains(x.wawless(k), "continue")
 	}
 	return false
 }
@@ -275,7 +275,7 @@ func (x *sctx) antecedent(i int) int {
 			k = tm.End - 1
 			continue
 		}
-		if len(c.lex.Classes(t.Norm)) == 0 {
+		if len(x.classesAt(k)) == 0 {
 			return -1
 		}
 	}
@@ -284,10 +284,8 @@ func (x *sctx) antecedent(i int) int {
 
 // lightBefore reports a light verb («قام», «قيام») just before token i.
 func (x *sctx) lightBefore(i int) bool {
-	c, toks := x.c, x.toks
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		n := toks[k].Norm
-		if c.lex.HasClass(n, "light") || len(n) > 2 && c.lex.HasClass(n[2:], "light") {
+		if x.hasClassAt(k, "light") || slices.Contains(x.in.Gram.Bare(k), "light") {
 			return true
 		}
 	}
@@ -421,10 +419,9 @@ func (x *sctx) saidThat(k int) bool {
 
 func (x *sctx) speaker(i int) int {
 	actors := x.actors
-	c, toks, s := x.c, x.toks, x.s
+	s := x.s
 	for k := i - 1; k >= s.Start; k-- {
-		n := toks[k].Norm
-		if !c.classed(n, "speech", "و") {
+		if !x.classedAt(k, "speech", "و") {
 			continue
 		}
 		// «قال X»: the actor right after the verb; «X قال»: the one right before
@@ -482,10 +479,10 @@ func (x *sctx) controlVerb(m *recognise.Mention) int {
 	c, toks, s := x.c, x.toks, x.s
 	for k := m.Start - 1; k >= s.Start && k >= m.Start-10; k-- {
 		n := toks[k].Norm
-		if c.classed(n, "control", "وف") || strings.HasSuffix(n, "وا") && c.classed(n[:len(n)-len("وا")], "control", "وف") {
+		if x.classedAt(k, "control", "وف") || strings.HasSuffix(n, "وا") && c.classed(n[:len(n)-len("وا")], "control", "وف") {
 			return k // «قرر», «عمدوا»
 		}
-		if k >= m.Start-2 && c.classed(n, "cease", "وف") {
+		if k >= m.Start-2 && x.classedAt(k, "cease", "وف") {
 			return k // «لم تتوقف عن تعذيب»
 		}
 		if toks[k].Kind == arabic.Punct && !arabic.IsQuote(toks[k].Text) && toks[k].Text != "،" {

@@ -1,8 +1,6 @@
 package code
 
 import (
-	"strings"
-
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/recognise"
@@ -274,7 +272,7 @@ func (x *sctx) placeTarget(m *recognise.Mention, t *kb.Trigger, named map[string
 	c, in, s := x.c, x.in, x.s
 	var scratch [4]arabic.Analysis
 	for k := m.End; k+1 < s.End; k++ {
-		prep := c.kindOf(strings.TrimPrefix(in.Tokens[k].Norm, "و"), "prep:")
+		prep := kindIn(x.wawless(k), "prep:")
 		if prep == "" || prep == "في" || !allows(t.Target, prep) {
 			continue
 		}
@@ -291,10 +289,10 @@ func (x *sctx) placeTarget(m *recognise.Mention, t *kb.Trigger, named map[string
 // trigger in this or the previous sentence that is not the source.
 func (x *sctx) pronounTarget(m *recognise.Mention, src *resolve.Actor) *resolve.Actor {
 	actors := x.actors
-	c, in, s := x.c, x.in, x.s
+	s := x.s
 	has := m.Suffix != "" && m.Suffix != "ي"
 	for k := m.End; !has && k < s.End && k < m.End+4; k++ {
-		has = c.kindOf(strings.TrimPrefix(in.Tokens[k].Norm, "و"), "proprep:") != ""
+		has = kindIn(x.wawless(k), "proprep:") != ""
 	}
 	if !has {
 		return nil

@@ -247,7 +247,7 @@ func (x *sctx) nounReading(k int) bool {
 	if prev.Text == "إن" && x.saidThat(m.Start-1) {
 		return true // «قالت السعودية إنّ قطع العلاقات»: «إنّ» stands before a noun
 	}
-	if cls := c.lex.Classes(prev.Norm); len(cls) > 0 && !slices.Equal(cls, []string{"states"}) { // a function word or a particle («قد») before it, not a noun of states
+	if cls := x.classesAt(m.Start - 1); len(cls) > 0 && !slices.Equal(cls, []string{"states"}) { // a function word or a particle («قد») before it, not a noun of states
 		return false
 	}
 	if k > 0 && ms[k-1].End == m.Start && !ms[k-1].Has(kb.EntTrigger) {
@@ -286,7 +286,7 @@ func (x *sctx) timeAfterControl(m *recognise.Mention) bool {
 // words that name nothing and are no function words («رئيس الهيئة
 // التنفيذية لـ «القوات اللبنانية» سمير جعجع»).
 func (x *sctx) titleGap(from, to int) bool {
-	c, toks := x.c, x.toks
+	toks := x.toks
 	if to-from > 4 {
 		return false
 	}
@@ -296,8 +296,8 @@ func (x *sctx) titleGap(from, to int) bool {
 		case t.Kind == arabic.Punct && arabic.IsQuote(t.Text):
 		case t.Kind != arabic.Word:
 			return false
-		case c.lex.HasClass(t.Norm, "glue") || c.kindOf(t.Norm, "prep:") == "ل":
-		case strings.HasPrefix(t.Norm, "ال") && len(c.lex.Classes(t.Norm)) == 0:
+		case x.hasClassAt(k, "glue") || x.kindAt(k, "prep:") == "ل":
+		case strings.HasPrefix(t.Norm, "ال") && len(x.classesAt(k)) == 0:
 		default:
 			return false
 		}
@@ -309,11 +309,11 @@ func (x *sctx) titleGap(from, to int) bool {
 // «من» (also «who»): a verb cannot stand there, so the word is a verbal
 // noun («عمدت القوى الأمنية إلى قطع طريق»).
 func (x *sctx) afterPreposition(m *recognise.Mention) bool {
-	c, toks, s := x.c, x.toks, x.s
+	s := x.s
 	if m.Start == s.Start || m.Prefix != "" {
 		return false
 	}
-	return c.governing(toks[m.Start-1])
+	return x.governing(m.Start - 1)
 }
 
 // cueAfter returns the first of cues that starts within cueWindow words
