@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -61,7 +62,18 @@ Exit status: 0 success; 1 some inputs failed (the rest were processed);
 	return root
 }
 
+// gcPercent is the garbage collector's target when GOGC is not set. Marsad
+// keeps its knowledge base live (about 40 MB of tables) and allocates little
+// per article next to it, so at Go's default (100) most collection work is
+// marking that same knowledge base again; at 400 the heap may grow to five
+// times the live data before a collection, which cuts the instructions of
+// coding ANT by an eighth for about 60 MB more memory.
+const gcPercent = 400
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	err := newRootCommand().ExecuteContext(ctx)
