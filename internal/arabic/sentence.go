@@ -17,10 +17,27 @@ func isSentenceEnd(s string) bool {
 // line break, so paragraphs, titles and numbered points («1/ …») are
 // sentences of their own. A closing quote or bracket right after the end
 // mark stays in the sentence. Empty sentences are not returned.
+//
+// A sentence never has more than MaxSentence tokens: a longer run (text
+// with no full stops, a list scraped as one line) is cut after its last
+// punctuation mark before the limit, or at the limit when it has none, so
+// that the stages reading a sentence as a whole cost time in proportion to
+// the text, not to the square of a sentence's length.
 func Sentences(text string, toks []Token) []Span {
 	var out []Span
-	start := 0
+	start, lastPunct := 0, -1
 	for i := 0; i < len(toks); i++ {
+		if i-start >= MaxSentence {
+			cut := i
+			if lastPunct > start {
+				cut = lastPunct + 1
+			}
+			out = append(out, Span{start, cut})
+			start, lastPunct = cut, -1
+		}
+		if toks[i].Kind == Punct {
+			lastPunct = i
+		}
 		end := false
 		if toks[i].Kind == Punct && isSentenceEnd(toks[i].Text) {
 			end = true
@@ -42,6 +59,10 @@ func Sentences(text string, toks []Token) []Span {
 	}
 	return out
 }
+
+// MaxSentence is the most tokens a sentence has (see Sentences); the
+// longest sentence of the ANT corpus has 857.
+const MaxSentence = 1000
 
 func isCloser(s string) bool {
 	switch s {
