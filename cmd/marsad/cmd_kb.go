@@ -27,6 +27,7 @@ another copy instead.`,
 		newKBLintCommand(),
 		newKBLookupCommand(),
 		newKBBuildCommand(), // cmd_kb_build.go
+		newKBMineCommand(),  // cmd_kb_mine.go
 	)
 	return cmd
 }
