@@ -53,6 +53,8 @@ type Precision struct {
 	Strict    Proportion     // right with the actors' words, roles and exact code / judged
 	Verdicts  map[string]int // verdict → events
 	Kinds     map[string]int // "verdict: kind" → events, for the wrong ones
+	Families  map[string]int // the kind's family (its words before ":") → wrong events
+	Loose     map[string]int // kind → right events that are not strict (what was wrong besides the scored triple)
 	Unjudged  int
 	Judged    int
 	Unknown   []int // sample numbers with a verdict that is none of the four
@@ -63,7 +65,7 @@ type Precision struct {
 
 // ScorePrecision computes the event audit of a judged sample.
 func ScorePrecision(items []EventItem) Precision {
-	p := Precision{Verdicts: map[string]int{}, Kinds: map[string]int{}, ByRoot: map[string][2]int{}}
+	p := Precision{Verdicts: map[string]int{}, Kinds: map[string]int{}, Families: map[string]int{}, Loose: map[string]int{}, ByRoot: map[string][2]int{}}
 	right, strict := 0, 0
 	for _, it := range items {
 		v := it.Judgement.Verdict
@@ -85,13 +87,13 @@ func ScorePrecision(items []EventItem) Precision {
 			r[0]++
 			if it.Judgement.Strict {
 				strict++
+			} else {
+				p.Loose[orNoKind(it.Judgement.Kind)]++
 			}
 		} else {
-			k := it.Judgement.Kind
-			if k == "" {
-				k = "(no kind)"
-			}
-			p.Kinds[v+": "+k]++
+			k := orNoKind(it.Judgement.Kind)
+			p.Kinds[v+" — "+k]++
+			p.Families[Family(k)]++
 		}
 		p.ByRoot[it.Root] = r
 	}
@@ -108,6 +110,7 @@ type Recall struct {
 	Sentences  int            // judged sentences
 	WithEvents int            // judged sentences that report at least one core event
 	Missed     map[string]int // kind → missed core events
+	Families   map[string]int // the kind's family → missed core events
 	ByRoot     map[string][2]int
 	NonCore    int // events listed as not core (not counted)
 	Unjudged   int // sentences not judged yet
@@ -116,7 +119,7 @@ type Recall struct {
 // ScoreRecall computes the sentence audit; it first marks which gold
 // events Marsad found (SentenceItem.markFound).
 func ScoreRecall(items []SentenceItem) Recall {
-	r := Recall{Missed: map[string]int{}, ByRoot: map[string][2]int{}}
+	r := Recall{Missed: map[string]int{}, Families: map[string]int{}, ByRoot: map[string][2]int{}}
 	found, gold := 0, 0
 	for i := range items {
 		it := &items[i]
@@ -140,11 +143,9 @@ func ScoreRecall(items []SentenceItem) Recall {
 				found++
 				br[0]++
 			} else {
-				k := g.Kind
-				if k == "" {
-					k = "(no kind)"
-				}
+				k := orNoKind(g.Kind)
 				r.Missed[k]++
+				r.Families[Family(k)]++
 			}
 			r.ByRoot[g.root()] = br
 		}
@@ -154,6 +155,22 @@ func ScoreRecall(items []SentenceItem) Recall {
 	}
 	r.Found = proportion(found, gold)
 	return r
+}
+
+// Family is the family of an error kind: its words before the first ":"
+// ("actor: adjective as actor" → "actor"), or the kind itself.
+func Family(kind string) string {
+	if i := strings.Index(kind, ":"); i > 0 {
+		return strings.TrimSpace(kind[:i])
+	}
+	return kind
+}
+
+func orNoKind(k string) string {
+	if k == "" {
+		return "(no kind)"
+	}
+	return k
 }
 
 func runReport(args []string, stdout, stderr io.Writer) error {
@@ -194,15 +211,27 @@ func writeReport(w io.Writer, p Precision, r Recall) {
 	for _, v := range []string{Right, WrongActor, WrongCode, NoEvent} {
 		fmt.Fprintf(w, "  %-12s %4d  %5.1f%%\n", v, p.Verdicts[v], pct(p.Verdicts[v], p.Judged))
 	}
-	fmt.Fprintln(w, "  errors by kind:")
+	fmt.Fprintln(w, "  errors by family of kind (share of judged events):")
+	for _, kv := range sortedCounts(p.Families) {
+		fmt.Fprintf(w, "    %4d  %5.1f%%  %s\n", kv.n, pct(kv.n, p.Judged), kv.k)
+	}
+	fmt.Fprintln(w, "  errors by verdict — kind:")
 	for _, kv := range sortedCounts(p.Kinds) {
 		fmt.Fprintf(w, "    %4d  %5.1f%%  %s\n", kv.n, pct(kv.n, p.Judged), kv.k)
+	}
+	fmt.Fprintln(w, "  right but not strict, by kind (the scored triple right, the words or roles wrong):")
+	for _, kv := range sortedCounts(p.Loose) {
+		fmt.Fprintf(w, "    %4d  %s\n", kv.n, kv.k)
 	}
 	fmt.Fprintln(w, "  by CAMEO root (right/judged):")
 	fmt.Fprintf(w, "    %s\n", rootLine(p.ByRoot))
 	fmt.Fprintf(w, "recall (core events found / core events in the judged sentences): %s\n", r.Found)
 	fmt.Fprintf(w, "  sentences judged %d (%d report a core event), unjudged %d; events not core (not counted) %d\n",
 		r.Sentences, r.WithEvents, r.Unjudged, r.NonCore)
+	fmt.Fprintln(w, "  misses by family of kind (share of core events):")
+	for _, kv := range sortedCounts(r.Families) {
+		fmt.Fprintf(w, "    %4d  %5.1f%%  %s\n", kv.n, pct(kv.n, r.Found.N), kv.k)
+	}
 	fmt.Fprintln(w, "  misses by kind:")
 	for _, kv := range sortedCounts(r.Missed) {
 		fmt.Fprintf(w, "    %4d  %5.1f%%  %s\n", kv.n, pct(kv.n, r.Found.N), kv.k)
