@@ -301,8 +301,8 @@ func namesTwoActors(as []ActorLike) bool {
 }
 
 // samePhrase reports whether two phrases are the same words, word by word,
-// once a leading proclitic (و ف ب ك ل) and the article (ال, or the second
-// ل of «لل») may be set aside: «تونس» and «بتونس», «الحكومة» and «وللحكومة».
+// once a leading proclitic (و ف ب ك ل) and the article ال may be set aside
+// (wordForms): «تونس» and «بتونس», «الحكومة», «والحكومة» and «للحكومة».
 func samePhrase(a, b string) bool {
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	if len(wa) != len(wb) {
@@ -317,8 +317,11 @@ func samePhrase(a, b string) bool {
 	return true
 }
 
-// wordForms returns a word as written and without its possible proclitic
-// and article.
+// wordForms returns a word as written; without its first letter when that
+// is a proclitic (و ف ب ك ل) and three or more letters remain; and, of
+// those, without a leading ال (when more than three letters) or else
+// without a leading ل (when more than two): «للحكومة» gives «لحكومة» and
+// «حكومة».
 func wordForms(w string) []string {
 	forms := []string{w}
 	if r := []rune(w); len(r) > 2 && strings.ContainsRune("وفبكل", r[0]) {
