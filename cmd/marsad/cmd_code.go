@@ -80,7 +80,9 @@ naming it; the others are still coded. Exit status is 1 when any input failed.`,
 func newPipeline(o codeOptions) (*pipeline.Pipeline, error) {
 	lex, err := pipeline.DefaultLexicon()
 	if o.kbDir != "" {
-		lex, err = pipeline.LoadLexicon(os.DirFS(o.kbDir))
+		if lex, err = pipeline.LoadLexicon(os.DirFS(o.kbDir)); err != nil {
+			return nil, &exitError{2, fmt.Errorf("--kb %s: %w (see marsad kb lint --kb %s)", o.kbDir, err, o.kbDir)}
+		}
 	}
 	if err != nil {
 		return nil, err
