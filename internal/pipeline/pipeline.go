@@ -55,6 +55,9 @@ type Pipeline struct {
 	Rec    *recognise.Recogniser
 	Coder  *code.Coder
 	Tagger NameTagger // optional; when set, names it finds near role words become actors
+
+	overrunOnce  sync.Once     // sets overrunSlots
+	overrunSlots *overrunSlots // articles given up by CodeWithin, still being coded
 }
 
 var (

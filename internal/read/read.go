@@ -37,8 +37,10 @@ type RawDoc struct {
 }
 
 // DefaultMaxBytes is the largest document (or JSON Lines line, or TREC
-// record) read when Options.MaxBytes is zero: 64 MiB.
-const DefaultMaxBytes int64 = 64 << 20
+// record) read when Options.MaxBytes is zero: 16 MiB. A longer one is
+// skipped without being held in memory and reported (ErrTooLarge). Every
+// command that reads articles (code, ner, explain, ingest) has this limit.
+const DefaultMaxBytes int64 = 16 << 20
 
 // Options controls a Reader. The zero value reads standard input (or the
 // given paths) with per-input format detection and the default size limit.
