@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -234,5 +235,35 @@ func TestSignalFinishesLine(t *testing.T) {
 			}
 			decodeDocs(t, out.String()) // every line whole
 		})
+	}
+}
+
+// TestUniqueIDs: x/a.txt and y/a.txt of a directory get different ids, and
+// every output line says where its article came from (uri).
+func TestUniqueIDs(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "x/a.txt", []byte(sisiArticle))
+	writeFile(t, dir, "y/a.txt", []byte(sisiArticle))
+	writeFile(t, dir, "b.jsonl", []byte(`{"text":"`+sisiSentence+`"}`+"\n"))
+	r := runCLI(t, "", "code", dir)
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	var ids, uris []string
+	for _, d := range decodeDocs(t, r.stdout) {
+		ids = append(ids, d.ID)
+		var uri string
+		if err := json.Unmarshal(d.raw["uri"], &uri); err != nil {
+			t.Fatalf("no uri in %s", r.stdout)
+		}
+		uris = append(uris, uri)
+	}
+	if want := "b-1 x/a y/a"; strings.Join(ids, " ") != want {
+		t.Errorf("ids %q, want %s", ids, want)
+	}
+	for i, want := range []string{"b.jsonl#1", "x/a.txt", "y/a.txt"} {
+		if i >= len(uris) || uris[i] != filepath.Join(dir, filepath.FromSlash(want)) {
+			t.Errorf("uri %d = %q, want %s", i, uris, want)
+		}
 	}
 }

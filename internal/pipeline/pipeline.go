@@ -33,6 +33,7 @@ type Entity struct {
 // Doc is one coded article: one line of `marsad code` output.
 type Doc struct {
 	ID          string       `json:"id"`
+	URI         string       `json:"uri,omitempty"` // where the article was read from: its path, "-" for standard input, with "#N" for line or record N
 	Title       string       `json:"title"`
 	Published   string       `json:"published"`
 	Outlet      string       `json:"outlet"`

@@ -28,6 +28,7 @@ const (
 // RawDoc is one document as read, before any extraction.
 type RawDoc struct {
 	URI         string            // where it came from: a path, "-" for stdin, with "#N" for the Nth record of a multi-record file
+	Name        string            // for a file found in a directory argument, its path relative to that directory ("x/a.txt"); "" otherwise
 	ID          string            // identifier given by the input (JSONL "id", TREC DOCNO), or "" to derive one
 	Format      Format            // the concrete format (never FormatAuto)
 	Data        []byte            // the document, UTF-8 (converted from its charset when needed)
