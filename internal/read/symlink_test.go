@@ -38,7 +38,7 @@ func TestSymlinks(t *testing.T) {
 	write(filepath.Join(base, "outside.txt"))
 	link(filepath.Join(base, "outside.txt"), filepath.Join(corpus, "linked.txt"))
 	link(filepath.Join(base, "elsewhere"), filepath.Join(corpus, "other"))
-	link(corpus, filepath.Join(corpus, "sub", "loop"))               // a loop back to the top
+	link(corpus, filepath.Join(corpus, "sub", "loop"))                // a loop back to the top
 	link(filepath.Join(base, "nothing"), filepath.Join(corpus, "zz")) // broken
 	dirLink := filepath.Join(base, "corpus-link")
 	link(corpus, dirLink)
