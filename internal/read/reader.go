@@ -265,6 +265,13 @@ func (r *Reader) openStream(uri string, in io.Reader, closer io.Closer) error {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return fail(err)
 	}
+	if endian, ok := sniffUTF16(peek); ok {
+		dec := unicode.UTF16(endian, unicode.IgnoreBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+		if peek, err = br.Peek(sniffLen); err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return fail(err)
+		}
+	}
 	if len(bytes.TrimSpace(peek)) == 0 && len(peek) < sniffLen {
 		return fail(ErrEmpty)
 	}
