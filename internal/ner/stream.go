@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -157,6 +158,9 @@ func TagJSONLWith(ctx context.Context, t *Tagger, r io.Reader, w io.Writer, o JS
 					doc = jsonDoc{ID: in.ID, Text: *in.Text}
 				}
 			}
+			// the output writes the text as UTF-8, invalid bytes as U+FFFD:
+			// tag that text, so that the offsets point into it
+			doc.Text = strings.ToValidUTF8(doc.Text, "\uFFFD")
 			doc.Entities = t.Entities(doc.Text)
 			if doc.Entities == nil {
 				doc.Entities = []Entity{}
@@ -182,7 +186,7 @@ func TagJSONLWith(ctx context.Context, t *Tagger, r io.Reader, w io.Writer, o JS
 func readLine(br *bufio.Reader, buf []byte, max int) ([]byte, error) {
 	for {
 		part, err := br.ReadSlice('\n')
-		if max > 0 && len(buf)+len(part) > max+1 {
+		if max > 0 && len(buf)+len(bytes.TrimSuffix(part, []byte("\n"))) > max {
 			for err == bufio.ErrBufferFull {
 				_, err = br.ReadSlice('\n')
 			}
