@@ -41,4 +41,6 @@ func FuzzSentences(f *testing.F) {
 	})
 }
 
-func isValidUTF8(s string) bool { return !strings.ContainsRune(s, '\uFFFD') && strings.ToValidUTF8(s, "\uFFFD") == s }
+func isValidUTF8(s string) bool {
+	return !strings.ContainsRune(s, '\uFFFD') && strings.ToValidUTF8(s, "\uFFFD") == s
+}
