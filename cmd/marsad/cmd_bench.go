@@ -62,8 +62,8 @@ func inputSize(args []string) int64 {
 }
 
 func runBench(ctx context.Context, o codeOptions, workers int, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if workers < 1 {
-		workers = 1
+	if err := checkWorkers(workers); err != nil {
+		return err
 	}
 	if err := checkInput(o.input); err != nil {
 		return err

@@ -3,11 +3,13 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -80,7 +82,9 @@ naming it; the others are still coded. Exit status is 1 when any input failed.`,
 func newPipeline(o codeOptions) (*pipeline.Pipeline, error) {
 	lex, err := pipeline.DefaultLexicon()
 	if o.kbDir != "" {
-		lex, err = pipeline.LoadLexicon(os.DirFS(o.kbDir))
+		if lex, err = pipeline.LoadLexicon(os.DirFS(o.kbDir)); err != nil {
+			return nil, &exitError{2, fmt.Errorf("--kb %s: %w (see marsad kb lint --kb %s)", o.kbDir, err, o.kbDir)}
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -97,7 +101,8 @@ func newPipeline(o codeOptions) (*pipeline.Pipeline, error) {
 }
 
 // forEachArticle reads inputs and calls fn for every article
-// (pipeline.ReadArticles); it reports unreadable inputs on errw and returns
+// (pipeline.ReadArticles); it reports unreadable inputs, and the articles
+// for which fn returns a *pipeline.ArticleError, on errw and returns
 // errPartial (exit status 1) if any.
 func forEachArticle(ctx context.Context, inputs []string, format string, stdin io.Reader, errw io.Writer, fn func(*extract.Article) error) error {
 	if err := checkInput(format); err != nil {
@@ -107,11 +112,21 @@ func forEachArticle(ctx context.Context, inputs []string, format string, stdin i
 		_, err := fmt.Fprintln(errw, "marsad:", e)
 		return err
 	}
-	failed, err := pipeline.ReadArticles(ctx, inputs, read.Options{Format: read.Format(format), Stdin: stdin}, report, fn)
+	uncoded := 0 // articles fn reported as failed
+	each := func(a *extract.Article) error {
+		err := fn(a)
+		var ae *pipeline.ArticleError
+		if errors.As(err, &ae) {
+			uncoded++
+			return report(ae)
+		}
+		return err
+	}
+	failed, err := pipeline.ReadArticles(ctx, inputs, read.Options{Format: read.Format(format), Stdin: stdin}, report, each)
 	if err != nil {
 		return err
 	}
-	if failed > 0 {
+	if failed += uncoded; failed > 0 {
 		fmt.Fprintf(errw, "marsad: %d input(s) failed\n", failed)
 		return &exitError{1, errPartial}
 	}
@@ -125,15 +140,26 @@ func runCode(ctx context.Context, o codeOptions, args []string, stdin io.Reader,
 	if err := checkInput(o.input); err != nil {
 		return err
 	}
+	if err := checkConfidence("min-confidence", o.minConf); err != nil {
+		return err
+	}
 	p, err := newPipeline(o)
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(stdout, 1<<16)
-	defer w.Flush()
+	w := &lineWriter{w: bufio.NewWriterSize(stdout, 1<<16)}
 	var line []byte // one output line, reused from article to article
-	return forEachArticle(ctx, args, o.input, stdin, stderr, func(art *extract.Article) error {
-		doc := p.Code(art)
+	err = forEachArticle(ctx, args, o.input, stdin, stderr, func(art *extract.Article) error {
+		if err := w.idle(len(art.Text) > 64<<10); err != nil {
+			return err
+		}
+		doc, err := p.CodeWithin(ctx, art, pipeline.Budget{}, nil)
+		if err != nil {
+			if ctx.Err() != nil {
+				return err
+			}
+			return &pipeline.ArticleError{URI: art.URI, Err: err}
+		}
 		if o.noText {
 			doc.Text = ""
 		}
@@ -144,9 +170,43 @@ func runCode(ctx context.Context, o codeOptions, args []string, stdin io.Reader,
 			return writePretty(w, &doc)
 		}
 		line = doc.AppendJSON(line[:0])
-		_, err := w.Write(line)
+		_, err = w.Write(line)
 		return err
 	})
+	// what is written is whole lines, also after a signal: flush it
+	if ferr := w.w.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// lineWriter buffers whole output lines and flushes them when coding has
+// kept them waiting: a reader at the other end of a pipe gets every line
+// within flushEvery of it being coded, however slow the next article is.
+type lineWriter struct {
+	w    *bufio.Writer
+	last time.Time // of the last flush, or of the first write after it
+}
+
+// flushEvery is the longest a coded line waits in the buffer.
+const flushEvery = 200 * time.Millisecond
+
+func (l *lineWriter) Write(b []byte) (int, error) {
+	if l.w.Buffered() == 0 {
+		l.last = time.Now()
+	}
+	return l.w.Write(b)
+}
+
+// idle is called before coding the next article: it flushes what has been
+// waiting longer than flushEvery, or anything when the next article is a
+// long one (slow: its lines should not wait for it).
+func (l *lineWriter) idle(long bool) error {
+	if l.w.Buffered() == 0 || !long && time.Since(l.last) < flushEvery {
+		return nil
+	}
+	l.last = time.Now()
+	return l.w.Flush()
 }
 
 // writePretty prints a coded article as a readable table.

@@ -50,9 +50,8 @@ func TestKBLint(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeFile(t, dir, "countries.tsv", []byte(tinyCountries))
+			writeTinyKB(t, dir)
 			writeFile(t, dir, "actors.tsv", []byte(tc.actors))
-			writeFile(t, dir, "roots.tsv", shippedRoots(t))
 			r := runCLI(t, "", "kb", "lint", "--kb", dir)
 			if tc.wantCode == 0 {
 				if r.err != nil {
@@ -89,4 +88,17 @@ func shippedRoots(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// writeTinyKB writes a small complete knowledge base into dir: every
+// required table (kb.KB.Missing) with a line or two.
+func writeTinyKB(t *testing.T, dir string) {
+	t.Helper()
+	writeFile(t, dir, "countries.tsv", []byte(tinyCountries))
+	writeFile(t, dir, "actors.tsv", []byte("عبد الفتاح السيسي|السيسي\tEGY\tGOV\tPERSON\t2014-06-08\t\tcurated\tAbdel Fattah el-Sisi\n"))
+	writeFile(t, dir, "roles.tsv", []byte("الرئيس\tGOV\tTITLE\tpresident\n"))
+	writeFile(t, dir, "triggers.tsv", []byte("V\tزار|يزور\t\t042\tCONSULT\tvisit\t-\tvisit\n"))
+	writeFile(t, dir, "cameo_eventcodes.tsv", []byte("cameo\tdescription\n04\tCONSULT\n042\tMake a visit\n"))
+	writeFile(t, dir, "grammar.tsv", []byte("الي\tprep:الي\n"))
+	writeFile(t, dir, "roots.tsv", shippedRoots(t))
 }

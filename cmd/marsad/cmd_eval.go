@@ -96,6 +96,9 @@ either direction. Precision, recall and F1 are summed over all articles.`,
 }
 
 func runEvalEvents(ctx context.Context, o evalOptions, w io.Writer) error {
+	if err := checkConfidence("min-confidence", o.minConf); err != nil {
+		return err
+	}
 	f, err := os.Open(o.gold)
 	if err != nil {
 		return &exitError{2, err}
@@ -208,6 +211,9 @@ negative, "ambiguous" is left out.`,
 }
 
 func runEvalGSR(ctx context.Context, o evalOptions, w io.Writer) error {
+	if err := checkConfidence("min-confidence", o.minConf); err != nil {
+		return err
+	}
 	f, err := os.Open(o.gold)
 	if err != nil {
 		return &exitError{2, err}

@@ -8,6 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/marsad/marsad/internal/extract"
+	"github.com/marsad/marsad/internal/pipeline"
+	"github.com/marsad/marsad/internal/read"
 )
 
 func newExplainCommand() *cobra.Command {
@@ -34,9 +36,13 @@ location and date.`,
 			}
 			text := strings.Join(args, " ")
 			if len(args) == 0 || len(args) == 1 && args[0] == "-" {
-				b, err := io.ReadAll(cmd.InOrStdin())
+				// the same limit as code's: memory is a multiple of the text
+				b, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), read.DefaultMaxBytes+1))
 				if err != nil {
-					return fmt.Errorf("read standard input: %w", err)
+					return &exitError{1, fmt.Errorf("read standard input: %w", err)}
+				}
+				if int64(len(b)) > read.DefaultMaxBytes {
+					return &exitError{1, fmt.Errorf("-: %w: more than %d bytes", read.ErrTooLarge, read.DefaultMaxBytes)}
 				}
 				text = string(b)
 			}
@@ -45,6 +51,9 @@ location and date.`,
 				return &exitError{2, fmt.Errorf("nothing to explain: give a sentence or text on standard input")}
 			}
 			art := &extract.Article{Text: text, Published: published}
+			if err := (pipeline.Budget{}).CheckText(art); err != nil {
+				return &exitError{1, fmt.Errorf("-: %w", err)}
+			}
 			if published != "" {
 				if art.PublishedAt = extract.ParseDate(published); art.PublishedAt.IsZero() {
 					return &exitError{2, fmt.Errorf("bad --published %q: want a date such as 2019-05-03", published)}

@@ -121,6 +121,9 @@ func runIngest(ctx context.Context, o ingestOptions, args []string, stdin io.Rea
 	if err := checkInput(o.code.input); err != nil {
 		return err
 	}
+	if err := checkWorkers(o.workers); err != nil {
+		return err
+	}
 	if o.nats != "" {
 		return runPublish(ctx, o, args, stdin, stdout, stderr)
 	}

@@ -60,7 +60,11 @@ Exit status: 0 when there are no errors (warnings allowed), 1 otherwise.`,
   marsad kb lint --kb kb/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runKBLint(kbFS(dir), noWarnings, cmd.OutOrStdout())
+			name := dir
+			if name == "" {
+				name = "embedded"
+			}
+			return runKBLint(name, kbFS(dir), noWarnings, cmd.OutOrStdout())
 		},
 	}
 	cmd.Flags().StringVar(&dir, "kb", "", "lint the knowledge base in this directory instead of the embedded one")
@@ -68,11 +72,15 @@ Exit status: 0 when there are no errors (warnings allowed), 1 otherwise.`,
 	return cmd
 }
 
-func runKBLint(fsys fs.FS, noWarnings bool, stdout io.Writer) error {
+// runKBLint lints the knowledge base fsys, called name in messages. A
+// directory that is not a knowledge base (missing, unreadable, no *.tsv)
+// is a usage error (exit status 2); a knowledge base with errors, a
+// missing required table among them, exits with status 1.
+func runKBLint(name string, fsys fs.FS, noWarnings bool, stdout io.Writer) error {
 	start := time.Now()
 	k, err := kb.Load(fsys)
 	if k == nil {
-		return err // the directory could not be listed
+		return &exitError{2, fmt.Errorf("--kb %s: %w", name, err)}
 	}
 	problems := append(kb.LoadProblems(err), kb.Lint(k)...)
 	w := bufio.NewWriter(stdout)
@@ -99,7 +107,7 @@ func runKBLint(fsys fs.FS, noWarnings bool, stdout io.Writer) error {
 		return err
 	}
 	if errs > 0 {
-		return &exitError{1, fmt.Errorf("knowledge base has %d error(s)", errs)}
+		return &exitError{1, fmt.Errorf("knowledge base %s has %d error(s)", name, errs)}
 	}
 	return nil
 }

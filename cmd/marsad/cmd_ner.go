@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/marsad/marsad/internal/ner"
+	"github.com/marsad/marsad/internal/read"
 )
 
 // nerOptions are the flags of `marsad ner`.
@@ -39,7 +41,7 @@ With no FILE, or with -, input comes from standard input.`,
   echo 'التقى الرئيس المصري عبد الفتاح السيسي في القاهرة' | marsad ner --format jsonl`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runNER(cmd.Context(), o, args, cmd.InOrStdin(), cmd.OutOrStdout())
+			return runNER(cmd.Context(), o, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "conll", "input/output format: conll or jsonl")
@@ -72,7 +74,11 @@ func openNERInput(args []string, stdin io.Reader) (io.Reader, func() error, erro
 	return f, f.Close, nil
 }
 
-func runNER(ctx context.Context, o nerOptions, args []string, stdin io.Reader, stdout io.Writer) error {
+// runNER tags one input. Like code, it exits with status 1 when its input
+// could not be read, is empty, or has a line (JSON Lines) longer than
+// read.DefaultMaxBytes, which is skipped and named on stderr while the
+// other lines are tagged; 2 is for usage errors.
+func runNER(ctx context.Context, o nerOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if o.format != "conll" && o.format != "jsonl" {
 		return fmt.Errorf("ner: unknown --format %q (want conll or jsonl)", o.format)
 	}
@@ -80,20 +86,53 @@ func runNER(ctx context.Context, o nerOptions, args []string, stdin io.Reader, s
 	if err != nil {
 		return fmt.Errorf("ner: %w", err)
 	}
+	name := "-"
+	if len(args) > 0 {
+		name = args[0]
+	}
 	in, closeIn, err := openNERInput(args, stdin)
 	if err != nil {
-		return fmt.Errorf("ner: %w", err)
+		return &exitError{1, fmt.Errorf("ner: %w", err)}
 	}
 	defer closeIn()
+	out := &countingWriter{w: stdout}
+	bad := 0
 	if o.format == "jsonl" {
-		err = ner.TagJSONL(ctx, t, in, stdout)
+		_, err = ner.TagJSONLWith(ctx, t, in, out, ner.JSONLOptions{
+			MaxLine: int(read.DefaultMaxBytes),
+			OnLineError: func(n int, lerr error) error {
+				bad++
+				_, err := fmt.Fprintf(stderr, "marsad: %s#%d: %v\n", name, n, lerr)
+				return err
+			},
+		})
 	} else {
-		err = ner.TagCoNLL(ctx, t, in, stdout)
+		err = ner.TagCoNLL(ctx, t, in, out)
 	}
-	if err != nil {
-		return fmt.Errorf("ner: %w", err)
+	var ee *exitError
+	switch {
+	case errors.As(err, &ee), ctx.Err() != nil:
+		return err // writing failed, or a signal
+	case err != nil:
+		return &exitError{1, fmt.Errorf("ner: %s: %w", name, err)}
+	case bad > 0:
+		return &exitError{1, fmt.Errorf("ner: %s: %d line(s) not tagged", name, bad)}
+	case out.n == 0:
+		return &exitError{1, fmt.Errorf("ner: %s: %w", name, read.ErrEmpty)}
 	}
 	return nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
 }
 
 // evalNEROptions are the flags of `marsad eval ner`.

@@ -151,9 +151,11 @@ func metaFirst(m map[string]string, keys ...string) string {
 
 // DeriveID returns doc.ID when set; otherwise the base name of the input
 // without its extension ("000_d61fa5c1789e1101" for
-// "seeds/000_d61fa5c1789e1101.txt"), with "-N" for record N of a
-// multi-record input; for standard input, "sha256-" and 16 hex digits of
-// the content.
+// "seeds/000_d61fa5c1789e1101.txt") — for a file found in a directory, its
+// name relative to that directory without the extension ("x/a" for
+// "corpus/x/a.txt", so that "corpus/y/a.txt" is "y/a") — with "-N" for
+// record N of a multi-record input; for standard input, "sha256-" and 16
+// hex digits of the content.
 func DeriveID(doc read.RawDoc) string {
 	if doc.ID != "" {
 		return doc.ID
@@ -162,6 +164,13 @@ func DeriveID(doc read.RawDoc) string {
 	if uri == "" || uri == "-" {
 		sum := sha256.Sum256(doc.Data)
 		id := "sha256-" + hex.EncodeToString(sum[:8])
+		return id
+	}
+	if doc.Name != "" {
+		id := strings.TrimSuffix(doc.Name, path.Ext(doc.Name))
+		if rec != "" {
+			id += "-" + rec
+		}
 		return id
 	}
 	base := path.Base(filepath.ToSlash(uri))

@@ -23,7 +23,12 @@ import (
 func extractHTML(data []byte, a *Article) []string {
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return splitLines(data, nil)
+		// the parser gives up on a page nested deeper than 512 elements
+		// (and on nothing else, for UTF-8 input): read its text token by
+		// token instead, never its markup
+		title, paras, published := tokenText(data)
+		a.Title, a.Published = title, published
+		return paras
 	}
 	var paras []string
 	// readability modifies the tree it reads: give it its own copy
@@ -234,4 +239,83 @@ func textOf(n *html.Node) string {
 // collapse turns runs of white space into one space.
 func collapse(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// tokenText reads a page with the HTML tokenizer, which keeps no tree and
+// so has no depth limit: the <title> text, the text as paragraphs (one per
+// block element or <br>-separated line, script, style and the like left
+// out) and the publication date declared in a <meta> tag, or "".
+func tokenText(data []byte) (title string, paras []string, published string) {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	var b, tb strings.Builder
+	flush := func() {
+		if l := cleanLine(collapse(b.String())); l != "" {
+			paras = append(paras, l)
+		}
+		b.Reset()
+	}
+	skip := 0 // inside script, style, noscript or template
+	inTitle := false
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return cleanLine(collapse(tb.String())), paras, published
+		case html.TextToken:
+			switch {
+			case skip > 0:
+			case inTitle:
+				tb.Write(z.Text())
+			default:
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			at := atom.Lookup(name)
+			switch at {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			case atom.Title:
+				inTitle = tt == html.StartTagToken && title == "" && tb.Len() == 0
+			case atom.Br:
+				flush()
+			case atom.Meta:
+				if published == "" && hasAttr {
+					published = metaTokenDate(z)
+				}
+			default:
+				if isBlock(at) {
+					flush()
+				}
+			}
+		}
+	}
+}
+
+// metaTokenDate returns the publication date of a <meta> tag the tokenizer
+// is on (see metaDate), or "".
+func metaTokenDate(z *html.Tokenizer) string {
+	var key, content string
+	for {
+		k, v, more := z.TagAttr()
+		switch string(k) {
+		case "property", "name", "itemprop":
+			key = strings.ToLower(string(v))
+		case "content":
+			content = string(v)
+		}
+		if !more {
+			break
+		}
+	}
+	switch key {
+	case "article:published_time", "og:published_time", "datepublished", "pubdate", "date", "dc.date", "publish-date":
+		return strings.TrimSpace(content)
+	}
+	return ""
 }

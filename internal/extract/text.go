@@ -5,11 +5,8 @@ import (
 	"unicode"
 )
 
-// splitLines appends the trimmed non-empty lines of data to dst. Lines end
-// at "\n" (or "\r" in a file without "\n").
-func splitLines(data []byte, dst []string) []string { return splitText(string(data), dst) }
-
-// splitText is splitLines for text in a string, whose lines dst then shares.
+// splitText appends the trimmed non-empty lines of s to dst, which then
+// shares s's memory. Lines end at "\n" (or "\r" in a file without "\n").
 func splitText(s string, dst []string) []string {
 	sep := byte('\n')
 	if strings.IndexByte(s, '\n') < 0 {

@@ -182,16 +182,32 @@ var validRoles = map[string]bool{"": true, "GOV": true, "MIL": true, "SPY": true
 // ValidRole reports whether r is a role code Marsad accepts ("" included).
 func ValidRole(r string) bool { return validRoles[r] }
 
+// ErrNoFiles is returned by Load for a file system without any *.tsv file:
+// a directory that is not a knowledge base.
+var ErrNoFiles = errors.New("no knowledge-base files (*.tsv) in it")
+
 // Load reads the knowledge base from fsys: countries.tsv, actors*.tsv,
-// roles.tsv, triggers.tsv and places*.tsv. Missing files are empty. Every
+// roles.tsv, triggers.tsv and places*.tsv. Missing files are empty (see
+// Missing for the tables a knowledge base cannot do without). Every
 // malformed line is reported (file:line: reason) in the joined error; the
 // well-formed lines are still returned.
+//
+// A file system that cannot be listed (a directory that does not exist),
+// or that holds no *.tsv file at all (ErrNoFiles), gives a nil KB and the
+// error.
 func Load(fsys fs.FS) (*KB, error) {
 	k := &KB{Goldstein: map[string]float64{}, Events: map[string]string{}}
 	ld := &loader{KB: k}
 	names, err := fs.Glob(fsys, "*.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("list knowledge base: %w", err)
+	}
+	if len(names) == 0 {
+		// fs.Glob says nothing of a directory it cannot read: ask
+		if _, err := fs.ReadDir(fsys, "."); err != nil {
+			return nil, fmt.Errorf("list knowledge base: %w", err)
+		}
+		return nil, ErrNoFiles
 	}
 	sort.Strings(names)
 	var errs []error
@@ -605,4 +621,40 @@ func plainDecimal(s string) (v float64, ok bool) {
 		v = -v
 	}
 	return v, true
+}
+
+// required are the tables without which a knowledge base codes nothing,
+// with the files they are read from.
+var required = [...]struct {
+	file  string
+	count func(k *KB) int
+}{
+	{"countries.tsv", func(k *KB) int { return len(k.Countries) }},
+	{"actors*.tsv", func(k *KB) int { return len(k.Actors) }},
+	{"roles.tsv", func(k *KB) int { return len(k.Roles) }},
+	{"triggers.tsv", func(k *KB) int { return len(k.Triggers) }},
+	{"grammar.tsv", func(k *KB) int { return len(k.Words) }},
+	{"roots.tsv", func(k *KB) int {
+		n := 0
+		for _, r := range k.Roots {
+			if r.Code != "" {
+				n++
+			}
+		}
+		return n
+	}},
+}
+
+// Missing returns the files of the required tables (countries, actors,
+// roles, triggers, grammar words, CAMEO roots) that gave no entry, in that
+// order: a knowledge base missing any of them is incomplete and codes no
+// events, or wrong ones. The shipped knowledge base misses none.
+func (k *KB) Missing() []string {
+	var out []string
+	for _, r := range required {
+		if r.count(k) == 0 {
+			out = append(out, r.file)
+		}
+	}
+	return out
 }

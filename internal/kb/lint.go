@@ -121,11 +121,14 @@ func normKey(s string) string {
 // line: duplicate lines, unknown country codes, invalid roles, a phrase
 // meaning two codes at once (also after normalisation: «أميركا» and
 // «اميركا» are the same key), trigger codes missing from the CAMEO table or
-// PLOVER, one-letter surfaces, surfaces that carry a proclitic, and places
-// at 0,0. Problems come sorted by file and line. It runs in time linear in
+// PLOVER, a required table with no entries (see KB.Missing), one-letter
+// surfaces, surfaces that carry a proclitic, and places at 0,0. Problems come sorted by file and line. It runs in time linear in
 // the size of the knowledge base (maps, no pairwise loops over entries).
 func Lint(k *KB) []Problem {
 	l := linter{k: k, iso: map[string]bool{}}
+	for _, f := range k.Missing() {
+		l.add(Pos{File: f}, SevError, "no entries: the knowledge base is incomplete without this table")
+	}
 	l.countries()
 	l.actors()
 	l.roles()

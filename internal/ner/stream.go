@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -94,21 +95,58 @@ type jsonDoc struct {
 // per document to w: {"id"?, "text", "entities": [{"text", "type", "start",
 // "end"}]} with byte offsets into text. A line that is a JSON object with a
 // string "text" field is a document with that text (and its "id", if any);
-// any other non-blank line is raw text. Blank lines are skipped.
+// any other non-blank line is raw text. Blank lines are skipped. Lines may
+// be of any length; see TagJSONLWith for a limit.
 func TagJSONL(ctx context.Context, t *Tagger, r io.Reader, w io.Writer) error {
+	_, err := TagJSONLWith(ctx, t, r, w, JSONLOptions{})
+	return err
+}
+
+// JSONLOptions controls TagJSONLWith. The zero value reads lines of any
+// length and stops at the first error.
+type JSONLOptions struct {
+	// MaxLine is the longest line read, in bytes; 0 means no limit. A
+	// longer line is skipped to its end without being held in memory.
+	MaxLine int
+	// OnLineError is given a line that could not be tagged (longer than
+	// MaxLine: ErrLineTooLong) with its 1-based number; when it returns
+	// nil the next lines are tagged. Nil means stop with the error.
+	OnLineError func(line int, err error) error
+}
+
+// ErrLineTooLong is the reason given for a line longer than
+// JSONLOptions.MaxLine.
+var ErrLineTooLong = errors.New("line too long")
+
+// TagJSONLWith is TagJSONL with options; it returns how many documents
+// were written.
+func TagJSONLWith(ctx context.Context, t *Tagger, r io.Reader, w io.Writer, o JSONLOptions) (int, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	for {
+	docs := 0
+	var buf []byte
+	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("ner jsonl: %w", err)
+			return docs, fmt.Errorf("ner jsonl: %w", err)
 		}
-		line, rerr := br.ReadString('\n')
+		var rerr error
+		buf, rerr = readLine(br, buf[:0], o.MaxLine)
+		if errors.Is(rerr, ErrLineTooLong) {
+			err := fmt.Errorf("%w: more than %d bytes", rerr, o.MaxLine)
+			if o.OnLineError == nil {
+				return docs, fmt.Errorf("ner jsonl: line %d: %w", n, err)
+			}
+			if err := o.OnLineError(n, err); err != nil {
+				return docs, err
+			}
+			continue
+		}
 		if rerr != nil && !errors.Is(rerr, io.EOF) {
-			return fmt.Errorf("ner jsonl: %w", rerr)
+			return docs, fmt.Errorf("ner jsonl: %w", rerr)
 		}
-		line = strings.TrimRight(line, "\r\n")
+		line := strings.TrimRight(string(buf), "\r\n")
 		if strings.TrimSpace(line) != "" {
 			doc := jsonDoc{Text: line}
 			if strings.HasPrefix(strings.TrimSpace(line), "{") {
@@ -120,20 +158,46 @@ func TagJSONL(ctx context.Context, t *Tagger, r io.Reader, w io.Writer) error {
 					doc = jsonDoc{ID: in.ID, Text: *in.Text}
 				}
 			}
+			// the output writes the text as UTF-8, invalid bytes as U+FFFD:
+			// tag that text, so that the offsets point into it
+			doc.Text = strings.ToValidUTF8(doc.Text, "\uFFFD")
 			doc.Entities = t.Entities(doc.Text)
 			if doc.Entities == nil {
 				doc.Entities = []Entity{}
 			}
 			if err := enc.Encode(doc); err != nil {
-				return fmt.Errorf("ner jsonl: %w", err)
+				return docs, fmt.Errorf("ner jsonl: %w", err)
 			}
+			docs++
 		}
 		if rerr != nil {
 			break
 		}
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("ner jsonl: %w", err)
+		return docs, fmt.Errorf("ner jsonl: %w", err)
 	}
-	return nil
+	return docs, nil
+}
+
+// readLine appends the next line of br, with its newline, to buf. A line
+// longer than max (when max > 0) is read to its end and dropped:
+// ErrLineTooLong. At the end of the input it returns what is left and io.EOF.
+func readLine(br *bufio.Reader, buf []byte, max int) ([]byte, error) {
+	for {
+		part, err := br.ReadSlice('\n')
+		if max > 0 && len(buf)+len(bytes.TrimSuffix(part, []byte("\n"))) > max {
+			for err == bufio.ErrBufferFull {
+				_, err = br.ReadSlice('\n')
+			}
+			if err != nil && !errors.Is(err, io.EOF) {
+				return buf[:0], err
+			}
+			return buf[:0], ErrLineTooLong
+		}
+		buf = append(buf, part...)
+		if err != bufio.ErrBufferFull {
+			return buf, err
+		}
+	}
 }

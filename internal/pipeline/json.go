@@ -33,6 +33,10 @@ func (e *Entity) AppendJSON(b []byte) []byte {
 func (d *Doc) AppendJSON(b []byte) []byte {
 	b = append(b, `{"id":`...)
 	b = jsonenc.String(b, d.ID)
+	if d.URI != "" {
+		b = append(b, `,"uri":`...)
+		b = jsonenc.String(b, d.URI)
+	}
 	b = append(b, `,"title":`...)
 	b = jsonenc.String(b, d.Title)
 	b = append(b, `,"published":`...)

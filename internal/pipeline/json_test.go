@@ -42,7 +42,7 @@ func fuzzDoc(s1, s2, s3 string, n1, n2 int, f1, f2 float64, shape uint16) Doc {
 		}
 		return s
 	}
-	d := Doc{ID: s1, Title: s2, Published: s3, Outlet: s1 + s3, Attribution: s2 + s1, Text: pick(0, s3+s2)}
+	d := Doc{ID: s1, URI: pick(8, s3+"#"+s1), Title: s2, Published: s3, Outlet: s1 + s3, Attribution: s2 + s1, Text: pick(0, s3+s2)}
 	if !bit(1) {
 		d.Entities = []Entity{}
 		if !bit(2) {

@@ -5,6 +5,7 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -32,6 +33,7 @@ type Entity struct {
 // Doc is one coded article: one line of `marsad code` output.
 type Doc struct {
 	ID          string       `json:"id"`
+	URI         string       `json:"uri,omitempty"` // where the article was read from: its path, "-" for standard input, with "#N" for line or record N
 	Title       string       `json:"title"`
 	Published   string       `json:"published"`
 	Outlet      string       `json:"outlet"`
@@ -54,6 +56,9 @@ type Pipeline struct {
 	Rec    *recognise.Recogniser
 	Coder  *code.Coder
 	Tagger NameTagger // optional; when set, names it finds near role words become actors
+
+	overrunOnce  sync.Once     // sets overrunSlots
+	overrunSlots *overrunSlots // articles given up by CodeWithin, still being coded
 }
 
 var (
@@ -76,14 +81,23 @@ func DefaultLexicon() (*kb.Lexicon, error) {
 }
 
 // LoadLexicon loads and compiles a knowledge base from a directory (or any
-// file system), for users who override the shipped one.
+// file system), for users who override the shipped one. A knowledge base
+// that cannot be read, has a malformed line or misses a required table
+// (kb.KB.Missing) is an error: coding with it would code nothing, silently.
 func LoadLexicon(fsys fs.FS) (*kb.Lexicon, error) {
 	k, err := kb.Load(fsys)
 	if err != nil {
 		return nil, err
 	}
+	if miss := k.Missing(); len(miss) > 0 {
+		return nil, fmt.Errorf("%w: nothing read from %s", ErrIncompleteKB, strings.Join(miss, ", "))
+	}
 	return kb.Compile(k), nil
 }
+
+// ErrIncompleteKB is returned by LoadLexicon for a knowledge base that
+// misses a required table.
+var ErrIncompleteKB = errors.New("incomplete knowledge base")
 
 // New returns a pipeline over a compiled lexicon.
 func New(lex *kb.Lexicon) *Pipeline {

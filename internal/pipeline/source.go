@@ -29,7 +29,8 @@ func (e *ArticleError) Unwrap() error { return e.Err }
 // article, in input order. This is the read → extract loop that every
 // command that codes (code, bench, ingest, serve) shares.
 //
-// An input that cannot be read or extracted goes to onErr as an
+// An input that cannot be read or extracted, or whose text is longer than
+// the default Budget allows (DefaultMaxText), goes to onErr as an
 // *ArticleError and reading goes on; ReadArticles returns how many did.
 // An error from fn, from onErr or from ctx stops reading and is returned
 // as it is; the article fn was given is not reused, so fn may keep it.
@@ -56,6 +57,9 @@ func ReadArticles(ctx context.Context, inputs []string, opts read.Options, onErr
 			continue
 		}
 		art, err := extract.Extract(doc, extract.Options{})
+		if err == nil {
+			err = Budget{}.CheckText(&art)
+		}
 		if err != nil {
 			failed++
 			if err := onErr(&ArticleError{URI: doc.URI, Err: err}); err != nil {

@@ -19,7 +19,7 @@ func (p *Pipeline) CodeWith(art *extract.Article, fn func(tokens []arabic.Token,
 		events = []code.Event{}
 	}
 	doc := Doc{
-		ID: art.ID, Title: art.Title, Published: art.Published, Outlet: art.Outlet,
+		ID: art.ID, URI: art.URI, Title: art.Title, Published: art.Published, Outlet: art.Outlet,
 		Attribution: art.Attribution, Text: art.Text,
 		Entities: p.entities(a.Doc, a.Resolver), Events: events,
 	}

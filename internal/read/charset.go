@@ -247,3 +247,45 @@ func arabicScore(s []byte) (score int, plausible bool) {
 	}
 	return score, nonASCII > 0 && good*10 >= nonASCII*8
 }
+
+// sniffUTF16 recognises UTF-16 text without a byte order mark from its
+// first bytes: every NUL byte stands at odd offsets (little-endian: the
+// high byte of ASCII characters) or at even ones (big-endian), and at
+// least 90% of the code units are characters of text — ASCII, Latin-1,
+// Arabic, Arabic presentation forms, general punctuation. ok is false for
+// anything else (UTF-8 has no NUL byte at all).
+func sniffUTF16(head []byte) (endian unicode.Endianness, ok bool) {
+	if len(head) > sniffLen {
+		head = head[:sniffLen]
+	}
+	head = head[:len(head)&^1]
+	var nul [2]int
+	for i, c := range head {
+		if c == 0 {
+			nul[i&1]++
+		}
+	}
+	switch {
+	case nul[1] > 0 && nul[0] == 0:
+		endian = unicode.LittleEndian
+	case nul[0] > 0 && nul[1] == 0:
+		endian = unicode.BigEndian
+	default:
+		return endian, false
+	}
+	units, good := len(head)/2, 0
+	for i := 0; i < len(head); i += 2 {
+		u := uint16(head[i]) | uint16(head[i+1])<<8
+		if endian == unicode.BigEndian {
+			u = uint16(head[i])<<8 | uint16(head[i+1])
+		}
+		switch {
+		case u == '\t' || u == '\n' || u == '\r' || u == '\f',
+			u >= 0x20 && u < 0x7f, u >= 0xa0 && u <= 0xff,
+			u >= 0x0600 && u <= 0x06ff, u >= 0x0750 && u <= 0x077f,
+			u >= 0x2000 && u <= 0x206f, u >= 0xfb50 && u <= 0xfeff:
+			good++
+		}
+	}
+	return endian, good*10 >= units*9
+}

@@ -63,7 +63,12 @@ func (s *jsonlSource) next() (RawDoc, error) {
 func (s *jsonlSource) readLine() ([]byte, error) {
 	line, err := s.br.ReadSlice('\n')
 	if err == nil || err == io.EOF {
-		return bytes.TrimSuffix(line, []byte("\n")), err
+		line = bytes.TrimSuffix(line, []byte("\n"))
+		if int64(len(line)) > s.max {
+			// a limit smaller than the buffer: the line is in it already
+			return nil, fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, s.max)
+		}
+		return line, err
 	}
 	if err != bufio.ErrBufferFull {
 		return nil, err
@@ -71,7 +76,7 @@ func (s *jsonlSource) readLine() ([]byte, error) {
 	s.buf = append(s.buf[:0], line...)
 	for {
 		line, err = s.br.ReadSlice('\n')
-		if int64(len(s.buf)+len(line)) > s.max+1 {
+		if int64(len(s.buf)+len(bytes.TrimSuffix(line, []byte("\n")))) > s.max {
 			// Too long: skip to the end of the line.
 			for err == bufio.ErrBufferFull {
 				_, err = s.br.ReadSlice('\n')

@@ -28,6 +28,7 @@ const (
 // RawDoc is one document as read, before any extraction.
 type RawDoc struct {
 	URI         string            // where it came from: a path, "-" for stdin, with "#N" for the Nth record of a multi-record file
+	Name        string            // for a file found in a directory argument, its path relative to that directory ("x/a.txt"); "" otherwise
 	ID          string            // identifier given by the input (JSONL "id", TREC DOCNO), or "" to derive one
 	Format      Format            // the concrete format (never FormatAuto)
 	Data        []byte            // the document, UTF-8 (converted from its charset when needed)
@@ -37,8 +38,10 @@ type RawDoc struct {
 }
 
 // DefaultMaxBytes is the largest document (or JSON Lines line, or TREC
-// record) read when Options.MaxBytes is zero: 64 MiB.
-const DefaultMaxBytes int64 = 64 << 20
+// record) read when Options.MaxBytes is zero: 16 MiB. A longer one is
+// skipped without being held in memory and reported (ErrTooLarge). Every
+// command that reads articles (code, ner, explain, ingest) has this limit.
+const DefaultMaxBytes int64 = 16 << 20
 
 // Options controls a Reader. The zero value reads standard input (or the
 // given paths) with per-input format detection and the default size limit.

@@ -309,7 +309,7 @@ func TestHugeLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs := readAll(t, Open(context.Background(), []string{path}, Options{}), []result{
-		{uri: path + "#1", errIs: ErrTooLarge, errSub: "line longer than 67108864 bytes"},
+		{uri: path + "#1", errIs: ErrTooLarge, errSub: "line longer than 16777216 bytes"},
 		{uri: path + "#2"},
 	})
 	if docs[0].ID != "small" {

@@ -24,6 +24,7 @@ type Reader struct {
 	opts    Options
 	pending []pendingInput // inputs not opened yet, in order
 	cur     source         // the open multi-document input, or nil
+	curName string         // the RawDoc.Name of cur's documents
 	closer  io.Closer      // closes the file behind cur, or nil
 	now     func() time.Time
 }
@@ -32,6 +33,7 @@ type Reader struct {
 // listing a directory, to be reported in its place.
 type pendingInput struct {
 	path string
+	name string // RawDoc.Name: the path relative to the directory argument, "" for an argument
 	err  error
 }
 
@@ -92,6 +94,7 @@ func (r *Reader) Next() (RawDoc, error) {
 			}
 			if err == nil {
 				doc.FetchedAt = r.now()
+				doc.Name = r.curName
 			}
 			return doc, err
 		}
@@ -103,7 +106,7 @@ func (r *Reader) Next() (RawDoc, error) {
 		if in.err != nil {
 			return RawDoc{}, &DocError{URI: in.path, Err: in.err}
 		}
-		if err := r.open(in.path); err != nil {
+		if err := r.open(in); err != nil {
 			return RawDoc{}, err
 		}
 	}
@@ -127,11 +130,13 @@ func (r *Reader) closeCurrent() error {
 
 // open prepares one input: it expands a directory into pending inputs, or
 // sets r.cur to the input's documents. The error is a *DocError.
-func (r *Reader) open(path string) error {
+func (r *Reader) open(in pendingInput) error {
+	path := in.path
+	r.curName = in.name
 	if path == "-" {
 		return r.openStream("-", r.opts.Stdin, nil)
 	}
-	fi, err := os.Stat(path)
+	fi, err := os.Stat(path) // a symbolic link is followed
 	if err != nil {
 		return &DocError{URI: path, Err: pathErr(err)}
 	}
@@ -142,6 +147,9 @@ func (r *Reader) open(path string) error {
 		}
 		r.pending = append(files, r.pending...)
 		return nil
+	}
+	if !fi.Mode().IsRegular() && in.name != "" {
+		return nil // a device or a pipe found in a directory is not an article
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -160,33 +168,80 @@ func pathErr(err error) error {
 	return err
 }
 
-// listDir lists the regular files under dir, recursively, in lexical order,
-// skipping hidden files and directories.
+// ErrLinkLoop is the reason given for a symbolic link, inside a directory
+// being read, to a directory that is read already: a loop, or a second way
+// to the same files. The directory is not read again.
+var ErrLinkLoop = errors.New("symbolic link to a directory read already (a loop?): skipped")
+
+// listDir lists the files under dir, recursively, in lexical order,
+// skipping hidden files and directories. Symbolic links are followed, to
+// files and to directories; a link to a directory read already is reported
+// (ErrLinkLoop), as is a broken link, and reading goes on. Each file's name
+// is its path relative to dir, with "/" between its parts.
 func listDir(dir string) ([]pendingInput, error) {
-	var files []pendingInput
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir {
-				return err
-			}
-			files = append(files, pendingInput{path: p, err: pathErr(err)})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, err
+	}
+	w := dirWalker{seen: map[string]bool{real: true}}
+	if err := w.walk(dir, ""); err != nil {
+		return nil, err
+	}
+	return w.files, nil
+}
+
+// dirWalker lists the files under a directory (listDir).
+type dirWalker struct {
+	files []pendingInput
+	seen  map[string]bool // directories read, by their path with every link resolved
+}
+
+// walk lists the directory at path, whose name relative to the top is rel.
+// Only an error reading the top directory itself is returned.
+func (w *dirWalker) walk(path, rel string) error {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		if rel == "" {
+			return err
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			files = append(files, pendingInput{path: p})
-		}
+		w.files = append(w.files, pendingInput{path: path, name: rel, err: pathErr(err)})
 		return nil
-	})
-	return files, err
+	}
+	for _, e := range entries { // sorted by name
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p, name := filepath.Join(path, e.Name()), e.Name()
+		if rel != "" {
+			name = rel + "/" + name
+		}
+		typ := e.Type()
+		if typ&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil {
+				w.files = append(w.files, pendingInput{path: p, name: name, err: fmt.Errorf("broken symbolic link: %w", pathErr(err))})
+				continue
+			}
+			typ = fi.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			real, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				w.files = append(w.files, pendingInput{path: p, name: name, err: pathErr(err)})
+				continue
+			}
+			if w.seen[real] {
+				w.files = append(w.files, pendingInput{path: p, name: name, err: ErrLinkLoop})
+				continue
+			}
+			w.seen[real] = true
+			w.walk(p, name)
+		case typ.IsRegular():
+			w.files = append(w.files, pendingInput{path: p, name: name})
+		}
+	}
+	return nil
 }
 
 // openStream sniffs an input and sets r.cur to its documents.
@@ -209,6 +264,13 @@ func (r *Reader) openStream(uri string, in io.Reader, closer io.Closer) error {
 	peek, err := br.Peek(sniffLen)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return fail(err)
+	}
+	if endian, ok := sniffUTF16(peek); ok {
+		dec := unicode.UTF16(endian, unicode.IgnoreBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+		if peek, err = br.Peek(sniffLen); err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return fail(err)
+		}
 	}
 	if len(bytes.TrimSpace(peek)) == 0 && len(peek) < sniffLen {
 		return fail(ErrEmpty)
