@@ -2,12 +2,15 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -27,6 +30,7 @@ type codeOptions struct {
 	kbDir   string  // knowledge base directory overriding the embedded one
 	noNER   bool    // do not run the learned tagger
 	minConf float64 // drop events below this confidence
+	workers int     // articles coded in parallel (code, ingest)
 }
 
 // addFlags adds the flags of every command that codes: --kb and --no-ner.
@@ -39,6 +43,11 @@ func (o *codeOptions) addFlags(cmd *cobra.Command) {
 // addInputFlag adds --input, for the commands that read articles.
 func (o *codeOptions) addInputFlag(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.input, "input", "auto", "input format: auto, text, html, jsonl or trec")
+}
+
+// addWorkersFlag adds --workers, for the commands that code on all cores.
+func (o *codeOptions) addWorkersFlag(cmd *cobra.Command) {
+	cmd.Flags().IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "articles coded in parallel (default: all cores)")
 }
 
 // checkInput rejects an unknown --input before anything is loaded.
@@ -62,7 +71,10 @@ each event with source, target, CAMEO and PLOVER codes, modality, location,
 date, trigger and evidence spans (byte offsets into "text").
 
 An input that cannot be read or coded gets one error line on standard error
-naming it; the others are still coded. Exit status is 1 when any input failed.`,
+naming it; the others are still coded. Exit status is 1 when any input failed.
+
+Articles are coded on --workers cores at once (all by default); the output
+is in input order and the same, byte for byte, whatever the number.`,
 		Example: `  marsad code article.txt
   marsad code --input jsonl < articles.jsonl > events.jsonl
   marsad code --format pretty ../shared/seeds/000_d61fa5c1789e1101.txt`,
@@ -72,6 +84,7 @@ naming it; the others are still coded. Exit status is 1 when any input failed.`,
 	}
 	o.addFlags(cmd)
 	o.addInputFlag(cmd)
+	o.addWorkersFlag(cmd)
 	cmd.Flags().StringVar(&o.format, "format", "jsonl", "output format: jsonl or pretty (a readable table)")
 	cmd.Flags().BoolVar(&o.noText, "no-text", false, "omit the article text from the output")
 	cmd.Flags().Float64Var(&o.minConf, "min-confidence", 0, "drop events below this confidence (0.5 keeps the events whose source and needed target are known)")
@@ -143,22 +156,24 @@ func runCode(ctx context.Context, o codeOptions, args []string, stdin io.Reader,
 	if err := checkConfidence("min-confidence", o.minConf); err != nil {
 		return err
 	}
+	if err := checkWorkers(o.workers); err != nil {
+		return err
+	}
 	p, err := newPipeline(o)
 	if err != nil {
 		return err
 	}
-	w := &lineWriter{w: bufio.NewWriterSize(stdout, 1<<16)}
-	var line []byte // one output line, reused from article to article
-	err = forEachArticle(ctx, args, o.input, stdin, stderr, func(art *extract.Article) error {
-		if err := w.idle(len(art.Text) > 64<<10); err != nil {
-			return err
-		}
+	w := newLineWriter(stdout)
+	// each worker codes an article and encodes its output; the lines are
+	// written in input order
+	type coded struct {
+		line []byte
+		err  *pipeline.ArticleError
+	}
+	work := func(art *extract.Article) coded {
 		doc, err := p.CodeWithin(ctx, art, pipeline.Budget{}, nil)
 		if err != nil {
-			if ctx.Err() != nil {
-				return err
-			}
-			return &pipeline.ArticleError{URI: art.URI, Err: err}
+			return coded{err: &pipeline.ArticleError{URI: art.URI, Err: err}}
 		}
 		if o.noText {
 			doc.Text = ""
@@ -167,45 +182,89 @@ func runCode(ctx context.Context, o codeOptions, args []string, stdin io.Reader,
 			doc.Events = selectEvents(doc.Events, o.minConf, nil)
 		}
 		if o.format == "pretty" {
-			return writePretty(w, &doc)
+			var b bytes.Buffer
+			_ = writePretty(&b, &doc) // writing to a bytes.Buffer does not fail
+			return coded{line: b.Bytes()}
 		}
-		line = doc.AppendJSON(line[:0])
-		_, err = w.Write(line)
+		return coded{line: doc.AppendJSON(nil)}
+	}
+	uncoded := 0
+	emit := func(c coded) error {
+		if c.err != nil {
+			if ctx.Err() != nil {
+				return c.err
+			}
+			uncoded++
+			_, err := fmt.Fprintln(stderr, "marsad:", c.err)
+			return err
+		}
+		_, err := w.Write(c.line)
 		return err
-	})
+	}
+	err = pipeline.Ordered(ctx, o.workers, func(send func(*extract.Article) error) error {
+		return forEachArticle(ctx, args, o.input, stdin, stderr, send)
+	}, work, emit)
 	// what is written is whole lines, also after a signal: flush it
-	if ferr := w.w.Flush(); err == nil {
+	if ferr := w.Flush(); err == nil {
 		err = ferr
+	}
+	if err == nil && uncoded > 0 {
+		fmt.Fprintf(stderr, "marsad: %d article(s) could not be coded\n", uncoded)
+		return &exitError{1, errPartial}
 	}
 	return err
 }
 
-// lineWriter buffers whole output lines and flushes them when coding has
-// kept them waiting: a reader at the other end of a pipe gets every line
+// lineWriter buffers whole output lines and flushes them when they have
+// waited flushEvery: a reader at the other end of a pipe gets every line
 // within flushEvery of it being coded, however slow the next article is.
+// It is safe for the one writer and its own timer.
 type lineWriter struct {
-	w    *bufio.Writer
-	last time.Time // of the last flush, or of the first write after it
+	mu    sync.Mutex
+	w     *bufio.Writer
+	timer *time.Timer // armed while lines wait
+	err   error       // of a flush by the timer
 }
 
 // flushEvery is the longest a coded line waits in the buffer.
 const flushEvery = 200 * time.Millisecond
 
-func (l *lineWriter) Write(b []byte) (int, error) {
-	if l.w.Buffered() == 0 {
-		l.last = time.Now()
-	}
-	return l.w.Write(b)
+func newLineWriter(w io.Writer) *lineWriter {
+	return &lineWriter{w: bufio.NewWriterSize(w, 1<<16)}
 }
 
-// idle is called before coding the next article: it flushes what has been
-// waiting longer than flushEvery, or anything when the next article is a
-// long one (slow: its lines should not wait for it).
-func (l *lineWriter) idle(long bool) error {
-	if l.w.Buffered() == 0 || !long && time.Since(l.last) < flushEvery {
-		return nil
+// Write buffers one or more whole lines.
+func (l *lineWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.err != nil {
+		return 0, l.err
 	}
-	l.last = time.Now()
+	n, err := l.w.Write(b)
+	if l.w.Buffered() > 0 && l.timer == nil {
+		l.timer = time.AfterFunc(flushEvery, func() {
+			l.mu.Lock()
+			defer l.mu.Unlock()
+			l.timer = nil
+			if l.err == nil {
+				l.err = l.w.Flush()
+			}
+		})
+	}
+	return n, err
+}
+
+// Flush writes what is buffered and stops the timer.
+func (l *lineWriter) Flush() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.timer != nil {
+		l.timer.Stop()
+		l.timer = nil
+	}
+	if l.err != nil {
+		return l.err
+	}
 	return l.w.Flush()
 }
 

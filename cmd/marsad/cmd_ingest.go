@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
+	"runtime/pprof"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
@@ -26,11 +24,12 @@ import (
 type ingestOptions struct {
 	code    codeOptions
 	store   storeOptions
-	workers int    // articles coded in parallel
 	batch   int    // articles per transaction
 	quiet   bool   // no progress bar
 	nats    string // publish to this NATS server instead of coding locally
 	subject string // JetStream subject (and stream) of the work queue
+
+	cpuprofile string // write a CPU profile here
 }
 
 func newIngestCommand() *cobra.Command {
@@ -55,18 +54,24 @@ With --nats, articles are published to a JetStream work queue for
   marsad ingest --postgres postgres://127.0.0.1/test --input jsonl < articles.jsonl
   marsad ingest --nats nats://127.0.0.1:4222 corpus/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			stop, err := startCPUProfile(o.cpuprofile)
+			if err != nil {
+				return err
+			}
+			defer stop()
 			return runIngest(cmd.Context(), o, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	o.code.addFlags(cmd)
 	o.code.addInputFlag(cmd)
+	o.code.addWorkersFlag(cmd)
 	o.store.addFlags(cmd)
 	f := cmd.Flags()
-	f.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
 	f.IntVar(&o.batch, "batch", 1000, "articles per transaction")
 	f.BoolVar(&o.quiet, "quiet", false, "no progress bar")
 	f.StringVar(&o.nats, "nats", "", "publish the articles to this NATS JetStream server instead of coding them here")
 	f.StringVar(&o.subject, "subject", defaultSubject, "JetStream subject of the work queue (with --nats)")
+	f.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
 	return cmd
 }
 
@@ -76,52 +81,11 @@ type ingestStats struct {
 	bytes                                int64
 }
 
-// progress draws the bar, when there is one.
-type progress struct {
-	bar   *progressbar.ProgressBar
-	start time.Time
-	n     int
-}
-
-func newProgress(stderr io.Writer, total int64, quiet bool) *progress {
-	p := &progress{start: time.Now()}
-	f, ok := stderr.(*os.File)
-	if quiet || !ok || !isTerminal(f.Fd()) {
-		return p
-	}
-	p.bar = progressbar.NewOptions64(total,
-		progressbar.OptionSetWriter(stderr),
-		progressbar.OptionShowBytes(true),
-		progressbar.OptionSetWidth(30),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionShowElapsedTimeOnFinish(),
-		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionClearOnFinish(),
-		progressbar.OptionSetDescription("coding"))
-	return p
-}
-
-func (p *progress) add(articles int, bytes int64) {
-	if p.bar == nil {
-		return
-	}
-	p.n += articles
-	rate := float64(p.n) / max(time.Since(p.start).Seconds(), 1e-3)
-	p.bar.Describe(fmt.Sprintf("%d articles, %.0f/s", p.n, rate))
-	p.bar.Add64(bytes)
-}
-
-func (p *progress) finish() {
-	if p.bar != nil {
-		p.bar.Finish()
-	}
-}
-
 func runIngest(ctx context.Context, o ingestOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := checkInput(o.code.input); err != nil {
 		return err
 	}
-	if err := checkWorkers(o.workers); err != nil {
+	if err := checkWorkers(o.code.workers); err != nil {
 		return err
 	}
 	if o.nats != "" {
@@ -141,7 +105,7 @@ func runIngest(ctx context.Context, o ingestOptions, args []string, stdin io.Rea
 	if err != nil {
 		return err
 	}
-	prog := newProgress(stderr, inputSize(args), o.quiet)
+	prog := newProgress(stderr, planInputs(args, o.code.input), o.quiet)
 	tot, err := ingest(ctx, p, st, run, o, args, ingestIO{stdin, stderr}, prog)
 	prog.finish()
 	el := time.Since(start)
@@ -161,53 +125,20 @@ func runIngest(ctx context.Context, o ingestOptions, args []string, stdin io.Rea
 	return nil
 }
 
-// ingest reads, codes on o.workers goroutines and writes batches with one
-// writer.
 // ingestIO is where an ingest reads standard input and reports failed inputs.
 type ingestIO struct {
 	stdin  io.Reader
 	stderr io.Writer
 }
 
+// ingest reads, codes on o.code.workers goroutines and writes batches, in
+// input order (the same corpus gives the same store), with one writer
+// goroutine so that coding goes on while a batch is written.
 func ingest(ctx context.Context, p *pipeline.Pipeline, st store.Store, run int64, o ingestOptions, args []string, rw ingestIO, prog *progress) (ingestStats, error) {
-	stdin, stderr := rw.stdin, rw.stderr
 	var tot ingestStats
-	workers, batch := max(o.workers, 1), max(o.batch, 1)
+	batch := max(o.batch, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan *extract.Article, 4*workers)
-	coded := make(chan store.Article, 4*workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for art := range jobs {
-				var f store.Features
-				doc := p.CodeWith(art, func(toks []arabic.Token, sents []arabic.Span) { f = store.FeaturesOf(toks, sents) })
-				coded <- store.NewArticleFeatures(doc, art.PublishedAt, f)
-			}
-		}()
-	}
-	var readErr error
-	go func() {
-		report := func(e *pipeline.ArticleError) error {
-			_, err := fmt.Fprintln(stderr, "marsad:", e)
-			return err
-		}
-		tot.failed, readErr = pipeline.ReadArticles(ctx, args, read.Options{Format: read.Format(o.code.input), Stdin: stdin}, report, func(a *extract.Article) error {
-			select {
-			case jobs <- a:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-		close(jobs)
-		wg.Wait()
-		close(coded)
-	}()
-	// one writer goroutine, so that coding goes on while a batch is written
 	batches := make(chan []store.Article, 1)
 	var writeErr error
 	wdone := make(chan struct{})
@@ -228,18 +159,44 @@ func ingest(ctx context.Context, p *pipeline.Pipeline, st store.Store, run int64
 			tot.events += res.Events
 		}
 	}()
+	report := func(e *pipeline.ArticleError) error {
+		prog.done(e.URI, 0)
+		_, err := fmt.Fprintln(rw.stderr, "marsad:", e)
+		return err
+	}
+	produce := func(send func(*extract.Article) error) error {
+		var err error
+		tot.failed, err = pipeline.ReadArticles(ctx, args, read.Options{Format: read.Format(o.code.input), Stdin: rw.stdin}, report, send)
+		return err
+	}
+	type coded struct {
+		art store.Article
+		uri string // where it was read, for the progress bar
+	}
+	work := func(art *extract.Article) coded {
+		var f store.Features
+		doc := p.CodeWith(art, func(toks []arabic.Token, sents []arabic.Span) { f = store.FeaturesOf(toks, sents) })
+		return coded{store.NewArticleFeatures(doc, art.PublishedAt, f), art.URI}
+	}
 	pending := make([]store.Article, 0, batch)
-	for a := range coded {
+	emit := func(c coded) error {
+		a := c.art
 		tot.read++
 		tot.bytes += int64(a.Bytes)
-		prog.add(1, int64(a.Bytes)+int64(len(a.Doc.Title))+64)
+		prog.done(c.uri, a.Bytes)
 		pending = append(pending, a)
 		if len(pending) >= batch {
-			batches <- pending
+			select {
+			case batches <- pending:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 			pending = make([]store.Article, 0, batch)
 		}
+		return nil
 	}
-	if ctx.Err() == nil && len(pending) > 0 {
+	err := pipeline.Ordered(ctx, o.code.workers, produce, work, emit)
+	if err == nil && len(pending) > 0 {
 		batches <- pending
 	}
 	close(batches)
@@ -247,10 +204,30 @@ func ingest(ctx context.Context, p *pipeline.Pipeline, st store.Store, run int64
 	switch {
 	case writeErr != nil:
 		return tot, writeErr
-	case readErr != nil && !errors.Is(readErr, context.Canceled):
-		return tot, readErr
+	case err != nil && !errors.Is(err, context.Canceled):
+		return tot, err
 	}
 	return tot, ctx.Err()
+}
+
+// startCPUProfile starts a CPU profile into path ("" : none) and returns
+// the function that stops it.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, &exitError{2, fmt.Errorf("--cpuprofile: %w", err)}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // isTerminal reports whether the file descriptor is a terminal.

@@ -142,12 +142,15 @@ func newTimelineCommand() *cobra.Command {
 	return queryCommand("timeline [flags]", "Events per day, week or month by QuadClass",
 		`Timeline counts deduplicated events per --interval (day, week or month) by
 QuadClass, for the events matching the filters: --actor SYR for a country,
---actor SYR --other TUR for a pair.`,
+--actor SYR --other TUR for a pair. --limit keeps the latest periods (100
+by default, -1 for all), in time order; --offset skips the latest ones.`,
 		[]string{"table", "jsonl", "csv"}, func(ctx context.Context, st store.Store, o queryOptions, _ []string, w io.Writer) error {
 			bs, err := st.Timeline(ctx, o.filter)
 			if err != nil {
 				return err
 			}
+			from, to := o.filter.LatestPage(len(bs))
+			bs = bs[from:to]
 			switch o.format {
 			case "jsonl":
 				return writeJSONL(w, bs)

@@ -207,6 +207,19 @@ func (f Filter) RowLimit() int {
 	return f.Limit
 }
 
+// LatestPage returns the range [from, to) of n rows in time order that the
+// filter's page keeps when counted back from the latest row, as the
+// lists of events are: Offset skips the latest rows, RowLimit keeps the
+// rows before them. A timeline pages its periods this way.
+func (f Filter) LatestPage(n int) (from, to int) {
+	to = max(n-max(f.Offset, 0), 0)
+	from = 0
+	if l := f.RowLimit(); l >= 0 {
+		from = max(to-l, 0)
+	}
+	return from, to
+}
+
 // IsCountry reports whether an actor term is a bare country code (three
 // letters, «SYR»), matched on the country column rather than as a code
 // prefix.

@@ -84,3 +84,24 @@ func TestRowLimit(t *testing.T) {
 		}
 	}
 }
+
+func TestLatestPage(t *testing.T) {
+	tests := []struct {
+		limit, offset, n, from, to int
+	}{
+		{0, 0, 10, 0, 10},     // default limit 100
+		{0, 0, 250, 150, 250}, // the latest 100
+		{3, 0, 10, 7, 10},
+		{3, 2, 10, 5, 8},
+		{3, 9, 10, 0, 1},
+		{3, 20, 10, 0, 0},
+		{-1, 4, 10, 0, 6},
+		{5, 0, 0, 0, 0},
+	}
+	for _, tt := range tests {
+		f := Filter{Limit: tt.limit, Offset: tt.offset}
+		if from, to := f.LatestPage(tt.n); from != tt.from || to != tt.to {
+			t.Errorf("limit %d offset %d of %d rows: [%d, %d), want [%d, %d)", tt.limit, tt.offset, tt.n, from, to, tt.from, tt.to)
+		}
+	}
+}

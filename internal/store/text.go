@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"math/bits"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,6 +21,67 @@ func ContentHash(doc pipeline.Doc) string {
 	if strings.TrimSpace(text) == "" {
 		text = doc.ID + "\x00" + doc.Title
 	}
+	if !utf8.ValidString(text) {
+		return hashRunes(text)
+	}
+	h := sha256.New()
+	buf := make([]byte, 0, 8192) // the collapsed text, hashed a buffer at a time
+	run := 0                     // start of the current run of non-space bytes
+	started, pending := false, false
+	flush := func(to int) {
+		if run == to {
+			return
+		}
+		if pending && started {
+			buf = append(buf, ' ')
+		}
+		started, pending = true, false
+		for part := text[run:to]; len(part) > 0; {
+			k := min(len(part), cap(buf)-len(buf))
+			buf = append(buf, part[:k]...)
+			part = part[k:]
+			if len(buf) == cap(buf) {
+				h.Write(buf)
+				buf = buf[:0]
+			}
+		}
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		size := 1
+		switch {
+		case c < utf8.RuneSelf:
+			if !asciiSpace[c] {
+				i++
+				continue
+			}
+		case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
+			// the lead bytes of every non-ASCII space (U+0085, U+00A0,
+			// U+1680, U+2000–U+205F, U+3000)
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+		default:
+			i++
+			continue
+		}
+		flush(i)
+		pending = true
+		i += size
+		run = i
+	}
+	flush(len(text))
+	h.Write(buf)
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0]))
+}
+
+// hashRunes is ContentHash's loop for a text that is not valid UTF-8: rune
+// by rune, each invalid byte hashed as U+FFFD.
+func hashRunes(text string) string {
 	buf := make([]byte, 0, len(text))
 	space := false
 	for _, r := range text {
@@ -36,6 +98,9 @@ func ContentHash(doc pipeline.Doc) string {
 	sum := sha256.Sum256(buf)
 	return hex.EncodeToString(sum[:])
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // Stem is the full-text form of one word: the light stem of its
 // normalised spelling, lower-cased (arabic.LightStem): «بالسفارة»,
@@ -85,53 +150,138 @@ func analyseTokens(toks []arabic.Token, sentences []arabic.Span) (stems string, 
 	for _, s := range sentences {
 		sents = append(sents, Span{toks[s.Start].Start, toks[s.End-1].End})
 	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.gen++
+	if len(sc.spellings) > 1<<17 { // bound the memory of the stem cache
+		clear(sc.spellings)
+		clear(sc.stems)
+	}
+	words := sc.words[:0]
 	var b strings.Builder
-	b.Grow(len(toks) * 5)
-	words := make([]string, 0, len(toks))
-	seen := make(map[string]struct{}, len(toks)/2)
+	b.Grow(len(toks) * 4)
 	for _, t := range toks {
 		if t.Kind == arabic.Punct {
 			continue
 		}
 		words = append(words, t.Norm)
-		if s := Stem(t); s != "" {
-			if _, dup := seen[s]; dup {
-				continue
+		var s string
+		if t.Kind == arabic.Word {
+			w := sc.spellings[t.Norm]
+			if w == nil {
+				w = &seenWord{stem: Stem(t)}
+				sc.spellings[t.Norm] = w
 			}
-			seen[s] = struct{}{}
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			if w.gen == sc.gen {
+				continue // a spelling seen before in this text: its stem is written
 			}
-			b.WriteString(s)
+			w.gen = sc.gen
+			s = w.stem
+		} else {
+			s = Stem(t)
 		}
+		if s == "" || sc.stems[s] == sc.gen {
+			continue
+		}
+		sc.stems[s] = sc.gen
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s)
 	}
-	var v [64]int32 // per bit, how many shingle hashes have it set
-	n := int32(0)
-	var buf []byte
-	add := func(ws []string) {
-		buf = buf[:0]
-		for _, w := range ws {
-			buf = append(buf, w...)
-			buf = append(buf, 0)
-		}
-		x := fnv1a(buf)
-		for i := range v {
-			v[i] += int32(x >> uint(i) & 1)
-		}
-		n++
-	}
+	sc.words = words
+	var c bitCounter
 	if len(words) < shingle {
-		add(words)
+		c.add(shingleHash(words))
 	}
 	for i := 0; i+shingle <= len(words); i++ {
-		add(words[i : i+shingle])
+		c.add(shingleHash(words[i : i+shingle]))
 	}
-	for i, c := range v {
-		if 2*c > n {
-			simhash |= 1 << uint(i)
+	return b.String(), c.majority(), sents
+}
+
+// scratch is what analyseTokens reuses from text to text: the word
+// slice, and the stems of the words seen (a cache: stemming is the costly
+// part), each marked with the last text (gen) it was seen in.
+type scratch struct {
+	gen       uint32
+	words     []string
+	spellings map[string]*seenWord // by normalised spelling
+	stems     map[string]uint32    // stem → last text it was written for
+}
+
+type seenWord struct {
+	stem string
+	gen  uint32
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{spellings: make(map[string]*seenWord, 4096), stems: make(map[string]uint32, 4096)}
+}}
+
+// shingleHash is the FNV-1a hash of the words, each followed by a NUL.
+func shingleHash(ws []string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, w := range ws {
+		for i := 0; i < len(w); i++ {
+			h ^= uint64(w[i])
+			h *= 1099511628211
+		}
+		h *= 1099511628211 // the NUL: h ^= 0 changes nothing
+	}
+	return h
+}
+
+// bitCounter counts, for each of 64 bits, how many added hashes have it
+// set. Eight counters of 8 bits share a word (byte k of lanes[j] counts bit
+// 8j+k), so adding a hash is eight additions instead of 64; the lanes are
+// emptied into totals before a byte can overflow.
+type bitCounter struct {
+	lanes  [8]uint64
+	totals [64]int32
+	inLane int   // hashes added since the lanes were emptied
+	n      int32 // hashes added
+}
+
+// spread[b] has byte k set to bit k of b.
+var spread = func() (t [256]uint64) {
+	for b := range t {
+		for k := range 8 {
+			t[b] |= uint64(b>>k&1) << (8 * k)
 		}
 	}
-	return b.String(), simhash, sents
+	return t
+}()
+
+func (c *bitCounter) add(x uint64) {
+	for j := range c.lanes {
+		c.lanes[j] += spread[byte(x>>(8*j))]
+	}
+	c.n++
+	if c.inLane++; c.inLane == 255 {
+		c.empty()
+	}
+}
+
+func (c *bitCounter) empty() {
+	for j, l := range c.lanes {
+		for k := range 8 {
+			c.totals[8*j+k] += int32(l >> (8 * k) & 0xff)
+		}
+	}
+	c.lanes, c.inLane = [8]uint64{}, 0
+}
+
+// majority returns the SimHash: the bits set in more than half the hashes.
+func (c *bitCounter) majority() uint64 {
+	c.empty()
+	var h uint64
+	for i, t := range c.totals {
+		if 2*t > c.n {
+			h |= 1 << uint(i)
+		}
+	}
+	return h
 }
 
 // fnv1a is the 64-bit FNV-1a hash of b.

@@ -34,6 +34,8 @@ type DB struct {
 	rebound sync.Map   // query → query with the dialect's placeholders
 	actors  sync.Map   // actor codes known to be stored
 	near    nearIndex  // SQLite: SimHash bands of the stored articles (guarded by wmu)
+
+	prepared map[string]*sql.Stmt // the writer's statements, prepared once (guarded by wmu)
 }
 
 var _ store.Store = (*DB)(nil)
@@ -54,7 +56,15 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, migrations fs.FS) (*DB, er
 func (s *DB) SQL() *sql.DB { return s.db }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.wmu.Lock()
+	for _, st := range s.prepared {
+		st.Close()
+	}
+	s.prepared = nil
+	s.wmu.Unlock()
+	return s.db.Close()
+}
 
 // q rewrites a query written with ? placeholders for the dialect.
 func (s *DB) q(query string) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -72,11 +73,13 @@ type writer struct {
 	tx       *sql.Tx
 	stmts    map[string]*sql.Stmt
 	outlets  map[string]int64
-	bulk     map[string]*bulk // rows inserted many at a time, by table
-	next     map[string]int64 // last id given, by table (SQLite)
-	actors   map[string]bool  // actor codes written in this transaction
-	storyInc map[int64]int    // articles to add to stored stories
-	batch    []batchArticle   // the batch's new articles so far
+	bulk     map[string]*bulk         // rows inserted many at a time, by table
+	next     map[string]int64         // last id given, by table (SQLite)
+	actors   map[string]bool          // actor codes written in this transaction
+	storyInc map[int64]int            // articles to add to stored stories
+	batch    []batchArticle           // the batch's new articles so far
+	groups   map[string]*pendingGroup // the batch's event groups by key
+	order    []*pendingGroup          // the same, in order of first mention
 }
 
 // bulk collects the rows of one table, inserted with multi-row VALUES:
@@ -108,8 +111,15 @@ func (w *writer) add(ctx context.Context, head string, row ...any) error {
 const ftsInsert = `INSERT INTO articles_fts (rowid, stems)`
 
 // flushBulk writes every queued row.
+// The full-text rows go last, when nothing else is left to write: SQLite's
+// FTS5 writes its pending terms to disk at every statement savepoint of the
+// transaction, so a statement after them would cut the index into many
+// small segments that it must then merge.
 func (w *writer) flushBulk(ctx context.Context) error {
 	for _, b := range w.bulk {
+		if b.head == ftsInsert {
+			continue
+		}
 		if err := w.flushOne(ctx, b); err != nil {
 			return err
 		}
@@ -117,15 +127,47 @@ func (w *writer) flushBulk(ctx context.Context) error {
 	return nil
 }
 
+// flushFTS writes the queued full-text rows (SQLite): the batch's last
+// statement.
+func (w *writer) flushFTS(ctx context.Context) error {
+	if b := w.bulk[ftsInsert]; b != nil {
+		return w.flushOne(ctx, b)
+	}
+	return nil
+}
+
+// chunkRows are the row counts of bulk statements: a few fixed sizes, so
+// that every statement is prepared once per connection, not per batch.
+var chunkRows = [...]int{bulkChunk, 50, 10, 1}
+
+// rowsFor returns the rows of the next statement for n queued rows.
+func rowsFor(n, most int) int {
+	if n >= most {
+		return most
+	}
+	for _, c := range chunkRows {
+		if c <= n {
+			return c
+		}
+	}
+	return n
+}
+
+// valuesSQL returns head followed by n rows of cols placeholders.
+func valuesSQL(head string, cols, n int) string {
+	row := "(" + marks(cols) + ")"
+	return head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+",", n), ",")
+}
+
 func (w *writer) flushOne(ctx context.Context, b *bulk) error {
-	row := "(" + marks(b.cols) + ")"
 	for len(b.args) > 0 {
-		n := min(len(b.args)/b.cols, bulkChunk)
+		n := rowsFor(len(b.args)/b.cols, bulkChunk)
 		if b.head == ftsInsert {
+			// one statement for the batch's full text (FTS5 flushes its
+			// terms once per statement), prepared for its row count
 			n = min(len(b.args)/b.cols, 1000)
 		}
-		q := b.head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+",", n), ",")
-		if _, err := w.exec(ctx, q, b.args[:n*b.cols]...); err != nil {
+		if _, err := w.exec(ctx, valuesSQL(b.head, b.cols, n), b.args[:n*b.cols]...); err != nil {
 			return err
 		}
 		b.args = b.args[n*b.cols:]
@@ -133,14 +175,26 @@ func (w *writer) flushOne(ctx context.Context, b *bulk) error {
 	return nil
 }
 
+// stmt returns query prepared within the writer's transaction. Statements
+// are prepared once on the database (DB.prepared) and bound to each
+// transaction, which reuses the connection's prepared statement: parsing
+// a bulk insert of thousands of placeholders costs more than running it.
 func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := w.tx.PrepareContext(ctx, w.s.q(query))
-	if err != nil {
-		return nil, err
+	ps, ok := w.s.prepared[query]
+	if !ok {
+		var err error
+		if ps, err = w.s.db.PrepareContext(ctx, w.s.q(query)); err != nil {
+			return nil, err
+		}
+		if w.s.prepared == nil {
+			w.s.prepared = map[string]*sql.Stmt{}
+		}
+		w.s.prepared[query] = ps
 	}
+	st := w.tx.StmtContext(ctx, ps)
 	w.stmts[query] = st
 	return st, nil
 }
@@ -170,7 +224,7 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 		return res, fmt.Errorf("writing batch: %w", err)
 	}
 	w := &writer{s: s, tx: tx, stmts: map[string]*sql.Stmt{}, outlets: map[string]int64{}, bulk: map[string]*bulk{},
-		next: map[string]int64{}, actors: map[string]bool{}, storyInc: map[int64]int{}}
+		next: map[string]int64{}, actors: map[string]bool{}, storyInc: map[int64]int{}, groups: map[string]*pendingGroup{}}
 	defer func() {
 		for _, st := range w.stmts {
 			st.Close()
@@ -205,6 +259,9 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 		res.New++
 		res.Events += len(a.Doc.Events)
 	}
+	if err := w.writeGroups(ctx); err != nil {
+		return store.WriteResult{}, fmt.Errorf("writing event groups: %w", err)
+	}
 	if err := w.flushBulk(ctx); err != nil {
 		return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
 	}
@@ -212,6 +269,9 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 		if _, err := w.exec(ctx, `UPDATE stories SET articles = articles + ? WHERE id = ?`, n, id); err != nil {
 			return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
 		}
+	}
+	if err := w.flushFTS(ctx); err != nil {
+		return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return store.WriteResult{}, fmt.Errorf("committing batch: %w", err)
@@ -414,93 +474,161 @@ func groupKey(e *code.Event, day string) (key, tcode, tcountry string) {
 	return e.Source.Code + "|" + tcode + "|" + e.CAMEO + "|" + day, tcode, tcountry
 }
 
-// events queues an article's events and updates their groups: mentions by
-// the article's mentions, articles by one, sources by one when the story
-// is new to the group.
+// pendingGroup is an event group (same source, target, CAMEO code and
+// day) as the batch adds to it.
+type pendingGroup struct {
+	key, tcode, tcountry, day string
+	first                     *code.Event // the first mention in the batch
+	mentions, articles        int
+	stories                   []int64 // distinct stories of the batch's mentions, in order
+	events                    []pendingEvent
+}
+
+// pendingEvent is an event mention waiting for its group's id.
+type pendingEvent struct {
+	id, article, story int64
+	idx                int
+	e                  *code.Event
+}
+
+// events adds an article's events to the batch's groups: mentions by the
+// article's mentions, articles by one, and its story when new to the
+// group. The groups are written once per batch (writeGroups).
 func (w *writer) events(ctx context.Context, article, story int64, a *store.Article) error {
-	type group struct {
-		key, tcode, tcountry, day string
-		events                    []int // indices into a.Doc.Events
-	}
-	var groups []*group
-	byKey := map[string]*group{}
+	var touched []*pendingGroup // the groups of this article
 	for i := range a.Doc.Events {
 		e := &a.Doc.Events[i]
 		day := store.EventDay(e.Date, a.Day)
 		key, tc, tcn := groupKey(e, day)
-		g := byKey[key]
+		g := w.groups[key]
 		if g == nil {
-			g = &group{key: key, tcode: tc, tcountry: tcn, day: day}
-			byKey[key] = g
-			groups = append(groups, g)
+			g = &pendingGroup{key: key, tcode: tc, tcountry: tcn, day: day, first: e}
+			w.groups[key] = g
+			w.order = append(w.order, g)
 		}
-		g.events = append(g.events, i)
-	}
-	for _, g := range groups {
-		ids := make([]int64, len(g.events))
-		for k := range ids {
-			id, err := w.nextID(ctx, "events")
-			if err != nil {
-				return err
+		if !slices.Contains(touched, g) {
+			touched = append(touched, g)
+			g.articles++
+			if !slices.Contains(g.stories, story) {
+				g.stories = append(g.stories, story)
 			}
-			ids[k] = id
 		}
-		e := &a.Doc.Events[g.events[0]]
-		r, err := w.row(ctx, `INSERT INTO event_groups (gkey, source_code, source_country, target_code, target_country, cameo, root, quad, plover, goldstein, day, mentions, articles, sources, first_event)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)
-ON CONFLICT (gkey) DO UPDATE SET mentions = event_groups.mentions + excluded.mentions, articles = event_groups.articles + 1 RETURNING id, articles`,
-			g.key, e.Source.Code, e.Source.Country, g.tcode, g.tcountry, e.CAMEO, e.Root, e.Quad, e.Plover.Category, e.Goldstein, g.day, len(ids), ids[0])
+		id, err := w.nextID(ctx, "events")
 		if err != nil {
 			return err
 		}
-		var gid int64
-		var articles int
-		if err := r.Scan(&gid, &articles); err != nil {
+		g.mentions++
+		g.events = append(g.events, pendingEvent{id: id, article: article, story: story, idx: i, e: e})
+		if err := w.actor(ctx, &e.Source); err != nil {
 			return err
 		}
-		if articles == 1 {
-			// a new group: its one source is this story
-			if err := w.add(ctx, `INSERT INTO group_stories (group_id, story_id)`, gid, story); err != nil {
+		if e.Target != nil {
+			if err := w.actor(ctx, e.Target); err != nil {
 				return err
-			}
-		} else if err := w.newSource(ctx, gid, story); err != nil {
-			return err
-		}
-		for k, i := range g.events {
-			e := &a.Doc.Events[i]
-			if err := w.add(ctx, eventInsert, eventArgs(ids[k], article, i, gid, story, g.day, e)...); err != nil {
-				return err
-			}
-			if err := w.actor(ctx, &e.Source); err != nil {
-				return err
-			}
-			if e.Target != nil {
-				if err := w.actor(ctx, e.Target); err != nil {
-					return err
-				}
 			}
 		}
 	}
 	return nil
 }
 
-// newSource counts story as a source of group gid unless it is one already.
-func (w *writer) newSource(ctx context.Context, gid, story int64) error {
-	// the group's stories queued in this batch must be in the table first
-	if b := w.bulk[`INSERT INTO group_stories (group_id, story_id)`]; b != nil {
-		if err := w.flushOne(ctx, b); err != nil {
+const groupUpsert = `INSERT INTO event_groups (gkey, source_code, source_country, target_code, target_country, cameo, root, quad, plover, goldstein, day, mentions, articles, sources, first_event)`
+
+// writeGroups upserts the batch's event groups, many rows a statement (in
+// key order, so that writers on PostgreSQL lock rows in the same order),
+// then queues their stories and their event mentions. A group that was
+// stored already gains the batch's mentions and articles, and a source for
+// each story new to it.
+func (w *writer) writeGroups(ctx context.Context) error {
+	gs := slices.Clone(w.order)
+	slices.SortFunc(gs, func(a, b *pendingGroup) int { return strings.Compare(a.key, b.key) })
+	ids := make(map[string]int64, len(gs))
+	var stored []*pendingGroup
+	const cols = 15
+	args := make([]any, 0, bulkChunk*cols)
+	for len(gs) > 0 {
+		n := rowsFor(len(gs), bulkChunk)
+		args = args[:0]
+		for _, g := range gs[:n] {
+			e := g.first
+			args = append(args, g.key, e.Source.Code, e.Source.Country, g.tcode, g.tcountry, e.CAMEO, e.Root, e.Quad, e.Plover.Category,
+				e.Goldstein, g.day, g.mentions, g.articles, len(g.stories), g.events[0].id)
+		}
+		q := valuesSQL(groupUpsert, cols, n) + ` ON CONFLICT (gkey) DO UPDATE SET mentions = event_groups.mentions + excluded.mentions,
+articles = event_groups.articles + excluded.articles RETURNING id, gkey, articles`
+		st, err := w.stmt(ctx, q)
+		if err != nil {
+			return err
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var key string
+			var articles int
+			if err := rows.Scan(&id, &key, &articles); err != nil {
+				rows.Close()
+				return err
+			}
+			ids[key] = id
+			if g := w.groups[key]; g != nil && articles > g.articles {
+				stored = append(stored, g) // it had articles before this batch
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		gs = gs[n:]
+	}
+	isStored := make(map[*pendingGroup]bool, len(stored))
+	for _, g := range stored {
+		isStored[g] = true
+		if err := w.newSources(ctx, ids[g.key], g.stories); err != nil {
 			return err
 		}
 	}
-	res, err := w.exec(ctx, `INSERT INTO group_stories (group_id, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, gid, story)
-	if err != nil {
-		return err
+	for _, g := range w.order {
+		gid, ok := ids[g.key]
+		if !ok {
+			return fmt.Errorf("group %q: no id returned", g.key)
+		}
+		if !isStored[g] {
+			for _, story := range g.stories {
+				if err := w.add(ctx, `INSERT INTO group_stories (group_id, story_id)`, gid, story); err != nil {
+					return err
+				}
+			}
+		}
+		for _, pe := range g.events {
+			if err := w.add(ctx, eventInsert, eventArgs(pe.id, pe.article, pe.idx, gid, pe.story, g.day, pe.e)...); err != nil {
+				return err
+			}
+		}
 	}
-	n, err := res.RowsAffected()
-	if err != nil || n == 0 {
-		return err
+	return nil
+}
+
+// newSources counts each of stories not yet a source of the stored group
+// gid as one more source.
+func (w *writer) newSources(ctx context.Context, gid int64, stories []int64) error {
+	added := int64(0)
+	for _, story := range stories {
+		res, err := w.exec(ctx, `INSERT INTO group_stories (group_id, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, gid, story)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		added += n
 	}
-	_, err = w.exec(ctx, `UPDATE event_groups SET sources = sources + 1 WHERE id = ?`, gid)
+	if added == 0 {
+		return nil
+	}
+	_, err := w.exec(ctx, `UPDATE event_groups SET sources = sources + ? WHERE id = ?`, added, gid)
 	return err
 }
 
