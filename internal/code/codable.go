@@ -8,7 +8,7 @@ import (
 // makes no event (nil when it makes one), and keeps the subject for the verbs that follow.
 func (x *sctx) codable(cl clause, a *args) *Rule {
 	last := &x.d.last
-	c, toks := x.c, x.toks
+	c := x.c
 	m, t := cl.m, cl.trig
 	src, srcIdx, targets, verb, passive := a.src, a.srcIdx, a.targets, a.verb, a.passive
 	if srcIdx >= 0 && (len(targets) == 0 && c.needsTarget(t.Root())) {
@@ -23,7 +23,7 @@ func (x *sctx) codable(cl clause, a *args) *Rule {
 		return noSecurityProtest
 	case c.quad(t.Root()) == 4 && t.Root() != "14" && x.signs().accident:
 		return noAccident
-	case src == nil && len(targets) == 0 && verb && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ي", "ت", "ن", "سي", "ست"):
+	case src == nil && len(targets) == 0 && verb && x.presentOrFuture(m, t):
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
 		return noPresentUnnamed

@@ -1,8 +1,6 @@
 package code
 
 import (
-	"strings"
-
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/recognise"
@@ -11,26 +9,14 @@ import (
 
 // Coder codes events. Build it once with New; it is safe for concurrent use.
 type Coder struct {
-	lex   *kb.Lexicon
-	cues  [][][]string             // per trigger: its cues as normalised token sequences
-	stems map[*kb.Trigger][]string // per verb trigger: its present stems without their last letter
-	past  map[*kb.Trigger][]string // per verb trigger: its past forms, normalised
+	lex  *kb.Lexicon
+	cues [][][]string // per trigger: its cues as normalised token sequences
 }
 
 // New returns a coder over a compiled lexicon.
 func New(lex *kb.Lexicon) *Coder {
-	c := &Coder{lex: lex, cues: make([][][]string, len(lex.KB.Triggers)), stems: map[*kb.Trigger][]string{}, past: map[*kb.Trigger][]string{}}
+	c := &Coder{lex: lex, cues: make([][][]string, len(lex.KB.Triggers))}
 	for i := range lex.KB.Triggers {
-		t := &lex.KB.Triggers[i]
-		for _, f := range t.Surfaces {
-			n := arabic.NormalizeString(f)
-			// «يقتل» → «قت»: the last letter changes with the person («يقتلون»)
-			if stem, ok := strings.CutPrefix(n, "ي"); ok && len(stem) >= 4 {
-				c.stems[t] = append(c.stems[t], stem[:len(stem)-2])
-			} else if !ok && t.POS == "V" && !strings.Contains(n, " ") {
-				c.past[t] = append(c.past[t], n)
-			}
-		}
 		for _, cue := range lex.KB.Triggers[i].Cues {
 			var seq []string
 			for _, t := range arabic.Tokenize(nil, cue) {

@@ -32,7 +32,7 @@ func (x *sctx) frame(cl clause) []Event {
 		a = x.source(cl)
 		x.findTargets(cl, &a)
 	}
-	if pair[0] != nil && c.dual(in.Tokens[cl.m.Start].Norm[len(cl.m.Prefix):], cl.trig) && (a.srcIdx < 0 || a.srcRule != nil && a.srcRule.ID == "src.topic") {
+	if pair[0] != nil && c.pastDual(cl.m, cl.trig) && (a.srcIdx < 0 || a.srcRule != nil && a.srcRule.ID == "src.topic") {
 		// «كما تقدما بالشكر …»: a dual verb with no subject of its own is
 		// done by the two sides of the last joint act
 		a.src, a.srcIdx, a.srcRule = pair[0], -1, &ruleDualPair
@@ -58,14 +58,9 @@ func (x *sctx) frame(cl clause) []Event {
 	return x.events(cl, &a)
 }
 
-// dual reports a past verb of trigger t in the dual («تقدما», «اتفقتا»).
-func (c *Coder) dual(w string, t *kb.Trigger) bool {
-	for _, p := range c.past[t] {
-		if w == p+"ا" || w == p+"تا" {
-			return true
-		}
-	}
-	return false
+// pastDual reports a past verb of trigger t in the dual («تقدما», «اتفقتا»).
+func (c *Coder) pastDual(m *recognise.Mention, t *kb.Trigger) bool {
+	return c.verbForm(m, t)[kb.Past].Any(kb.Dual)
 }
 
 // partiesNear reports «الطرفان», «الجانبين» … as the subject of trigger m

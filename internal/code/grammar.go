@@ -142,19 +142,15 @@ func (x *sctx) speechBetween(from, to int) bool {
 	return false
 }
 
-// personForm reports whether the verb form w of trigger t is one of the
-// trigger's present stems after one of the person prefixes: «ا» for the
-// first person singular («أهنئ»), «ي», «ت», «ن», «سي», «ست» for a present
-// (imperfect) tense.
-func (c *Coder) personForm(w string, t *kb.Trigger, prefixes ...string) bool {
-	for _, stem := range c.stems[t] {
-		for _, pre := range prefixes {
-			if strings.HasPrefix(w, pre) && strings.HasPrefix(w[len(pre):], stem) {
-				return true
-			}
+// verbForm returns what the form of mention m says of trigger t's verb,
+// recorded when the lexicon was compiled (zero for a noun).
+func (c *Coder) verbForm(m *recognise.Mention, t *kb.Trigger) kb.VerbForm {
+	for _, e := range m.Entries {
+		if e.Kind == kb.EntTrigger && &c.lex.KB.Triggers[e.Index] == t {
+			return e.Verb
 		}
 	}
-	return false
+	return kb.VerbForm{}
 }
 
 // casualty reports a word of the sentence, outside the trigger m, saying
@@ -173,10 +169,23 @@ func (x *sctx) casualty(m *recognise.Mention) bool {
 }
 
 // present reports a trigger verb m in the present tense («يخطفون»,
-// «تلجأ»), the future excluded.
+// «تلجأ», «نزور»), the future and the first person singular excluded.
 func (x *sctx) present(m *recognise.Mention, t *kb.Trigger) bool {
-	c, toks := x.c, x.toks
-	return c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, presentPrefixes...)
+	return x.c.verbForm(m, t)[kb.Present].Any(kb.Second | kb.Third | kb.Plural)
+}
+
+// firstSingular reports a trigger verb m in the present of the first
+// person singular («أتهم», «أهنئ»).
+func (x *sctx) firstSingular(m *recognise.Mention, t *kb.Trigger) bool {
+	a := x.c.verbForm(m, t)[kb.Present]
+	return a.Any(kb.First) && a.Any(kb.Singular)
+}
+
+// presentOrFuture reports a trigger verb m in the present or the future
+// tense, but for the first person singular («يخطفون», «ستزور»).
+func (x *sctx) presentOrFuture(m *recognise.Mention, t *kb.Trigger) bool {
+	f := x.c.verbForm(m, t)
+	return (f[kb.Present] | f[kb.Future]).Any(kb.Second | kb.Third | kb.Plural)
 }
 
 // presentPrefixes begin the present tense of the third persons and the

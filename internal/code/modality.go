@@ -58,7 +58,7 @@ func (x *sctx) intended(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 	if v := x.controlVerb(m); (t.POS == "N" || x.afterPreposition(m)) && v > s.Start && x.classedAt(v-1, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
 		return true
 	}
-	return x.hasClassNear(m.Start, -4, "intended") || x.hasClassNear(m.End-1, 4, "intended") || isFuture(toks[m.Start].Norm, m.Prefix)
+	return x.hasClassNear(m.Start, -4, "intended") || x.hasClassNear(m.End-1, 4, "intended") || c.verbForm(m, t)[kb.Future] != 0
 }
 
 // trend reports a verbal noun of violence counted as a trend: the subject
@@ -379,10 +379,4 @@ func (x *sctx) classInClause(m *recognise.Mention, cls string) bool {
 		}
 	}
 	return false
-}
-
-// isFuture reports a present-tense verb with the future prefix س («سيزور»).
-func isFuture(norm, prefix string) bool {
-	w := norm[len(prefix):]
-	return strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سن")
 }

@@ -128,7 +128,7 @@ func (x *sctx) source(cl clause) args {
 		control = x.controlSubject(m)
 	}
 	// a first person inside a quotation (outside, «اتهم» is a past tense)
-	quoted1st := verb && x.inQuote(m.Start) && c.personForm(toks[m.Start].Norm[len(m.Prefix):], t, "ا")
+	quoted1st := verb && x.inQuote(m.Start) && x.firstSingular(m, t)
 	speaker := -1
 	if quoted1st || t.POS == "P" {
 		speaker = x.speaker(m.Start)

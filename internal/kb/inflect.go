@@ -6,46 +6,133 @@ import "strings"
 // words. All input and output is in normalised spelling (see
 // arabic.NormalizeString): ى is ي, ة is ه, hamza carriers are bare.
 
+// verbForm is one written form of a verb with what it says.
+type verbForm struct {
+	text  string
+	tense Tense
+	agr   Agreement
+}
+
 // verbForms returns the inflected forms of a verb given as its 3rd person
 // masculine singular past («زار», «التقي») or present («يزور», «يلتقي»)
 // form: all persons and numbers of the past, the present with every
-// person prefix, dual and plural endings, and the future prefix س.
-func verbForms(v string) []string {
+// person prefix, dual and plural endings, and the future prefix س; each
+// with its readings. A text may come more than once, read another way.
+func verbForms(v string) []verbForm {
 	if strings.HasPrefix(v, "ي") && len(v) > 4 {
 		return presentForms(v[len("ي"):])
 	}
 	return pastForms(v)
 }
 
-func pastForms(p string) []string {
-	out := []string{p, p + "ت", p + "وا", p + "ا", p + "تا", p + "ن", p + "نا", p + "تم", p + "تما"}
+// pastSuffixes are the endings of the past tense with their readings.
+var pastSuffixes = []struct {
+	end string
+	agr Agreement
+}{
+	{"", Third | mascSg},
+	{"ت", Third | femSg | First | Second | Singular | anyGender},
+	{"وا", Third | Plural | Masculine},
+	{"ا", Third | Dual | Masculine},
+	{"تا", Third | Dual | Feminine},
+	{"ن", Third | Plural | Feminine},
+	{"نا", First | Plural | anyGender},
+	{"تم", Second | Plural | Masculine},
+	{"تما", Second | Dual | anyGender},
+}
+
+// defectivePastSuffixes replace the last letter of a defective past:
+// التقي → التقت، التقوا، التقيا، التقيت ; دعا → دعت، دعوا، دعوت.
+var defectivePastSuffixes = []struct {
+	end string
+	agr Agreement
+}{
+	{"ت", Third | femSg},
+	{"وا", Third | Plural | Masculine},
+	{"يا", Third | Dual | Masculine},
+	{"يت", First | Second | Singular | anyGender},
+	{"ينا", First | Plural | anyGender},
+	{"تا", Third | Dual | Feminine},
+	{"وت", First | Second | Singular | anyGender},
+	{"ون", Third | Plural | Feminine},
+}
+
+func pastForms(p string) []verbForm {
+	var out []verbForm
+	for _, x := range pastSuffixes {
+		out = append(out, verbForm{p + x.end, Past, x.agr})
+	}
 	if strings.HasSuffix(p, "ي") || strings.HasSuffix(p, "ا") {
-		// defective verbs: التقي → التقت، التقوا، التقيا، التقيت ; دعا → دعت، دعوا
 		base := p[:len(p)-2]
-		out = append(out, base+"ت", base+"وا", base+"يا", base+"يت", base+"ينا", base+"تا", base+"وت", base+"ون")
+		for _, x := range defectivePastSuffixes {
+			out = append(out, verbForm{base + x.end, Past, x.agr})
+		}
 	}
 	return out
 }
 
-func presentForms(s string) []string {
-	var out []string
-	stems := []string{s}
+// presentPersons are the person prefixes of the present with the readings
+// of the bare form; the third and second persons also take the endings of
+// presentEndings.
+var presentPersons = []struct {
+	pre string
+	agr Agreement
+}{
+	{"ي", Third | mascSg},
+	{"ت", Third | femSg | Second | mascSg},
+	{"ن", First | Plural | anyGender},
+	{"ا", First | Singular | anyGender},
+}
+
+// presentEndings are the endings of the present after «ي» and «ت», by
+// prefix, for sound and for defective verbs (whose last letter goes).
+var presentEndings = map[string][]struct {
+	end       string
+	defective bool
+	agr       Agreement
+}{
+	"ي": {
+		{"ون", false, Third | Plural | Masculine}, {"ان", false, Third | Dual | Masculine},
+		{"ين", false, Third}, {"ن", false, Third | Plural | Feminine}, {"وا", false, Third | Plural | Masculine},
+		{"ون", true, Third | Plural | Masculine}, {"ين", true, Third}, {"يان", true, Third | Dual | Masculine},
+		{"وان", true, Third | Dual | Masculine},
+	},
+	"ت": {
+		{"ون", false, Second | Plural | Masculine}, {"ان", false, Third | Dual | Feminine | Second | Dual},
+		{"ين", false, Second | femSg}, {"ن", false, Second | Plural | Feminine}, {"وا", false, Second | Plural | Masculine},
+		{"ون", true, Second | Plural | Masculine}, {"ين", true, Second | femSg}, {"يان", true, Third | Dual | Feminine | Second},
+		{"وان", true, Third | Dual | Feminine | Second},
+	},
+}
+
+func presentForms(s string) []verbForm {
+	var out []verbForm
 	defective := strings.HasSuffix(s, "ي") || strings.HasSuffix(s, "و")
-	for _, pre := range []string{"ي", "ت", "ن", "ا"} {
-		for _, fut := range []string{"", "س"} {
-			if fut != "" && pre == "ا" {
+	for _, p := range presentPersons {
+		for _, tense := range []Tense{Present, Future} {
+			fut := ""
+			if tense == Future {
+				if p.pre == "ا" {
+					continue
+				}
+				fut = "س"
+			}
+			f := fut + p.pre + s
+			out = append(out, verbForm{f, tense, p.agr})
+			ends := presentEndings[p.pre]
+			if ends == nil {
 				continue
 			}
-			for _, st := range stems {
-				f := fut + pre + st
-				out = append(out, f)
-				if pre == "ي" || pre == "ت" {
-					if defective {
-						base := fut + pre + st[:len(st)-2]
-						out = append(out, base+"ون", base+"ين", base+"يان", base+"وان", f+"ان", f+"ن")
-					} else {
-						out = append(out, f+"ون", f+"ان", f+"ين", f+"ن", f+"وا")
-					}
+			base := f
+			if defective {
+				base = fut + p.pre + s[:len(s)-2]
+				// a defective verb keeps its letter before «ان» and «ن»: «يلتقيان», «يلتقين»
+				out = append(out, verbForm{f + "ان", tense, p.agr&^(Singular|Plural) | Dual},
+					verbForm{f + "ن", tense, p.agr&^(Singular|Masculine) | Plural | Feminine})
+			}
+			for _, e := range ends {
+				if e.defective == defective {
+					out = append(out, verbForm{base + e.end, tense, e.agr})
 				}
 			}
 		}

@@ -31,7 +31,8 @@ func (k EntryKind) String() string { return kindNames[k] }
 // Entry is what a matched phrase means.
 type Entry struct {
 	Kind  EntryKind
-	Index int32 // into the KB table named by Kind
+	Verb  VerbForm // for a verb trigger: what its matched form says of tense, person, number and gender
+	Index int32    // into the KB table named by Kind
 }
 
 // Lexicon matches knowledge-base phrases in token streams. Keys are
@@ -160,12 +161,12 @@ func (lx *Lexicon) compileRoot(k *KB) {
 	lx.compileCountries(&b, k)
 	for i := range k.Actors {
 		for _, s := range k.Actors[i].Surfaces {
-			b.add(lx.root, s, Entry{EntActor, int32(i)}, nil)
+			b.add(lx.root, s, Entry{Kind: EntActor, Index: int32(i)}, nil)
 		}
 	}
 	for i := range k.Roles {
 		for _, s := range k.Roles[i].Surfaces {
-			b.add(lx.root, s, Entry{EntRole, int32(i)}, lx.roleForms)
+			b.add(lx.root, s, Entry{Kind: EntRole, Index: int32(i)}, lx.roleForms)
 		}
 	}
 	lx.compileTriggers(&b, k)
@@ -194,7 +195,7 @@ func compileTimes(k *KB) *trie {
 	var b builder
 	for i := range k.Times {
 		for _, s := range k.Times[i].Surfaces {
-			b.add(t, s, Entry{EntTime, int32(i)}, nil)
+			b.add(t, s, Entry{Kind: EntTime, Index: int32(i)}, nil)
 		}
 	}
 	t.finish()
@@ -230,7 +231,7 @@ func compilePlaces(k *KB, keep func(*Place) bool) *trie {
 			continue
 		}
 		for _, s := range k.Places[i].Names {
-			b.add(t, s, Entry{EntPlace, int32(i)}, nil)
+			b.add(t, s, Entry{Kind: EntPlace, Index: int32(i)}, nil)
 		}
 	}
 	t.finish()
@@ -274,20 +275,20 @@ func (lx *Lexicon) compileCountries(b *builder, k *KB) {
 	for i := range k.Countries {
 		c := &k.Countries[i]
 		for _, s := range c.Names {
-			b.add(lx.root, s, Entry{EntCountry, int32(i)}, nil)
+			b.add(lx.root, s, Entry{Kind: EntCountry, Index: int32(i)}, nil)
 		}
 		for _, s := range c.Capitals {
-			b.add(lx.root, s, Entry{EntCapital, int32(i)}, nil)
+			b.add(lx.root, s, Entry{Kind: EntCapital, Index: int32(i)}, nil)
 		}
 		for _, s := range c.Demonyms {
-			b.add(lx.root, s, Entry{EntDemonym, int32(i)}, demonymForms)
+			b.add(lx.root, s, Entry{Kind: EntDemonym, Index: int32(i)}, demonymForms)
 			// «فلسطينياً», unless it is spelled as a country's name («سوريا»)
 			if acc := demonymAccusative(arabic.NormalizeString(s)); !countryNames[acc] {
-				b.add(lx.root, acc, Entry{EntDemonym, int32(i)}, nil)
+				b.add(lx.root, acc, Entry{Kind: EntDemonym, Index: int32(i)}, nil)
 			}
 		}
 		for _, s := range c.Plurals {
-			b.add(lx.root, s, Entry{EntDemonym, int32(i)}, nounForms)
+			b.add(lx.root, s, Entry{Kind: EntDemonym, Index: int32(i)}, nounForms)
 			lx.gramAdd(strings.TrimPrefix(arabic.NormalizeString(s), "ال")).plural = true
 		}
 	}
@@ -298,17 +299,42 @@ func (lx *Lexicon) compileCountries(b *builder, k *KB) {
 func (lx *Lexicon) compileTriggers(b *builder, k *KB) {
 	for i := range k.Triggers {
 		t := &k.Triggers[i]
-		var forms func(string) []string
-		switch t.POS {
-		case "V":
-			forms = verbForms
-		case "N":
-			forms = nounForms
-		}
+		e := Entry{Kind: EntTrigger, Index: int32(i)}
 		for _, s := range t.Surfaces {
-			b.add(lx.root, s, Entry{EntTrigger, int32(i)}, forms)
+			switch t.POS {
+			case "V":
+				b.addVerb(lx.root, s, e)
+			case "N":
+				b.add(lx.root, s, e, nounForms)
+			default:
+				e.Verb = phraseReading(t, s)
+				b.add(lx.root, s, e, nil)
+			}
 		}
 	}
+}
+
+// phraseReading returns what the first word of surface s of a phrase
+// trigger (POS P, listed as written: «دخل|يدخلون|سيدخلون اضراب») says,
+// read as a form of the trigger's other surfaces: «سيدخلون» is a future of
+// «يدخل». Zero when it is no form of them (a surface that is the base of
+// its forms, as «دخل», reads as nothing, as any word would).
+func phraseReading(t *Trigger, s string) VerbForm {
+	first := func(s string) string {
+		w, _, _ := strings.Cut(arabic.NormalizeString(s), " ")
+		return w
+	}
+	w := first(s)
+	var f VerbForm
+	for _, base := range t.Surfaces {
+		for _, x := range verbForms(first(base)) {
+			// a word is its own past 3 sg: not a reading of a verb («في»)
+			if x.text == w && (x.tense != Past || x.text != first(base)) {
+				f[x.tense] |= x.agr
+			}
+		}
+	}
+	return f
 }
 
 // trie is a token trie stored flat: nodes in an array (node 0 is none),
@@ -392,7 +418,10 @@ func (t *trie) finish() {
 	}
 	for _, p := range t.pend {
 		n := &t.nodes[p.node]
-		if !hasEntry(t.ents[n.from:n.to], p.e) {
+		if i := entryIndex(t.ents[n.from:n.to], p.e); i >= 0 {
+			// one meaning; a verb's form read several ways keeps them all
+			t.ents[n.from+int32(i)].Verb.add(p.e.Verb)
+		} else {
 			t.ents[n.to] = p.e
 			n.to++
 		}
@@ -464,9 +493,37 @@ type builder struct {
 // add inserts surface s into t, with its first token expanded by forms
 // when given.
 func (b *builder) add(t *trie, s string, e Entry, forms func(string) []string) {
+	if !b.tokens(s) {
+		return
+	}
+	firsts := b.one[:]
+	if forms != nil {
+		firsts = forms(b.toks[0].Norm)
+	}
+	for _, f := range firsts {
+		b.put(t, f, e)
+	}
+}
+
+// addVerb adds the verb phrase s with every inflected form of its first
+// word, each entry recording what its form says (VerbForm).
+func (b *builder) addVerb(t *trie, s string, e Entry) {
+	if !b.tokens(s) {
+		return
+	}
+	for _, f := range verbForms(b.toks[0].Norm) {
+		e.Verb = VerbForm{}
+		e.Verb[f.tense] = f.agr
+		b.put(t, f.text, e)
+	}
+}
+
+// tokens tokenizes phrase s into b.toks, its later tokens into b.rest and
+// its first into b.one, and reports whether it has any.
+func (b *builder) tokens(s string) bool {
 	b.toks = arabic.Tokenize(b.toks[:0], s)
 	if len(b.toks) == 0 {
-		return
+		return false
 	}
 	b.rest = b.rest[:0]
 	for _, tk := range b.toks[1:] {
@@ -476,26 +533,28 @@ func (b *builder) add(t *trie, s string, e Entry, forms func(string) []string) {
 		b.rest = append(b.rest, tk.Norm)
 	}
 	b.one[0] = b.toks[0].Norm
-	firsts := b.one[:]
-	if forms != nil {
-		firsts = forms(b.toks[0].Norm)
-	}
-	for _, f := range firsts {
-		n := t.start(f)
-		for _, w := range b.rest {
-			n = t.child(n, w)
-		}
-		t.pend = append(t.pend, pending{n, e})
-	}
+	return true
 }
 
-func hasEntry(es []Entry, e Entry) bool {
-	for _, x := range es {
-		if x == e {
-			return true
+// put adds entry e under the phrase whose first token is first and whose
+// later tokens are b.rest.
+func (b *builder) put(t *trie, first string, e Entry) {
+	n := t.start(first)
+	for _, w := range b.rest {
+		n = t.child(n, w)
+	}
+	t.pend = append(t.pend, pending{n, e})
+}
+
+// entryIndex returns the index in es of the entry with e's kind and index,
+// or -1.
+func entryIndex(es []Entry, e Entry) int {
+	for i, x := range es {
+		if x.Kind == e.Kind && x.Index == e.Index {
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // Match is a phrase found in a token stream.

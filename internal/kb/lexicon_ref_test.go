@@ -48,7 +48,7 @@ func newRefLexicon(k *KB) *refLexicon {
 	}
 	for i, t := range k.Times {
 		for _, s := range t.Surfaces {
-			r.add(r.times, s, Entry{EntTime, int32(i)}, nil)
+			r.add(r.times, s, Entry{Kind: EntTime, Index: int32(i)}, nil)
 		}
 	}
 	names := map[string]bool{}
@@ -59,25 +59,25 @@ func newRefLexicon(k *KB) *refLexicon {
 	}
 	for i, c := range k.Countries {
 		for _, s := range c.Names {
-			r.add(r.root, s, Entry{EntCountry, int32(i)}, nil)
+			r.add(r.root, s, Entry{Kind: EntCountry, Index: int32(i)}, nil)
 		}
 		for _, s := range c.Capitals {
-			r.add(r.root, s, Entry{EntCapital, int32(i)}, nil)
+			r.add(r.root, s, Entry{Kind: EntCapital, Index: int32(i)}, nil)
 		}
 		for _, s := range c.Demonyms {
-			r.add(r.root, s, Entry{EntDemonym, int32(i)}, demonymForms)
+			r.add(r.root, s, Entry{Kind: EntDemonym, Index: int32(i)}, demonymForms)
 			if acc := demonymAccusative(arabic.NormalizeString(s)); !names[acc] {
-				r.add(r.root, acc, Entry{EntDemonym, int32(i)}, nil)
+				r.add(r.root, acc, Entry{Kind: EntDemonym, Index: int32(i)}, nil)
 			}
 		}
 		for _, s := range c.Plurals {
-			r.add(r.root, s, Entry{EntDemonym, int32(i)}, nounForms)
+			r.add(r.root, s, Entry{Kind: EntDemonym, Index: int32(i)}, nounForms)
 			r.plural[strings.TrimPrefix(arabic.NormalizeString(s), "ال")] = true
 		}
 	}
 	for i, a := range k.Actors {
 		for _, s := range a.Surfaces {
-			r.add(r.root, s, Entry{EntActor, int32(i)}, nil)
+			r.add(r.root, s, Entry{Kind: EntActor, Index: int32(i)}, nil)
 		}
 	}
 	roleForms := func(n string) []string { // a derived accusative that is a grammar word is not the role's
@@ -91,24 +91,31 @@ func newRefLexicon(k *KB) *refLexicon {
 	}
 	for i, ro := range k.Roles {
 		for _, s := range ro.Surfaces {
-			r.add(r.root, s, Entry{EntRole, int32(i)}, roleForms)
+			r.add(r.root, s, Entry{Kind: EntRole, Index: int32(i)}, roleForms)
 		}
 	}
 	for i, t := range k.Triggers {
-		var forms func(string) []string
-		switch t.POS {
-		case "V":
-			forms = verbForms
-		case "N":
-			forms = nounForms
-		}
 		for _, s := range t.Surfaces {
-			r.add(r.root, s, Entry{EntTrigger, int32(i)}, forms)
+			switch t.POS {
+			case "V":
+				// every form on its own, with its readings
+				toks := arabic.Tokenize(nil, s)
+				for _, f := range verbForms(toks[0].Norm) {
+					one := func(string) []string { return []string{f.text} }
+					e := Entry{Kind: EntTrigger, Index: int32(i)}
+					e.Verb[f.tense] = f.agr
+					r.add(r.root, s, e, one)
+				}
+			case "N":
+				r.add(r.root, s, Entry{Kind: EntTrigger, Index: int32(i)}, nounForms)
+			default:
+				r.add(r.root, s, Entry{Kind: EntTrigger, Index: int32(i), Verb: phraseReading(&t, s)}, nil)
+			}
 		}
 	}
 	for i, p := range k.Places {
 		for _, s := range p.Names {
-			r.add(r.places, s, Entry{EntPlace, int32(i)}, nil)
+			r.add(r.places, s, Entry{Kind: EntPlace, Index: int32(i)}, nil)
 		}
 	}
 	return r
@@ -134,8 +141,11 @@ func (r *refLexicon) add(root map[string]*refNode, s string, e Entry, forms func
 			}
 			n = refChild(n.next, t.Norm)
 		}
-		if !slices.Contains(n.entries, e) {
+		i := slices.IndexFunc(n.entries, func(x Entry) bool { return x.Kind == e.Kind && x.Index == e.Index })
+		if i < 0 {
 			n.entries = append(n.entries, e)
+		} else {
+			n.entries[i].Verb.add(e.Verb)
 		}
 	}
 }

@@ -99,8 +99,9 @@ func (s *trecSource) next() (RawDoc, error) {
 		if int64(len(s.buf)) > s.max {
 			s.n++
 			uri := s.recURI()
-			// Drop the record: skip to the next <DOC> or the end.
-			s.buf = append(s.buf[:0], s.buf[len(s.buf)-len(tagDoc):]...)
+			// Drop the record, its own <DOC> first: skip to the next
+			// <DOC> or the end.
+			s.buf = append(s.buf[:0], s.buf[len(tagDoc):]...)
 			for {
 				if i := bytes.Index(s.buf, tagDoc); i >= 0 || s.eof {
 					if i < 0 {
@@ -110,7 +111,10 @@ func (s *trecSource) next() (RawDoc, error) {
 					}
 					break
 				}
-				s.buf = append(s.buf[:0], s.buf[len(s.buf)-len(tagDoc):]...)
+				// keep a tail that may hold the start of a split "<DOC>"
+				if k := len(tagDoc) - 1; len(s.buf) > k {
+					s.buf = append(s.buf[:0], s.buf[len(s.buf)-k:]...)
+				}
 				if err := s.fill(); err != nil {
 					return RawDoc{}, s.fatal(err)
 				}
