@@ -295,9 +295,10 @@ func (f *Fetcher) readBody(resp *http.Response) ([]byte, error) {
 }
 
 // robotsFor returns the robots.txt rules for u's host, fetching them the
-// first time. A 4xx (no robots.txt) allows everything; a 5xx or a failure to
-// connect disallows everything (RFC 9309 §2.3.1); a refused address is
-// returned as the error, since the page itself would be refused as well.
+// first time. A 4xx (no robots.txt) allows everything; a 5xx disallows
+// everything (RFC 9309 §2.3.1); a failure to get an answer at all (a
+// refused address, a network error, the time limit) is returned as the
+// error, since the page would not be fetched either, and is not kept.
 func (f *Fetcher) robotsFor(ctx context.Context, u *url.URL) (*Robots, error) {
 	key := u.Scheme + "://" + u.Host
 	f.mu.Lock()
@@ -316,7 +317,7 @@ func (f *Fetcher) robotsFor(ctx context.Context, u *url.URL) (*Robots, error) {
 		}
 	}
 	rules, err := f.fetchRobots(ctx, key+"/robots.txt")
-	if err != nil && (errors.Is(err, ErrForbidden) || ctx.Err() != nil) {
+	if err != nil {
 		// not the host's answer: ask again next time
 		f.mu.Lock()
 		delete(f.robots, key)
@@ -351,10 +352,13 @@ func (f *Fetcher) fetchRobots(ctx context.Context, robotsURL string) (*Robots, e
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		if errors.Is(err, ErrForbidden) || ctx.Err() != nil {
-			return nil, err
+		// unreachable: nothing is fetched from the host (RFC 9309 §2.3.1.4),
+		// and the reason is told rather than "disallowed"
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
 		}
-		return disallowAll, nil
+		return nil, fmt.Errorf("robots.txt: %w", err)
 	}
 	defer resp.Body.Close()
 	switch {
