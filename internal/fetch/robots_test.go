@@ -90,6 +90,7 @@ func TestNormalize(t *testing.T) {
 		{"https://example.com:8443/", "https://example.com:8443/"},
 		{"http://[::1]:80/", "http://[::1]/"},
 		{"  http://example.com/أخبار  ", "http://example.com/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1"},
+		{"http://example.com/a?q=أ b ", "http://example.com/a?q=%D8%A3%20b"},
 	} {
 		got, err := Normalize(tt.in)
 		if err != nil || got != tt.want {

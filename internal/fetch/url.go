@@ -86,5 +86,33 @@ func normalize(u *url.URL) (*url.URL, error) {
 		u.Path, u.RawPath = "/", ""
 	}
 	u.ForceQuery = false
+	u.RawQuery = escapeQuery(u.RawQuery)
 	return u, nil
+}
+
+// escapeQuery percent-encodes the bytes of a raw query that may not stand
+// in a URL as they are (white space, control bytes, non-ASCII), which
+// url.Parse lets through; the rest is kept as written.
+func escapeQuery(q string) string {
+	const hex = "0123456789ABCDEF"
+	ok := func(c byte) bool { return c > ' ' && c < 0x7f }
+	i := 0
+	for i < len(q) && ok(q[i]) {
+		i++
+	}
+	if i == len(q) {
+		return q
+	}
+	var b strings.Builder
+	b.WriteString(q[:i])
+	for ; i < len(q); i++ {
+		if c := q[i]; ok(c) {
+			b.WriteByte(c)
+		} else {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
 }
