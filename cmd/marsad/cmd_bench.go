@@ -65,7 +65,7 @@ func runBench(ctx context.Context, o codeOptions, workers int, args []string, st
 	if err := checkWorkers(workers); err != nil {
 		return err
 	}
-	if err := checkInput(o.input); err != nil {
+	if err := o.checkInputs(); err != nil {
 		return err
 	}
 	start := time.Now()
@@ -94,7 +94,7 @@ func runBench(ctx context.Context, o codeOptions, workers int, args []string, st
 		}()
 	}
 	var bytes, articles int
-	err = forEachArticle(ctx, args, o.input, stdin, stderr, func(art *extract.Article) error {
+	err = forEachArticle(ctx, args, o.readOptions(stdin), stderr, func(art *extract.Article) error {
 		bytes += len(art.Text)
 		articles++
 		jobs <- art

@@ -31,6 +31,7 @@ type codeOptions struct {
 	noNER   bool    // do not run the learned tagger
 	minConf float64 // drop events below this confidence
 	workers int     // articles coded in parallel (code, ingest)
+	fetch   fetchOptions
 }
 
 // addFlags adds the flags of every command that codes: --kb and --no-ner.
@@ -40,9 +41,11 @@ func (o *codeOptions) addFlags(cmd *cobra.Command) {
 	f.BoolVar(&o.noNER, "no-ner", false, "do not use the learned name tagger")
 }
 
-// addInputFlag adds --input, for the commands that read articles.
+// addInputFlag adds --input, and the flags of URL and feed inputs, for
+// the commands that read articles.
 func (o *codeOptions) addInputFlag(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.input, "input", "auto", "input format: auto, text, html, jsonl or trec")
+	cmd.Flags().StringVar(&o.input, "input", "auto", "input format: auto, text, html, jsonl, trec or warc")
+	o.fetch.addFlags(cmd)
 }
 
 // addWorkersFlag adds --workers, for the commands that code on all cores.
@@ -53,16 +56,24 @@ func (o *codeOptions) addWorkersFlag(cmd *cobra.Command) {
 // checkInput rejects an unknown --input before anything is loaded.
 func checkInput(format string) error {
 	switch read.Format(format) {
-	case read.FormatAuto, read.FormatText, read.FormatHTML, read.FormatJSONL, read.FormatTREC:
+	case read.FormatAuto, read.FormatText, read.FormatHTML, read.FormatJSONL, read.FormatTREC, read.FormatWARC:
 		return nil
 	}
-	return &exitError{2, fmt.Errorf("unknown --input %q: want auto, text, html, jsonl or trec", format)}
+	return &exitError{2, fmt.Errorf("unknown --input %q: want auto, text, html, jsonl, trec or warc", format)}
+}
+
+// checkInputs is checkInput and the fetch flags' check.
+func (o codeOptions) checkInputs() error {
+	if err := checkInput(o.input); err != nil {
+		return err
+	}
+	return o.fetch.check()
 }
 
 func newCodeCommand() *cobra.Command {
 	var o codeOptions
 	cmd := &cobra.Command{
-		Use:   "code [FILE|DIR|-]...",
+		Use:   "code [FILE|DIR|URL|-]...",
 		Short: "Code Arabic news articles into events (JSON Lines, one object per article)",
 		Long: `Code reads articles (plain text, HTML, JSON Lines or TREC XML; files, directories,
 or standard input when no FILE or "-" is given) and writes one JSON object per
@@ -70,14 +81,31 @@ article: id, title, published, outlet, attribution, text, entities and events,
 each event with source, target, CAMEO and PLOVER codes, modality, location,
 date, trigger and evidence spans (byte offsets into "text").
 
-An input that cannot be read or coded gets one error line on standard error
-naming it; the others are still coded. Exit status is 1 when any input failed.
+Web inputs:
+  URL             an argument starting with http:// or https:// is fetched: one page
+  --feed URL      an RSS or Atom feed: each item's page, with the item's title
+                  and date where the page has none
+  FILE.warc[.gz]  a WARC file (or any input with --input warc): each 2xx HTML or
+                  text HTTP response record, named by its target URI
+Fetching honours robots.txt (user agent "Marsad"), waits --per-host-delay
+between two requests to a host, follows at most 5 redirects, reads at most
+16 MiB of a body and gives up after --fetch-timeout. Only http and https are
+fetched, and never from a loopback, private, link-local, CGNAT, multicast or
+other non-public address (checked on the resolved address when connecting,
+and after every redirect) unless --allow-private.
+
+An input that cannot be read, fetched or coded gets one error line on
+standard error naming it (the file, or the URL); the others are still coded.
+Exit status is 1 when any input failed.
 
 Articles are coded on --workers cores at once (all by default); the output
 is in input order and the same, byte for byte, whatever the number.`,
 		Example: `  marsad code article.txt
   marsad code --input jsonl < articles.jsonl > events.jsonl
-  marsad code --format pretty ../shared/seeds/000_d61fa5c1789e1101.txt`,
+  marsad code --format pretty ../shared/seeds/000_d61fa5c1789e1101.txt
+  marsad code https://example.com/news/article.html
+  marsad code --feed https://example.com/rss.xml > events.jsonl
+  marsad code crawl.warc.gz`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCode(cmd.Context(), o, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
@@ -117,10 +145,7 @@ func newPipeline(o codeOptions) (*pipeline.Pipeline, error) {
 // (pipeline.ReadArticles); it reports unreadable inputs, and the articles
 // for which fn returns a *pipeline.ArticleError, on errw and returns
 // errPartial (exit status 1) if any.
-func forEachArticle(ctx context.Context, inputs []string, format string, stdin io.Reader, errw io.Writer, fn func(*extract.Article) error) error {
-	if err := checkInput(format); err != nil {
-		return err
-	}
+func forEachArticle(ctx context.Context, inputs []string, ropts read.Options, errw io.Writer, fn func(*extract.Article) error) error {
 	report := func(e *pipeline.ArticleError) error {
 		_, err := fmt.Fprintln(errw, "marsad:", e)
 		return err
@@ -135,7 +160,7 @@ func forEachArticle(ctx context.Context, inputs []string, format string, stdin i
 		}
 		return err
 	}
-	failed, err := pipeline.ReadArticles(ctx, inputs, read.Options{Format: read.Format(format), Stdin: stdin}, report, each)
+	failed, err := pipeline.ReadArticles(ctx, inputs, ropts, report, each)
 	if err != nil {
 		return err
 	}
@@ -150,7 +175,7 @@ func runCode(ctx context.Context, o codeOptions, args []string, stdin io.Reader,
 	if o.format != "jsonl" && o.format != "pretty" {
 		return &exitError{2, fmt.Errorf("unknown --format %q: want jsonl or pretty", o.format)}
 	}
-	if err := checkInput(o.input); err != nil {
+	if err := o.checkInputs(); err != nil {
 		return err
 	}
 	if err := checkConfidence("min-confidence", o.minConf); err != nil {
@@ -202,7 +227,7 @@ func runCode(ctx context.Context, o codeOptions, args []string, stdin io.Reader,
 		return err
 	}
 	err = pipeline.Ordered(ctx, o.workers, func(send func(*extract.Article) error) error {
-		return forEachArticle(ctx, args, o.input, stdin, stderr, send)
+		return forEachArticle(ctx, args, o.readOptions(stdin), stderr, send)
 	}, work, emit)
 	// what is written is whole lines, also after a signal: flush it
 	if ferr := w.Flush(); err == nil {

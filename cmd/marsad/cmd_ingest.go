@@ -16,7 +16,6 @@ import (
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/extract"
 	"github.com/marsad/marsad/internal/pipeline"
-	"github.com/marsad/marsad/internal/read"
 	"github.com/marsad/marsad/internal/store"
 )
 
@@ -35,11 +34,12 @@ type ingestOptions struct {
 func newIngestCommand() *cobra.Command {
 	var o ingestOptions
 	cmd := &cobra.Command{
-		Use:   "ingest [--db FILE|--postgres DSN] [FILE|DIR|-]...",
+		Use:   "ingest [--db FILE|--postgres DSN] [--feed URL]... [FILE|DIR|URL|-]...",
 		Short: "Code articles and keep them, deduplicated, in the store",
-		Long: `Ingest reads articles as "marsad code" does, codes them on all cores and
-writes them to the store (SQLite by default, PostgreSQL with --postgres or
-$MARSAD_POSTGRES), in transactions of --batch articles: an interrupted ingest
+		Long: `Ingest reads articles as "marsad code" does (files, directories, URLs,
+feeds with --feed, WARC files; see "marsad code --help"), codes them on
+all cores and writes them to the store (SQLite by default, PostgreSQL with
+--postgres or $MARSAD_POSTGRES), in transactions of --batch articles: an interrupted ingest
 (Ctrl-C, kill -9) leaves only whole batches, and running it again adds the
 rest. Articles already stored (same content hash) are counted as duplicates
 and skipped; near-duplicate republications join the story of the first copy.
@@ -52,7 +52,8 @@ With --nats, articles are published to a JetStream work queue for
 "marsad worker" to code and store.`,
 		Example: `  marsad ingest --db events.db ../shared/data/corpus/ant.jsonl
   marsad ingest --postgres postgres://127.0.0.1/test --input jsonl < articles.jsonl
-  marsad ingest --nats nats://127.0.0.1:4222 corpus/`,
+  marsad ingest --nats nats://127.0.0.1:4222 corpus/
+  marsad ingest --db events.db --feed https://example.com/rss.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			stop, err := startCPUProfile(o.cpuprofile)
 			if err != nil {
@@ -82,7 +83,7 @@ type ingestStats struct {
 }
 
 func runIngest(ctx context.Context, o ingestOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if err := checkInput(o.code.input); err != nil {
+	if err := o.code.checkInputs(); err != nil {
 		return err
 	}
 	if err := checkWorkers(o.code.workers); err != nil {
@@ -105,7 +106,11 @@ func runIngest(ctx context.Context, o ingestOptions, args []string, stdin io.Rea
 	if err != nil {
 		return err
 	}
-	prog := newProgress(stderr, planInputs(args, o.code.input), o.quiet)
+	plan := planInputs(args, o.code.input)
+	if len(o.code.fetch.feeds) > 0 {
+		plan.total = -1 // how much a feed brings is not known beforehand
+	}
+	prog := newProgress(stderr, plan, o.quiet)
 	tot, err := ingest(ctx, p, st, run, o, args, ingestIO{stdin, stderr}, prog)
 	prog.finish()
 	el := time.Since(start)
@@ -166,7 +171,7 @@ func ingest(ctx context.Context, p *pipeline.Pipeline, st store.Store, run int64
 	}
 	produce := func(send func(*extract.Article) error) error {
 		var err error
-		tot.failed, err = pipeline.ReadArticles(ctx, args, read.Options{Format: read.Format(o.code.input), Stdin: rw.stdin}, report, send)
+		tot.failed, err = pipeline.ReadArticles(ctx, args, o.code.readOptions(rw.stdin), report, send)
 		return err
 	}
 	type coded struct {

@@ -16,7 +16,6 @@ import (
 
 	"github.com/marsad/marsad/internal/extract"
 	"github.com/marsad/marsad/internal/pipeline"
-	"github.com/marsad/marsad/internal/read"
 	"github.com/marsad/marsad/internal/store"
 )
 
@@ -74,7 +73,7 @@ func runPublish(ctx context.Context, o ingestOptions, args []string, stdin io.Re
 		_, err := fmt.Fprintln(stderr, "marsad:", e)
 		return err
 	}
-	failed, err := pipeline.ReadArticles(ctx, args, read.Options{Format: read.Format(o.code.input), Stdin: stdin}, report, func(a *extract.Article) error {
+	failed, err := pipeline.ReadArticles(ctx, args, o.code.readOptions(stdin), report, func(a *extract.Article) error {
 		a.Dropped = nil
 		data, err := json.Marshal(a)
 		if err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/marsad/marsad/internal/fetch"
 	"github.com/marsad/marsad/internal/read"
 )
 
@@ -49,8 +50,8 @@ func planInputs(args []string, format string) inputPlan {
 		}
 	}
 	for _, a := range args {
-		if a == "-" {
-			pl.total = -1
+		if a == "-" || fetch.IsURL(a) {
+			pl.total = -1 // a stream, a page: size unknown
 			return pl
 		}
 		fi, err := os.Stat(a)

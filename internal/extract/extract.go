@@ -55,7 +55,8 @@ type Options struct {
 // line of the body is the title when Meta has none, and a body that repeats
 // the title does not repeat it in Text). HTML: go-readability finds the main
 // text and the metadata; when it finds nothing, the <title> and the <p>
-// texts are used.
+// texts are used; a title and a date in doc.Meta (a feed item's) fill in
+// what the page lacks, and the page's own win.
 //
 // In every format an «outlet؛ section» line near the top fills Outlet and
 // Section, an attribution line («المصدر: …», «نقلاً عن …», «مصدر …») near the
@@ -79,14 +80,24 @@ func Extract(doc read.RawDoc, opts Options) (Article, error) {
 	switch doc.Format {
 	case read.FormatHTML:
 		paras = extractHTML(data, &a)
+		// a page's own title and date win over what came with it (a feed
+		// item's); those fill in what the page lacks
+		if a.Title == "" {
+			a.Title = cleanLine(metaFirst(doc.Meta, "title", "headline"))
+		}
 	default:
 		// the lines are read in place; detach copies out what the Article keeps
 		paras = splitText(unsafe.String(unsafe.SliceData(data), len(data)), nil)
 		borrowed = true
 		a.Title = cleanLine(metaFirst(doc.Meta, "title", "headline"))
 	}
-	if p := metaFirst(doc.Meta, "published", "date", "time", "date_time", "pubdate"); p != "" || a.Published == "" {
-		a.Published = p // the input's own field wins over what the page says
+	switch p := metaFirst(doc.Meta, "published", "date", "time", "date_time", "pubdate"); {
+	case doc.Format == read.FormatHTML:
+		if a.Published == "" {
+			a.Published = p // the page's own date wins
+		}
+	case p != "" || a.Published == "":
+		a.Published = p // the input's own field wins over what the text says
 	}
 	if a.Outlet == "" {
 		a.Outlet = metaFirst(doc.Meta, "outlet", "source", "site", "site_name", "src")

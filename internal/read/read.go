@@ -1,5 +1,5 @@
 // Package read turns sources (files, directories, standard input, JSON Lines,
-// TREC-style XML, HTML pages) into RawDocs: the bytes of one document each,
+// TREC-style XML, HTML pages, URLs, RSS and Atom feeds, WARC files) into RawDocs: the bytes of one document each,
 // converted to UTF-8, with what is known about where they came from.
 //
 // A Reader (Open, then Next) yields documents one by one. A document that cannot be read
@@ -11,6 +11,8 @@ import (
 	"errors"
 	"io"
 	"time"
+
+	"github.com/marsad/marsad/internal/fetch"
 )
 
 // Format names the shape of an input.
@@ -23,6 +25,7 @@ const (
 	FormatHTML  Format = "html"  // one HTML page
 	FormatJSONL Format = "jsonl" // one {"id","title","published","text",…} object a line
 	FormatTREC  Format = "trec"  // <DOC><DOCNO>…</DOCNO>…<TEXT>…</TEXT></DOC> records
+	FormatWARC  Format = "warc"  // a WARC file (.warc, .warc.gz): one document per HTML or text HTTP response record
 )
 
 // RawDoc is one document as read, before any extraction.
@@ -46,9 +49,11 @@ const DefaultMaxBytes int64 = 16 << 20
 // Options controls a Reader. The zero value reads standard input (or the
 // given paths) with per-input format detection and the default size limit.
 type Options struct {
-	Format   Format    // FormatAuto (or "") to detect per input; any other value forces that format on every input
-	MaxBytes int64     // largest document, line or record in bytes; 0 means DefaultMaxBytes
-	Stdin    io.Reader // what "-" (and an empty input list) reads; nil means os.Stdin
+	Format   Format         // FormatAuto (or "") to detect per input; any other value forces that format on every input (for a URL: text or html only)
+	MaxBytes int64          // largest document, line or record in bytes; 0 means DefaultMaxBytes
+	Stdin    io.Reader      // what "-" (and an empty input list) reads; nil means os.Stdin
+	Fetcher  *fetch.Fetcher // what URL inputs and Feeds are fetched through; nil means one with fetch's defaults (public addresses only, robots.txt, 1 s per host)
+	Feeds    []string       // RSS or Atom feeds (URLs) read after the inputs: the page of each item, with the item's title and date where the page has none
 }
 
 // DocError reports a document (or a whole input) that could not be read.

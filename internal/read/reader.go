@@ -35,6 +35,7 @@ type pendingInput struct {
 	path string
 	name string // RawDoc.Name: the path relative to the directory argument, "" for an argument
 	err  error
+	feed bool // path is the URL of a feed (Options.Feeds)
 }
 
 // source yields the documents of one opened input; next returns io.EOF
@@ -44,9 +45,12 @@ type source interface {
 }
 
 // Open returns a Reader over inputs: file paths, directories (read
-// recursively in lexical order, skipping names that start with "."), and "-"
-// for standard input (Options.Stdin). No inputs at all means standard input.
-// Nothing is opened until the first call to Next.
+// recursively in lexical order, skipping names that start with "."), "-"
+// for standard input (Options.Stdin), and URLs (an input that starts with
+// http:// or https://, fetched through Options.Fetcher: one page each),
+// then Options.Feeds. No inputs and no feeds means standard input. A file
+// named *.warc or *.warc.gz (or any input, with FormatWARC) is a WARC file.
+// Nothing is opened or fetched until the first call to Next.
 func Open(ctx context.Context, inputs []string, opts Options) *Reader {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
@@ -57,12 +61,15 @@ func Open(ctx context.Context, inputs []string, opts Options) *Reader {
 	if opts.Stdin == nil {
 		opts.Stdin = os.Stdin
 	}
-	if len(inputs) == 0 {
+	if len(inputs) == 0 && len(opts.Feeds) == 0 {
 		inputs = []string{"-"}
 	}
 	r := &Reader{ctx: ctx, opts: opts, now: time.Now}
 	for _, in := range inputs {
 		r.pending = append(r.pending, pendingInput{path: in})
+	}
+	for _, f := range opts.Feeds {
+		r.pending = append(r.pending, pendingInput{path: f, feed: true})
 	}
 	return r
 }
@@ -133,7 +140,14 @@ func (r *Reader) closeCurrent() error {
 func (r *Reader) open(in pendingInput) error {
 	path := in.path
 	r.curName = in.name
-	if path == "-" {
+	switch {
+	case in.feed:
+		return r.openFeed(path)
+	case in.name == "" && hasScheme(path): // refused unless http or https
+		return r.openURL(path)
+	case path == "-" && r.opts.Format == FormatWARC:
+		return r.openWARC("-", r.opts.Stdin, nil)
+	case path == "-":
 		return r.openStream("-", r.opts.Stdin, nil)
 	}
 	fi, err := os.Stat(path) // a symbolic link is followed
@@ -154,6 +168,9 @@ func (r *Reader) open(in pendingInput) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return &DocError{URI: path, Err: pathErr(err)}
+	}
+	if r.opts.Format == FormatWARC || (r.opts.Format == FormatAuto && IsWARCName(path)) {
+		return r.openWARC(path, f, f)
 	}
 	return r.openStream(path, f, f)
 }
@@ -290,6 +307,8 @@ func (r *Reader) openStream(uri string, in io.Reader, closer io.Closer) error {
 		r.cur, r.closer = newTRECSource(uri, br, r.opts.MaxBytes), closer
 		return nil
 	case FormatText, FormatHTML:
+	case FormatWARC:
+		return fail(errors.New("a WARC file cannot be read here"))
 	default:
 		return fail(fmt.Errorf("unknown format %q", format))
 	}
@@ -392,4 +411,22 @@ func containsFold(b []byte, s string) bool {
 		b = b[:1024]
 	}
 	return bytes.Contains(bytes.ToLower(b), []byte(s))
+}
+
+// hasScheme reports whether an input is written as a URL ("scheme://…"),
+// not a path: an http or https URL is fetched, any other scheme refused.
+func hasScheme(s string) bool {
+	i := strings.Index(s, "://")
+	if i <= 0 {
+		return false
+	}
+	for j, c := range s[:i] {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case j > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return true
 }
