@@ -36,7 +36,11 @@ func newServeCommand() *cobra.Command {
 		Short: "Serve the web UI and the JSON API over a store",
 		Long: `Serve answers the HTTP JSON API (documented at /api/openapi.json) and serves
 the web UI over the store (SQLite by default, PostgreSQL with --postgres).
-It binds 127.0.0.1 unless --addr says otherwise, and stops on Ctrl-C.`,
+It binds 127.0.0.1 unless --addr says otherwise, and then answers only
+requests for localhost, 127.0.0.1 or [::1] (421 for another Host header,
+against DNS rebinding). At most 4 expensive queries per core run at once
+(503 with Retry-After past that), each for at most 30 s (504). It stops on
+Ctrl-C.`,
 		Example: `  marsad ingest --db events.db corpus.jsonl && marsad serve --db events.db`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := o.store.open(cmd.Context())
@@ -59,17 +63,19 @@ func serve(ctx context.Context, st store.Store, addr string, w io.Writer, starte
 	if err != nil {
 		return err
 	}
-	h := server.New(st, nil, server.Options{UI: ui, NotFound: sqlstore.ErrNotFound, Exporters: exporters()})
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	loopback := server.Loopback(ln.Addr().String())
+	// on loopback, only loopback Host headers: no DNS rebinding
+	h := server.New(st, nil, server.Options{UI: ui, NotFound: sqlstore.ErrNotFound, Exporters: exporters(), LoopbackHosts: loopback})
 	srv := server.HTTPServer(addr, h)
 	msg := "Marsad is serving on http://" + ln.Addr().String() + "/"
 	if !started.IsZero() {
 		msg += fmt.Sprintf(" (ready in %.1f s)", time.Since(started).Seconds())
 	}
-	if !server.Loopback(ln.Addr().String()) {
+	if !loopback {
 		msg += " — not a loopback address: reachable from the network"
 	}
 	fmt.Fprintln(w, msg+"; Ctrl-C stops")

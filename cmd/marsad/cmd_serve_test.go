@@ -1,13 +1,19 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/marsad/marsad/internal/demodb"
 	"github.com/marsad/marsad/internal/pipeline"
@@ -41,5 +47,59 @@ func TestServeExport(t *testing.T) {
 		if c.format == "csv" && !strings.Contains(rec.Body.String(), "SYR") {
 			t.Errorf("csv export lacks SYR")
 		}
+	}
+}
+
+// TestServeBindsLoopback: serve and demo listen on 127.0.0.1 unless --addr
+// says otherwise, and serving there refuses a Host header that is not the
+// loopback (DNS rebinding) while answering 127.0.0.1 and localhost.
+func TestServeBindsLoopback(t *testing.T) {
+	for _, cmd := range []*cobra.Command{newServeCommand(), newDemoCommand()} {
+		f := cmd.Flags().Lookup("addr")
+		if f == nil || f.DefValue != "127.0.0.1:8080" || !server.Loopback(f.DefValue) {
+			t.Errorf("%s: --addr default %v, want 127.0.0.1:8080", cmd.Name(), f)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, st, "127.0.0.1:0", pw, time.Time{}); pw.Close() }()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, pr)
+	url := regexp.MustCompile(`http://[^ ]+/`).FindString(line)
+	if url == "" {
+		t.Fatalf("no URL in %q", line)
+	}
+	for _, c := range []struct {
+		host string
+		want int
+	}{{"", http.StatusOK}, {"localhost", http.StatusOK}, {"evil.example", http.StatusMisdirectedRequest}} {
+		req, err := http.NewRequest(http.MethodGet, url+"healthz", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.host != "" {
+			req.Host = c.host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.want {
+			t.Errorf("Host %q: %d, want %d", c.host, resp.StatusCode, c.want)
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve: %v", err)
 	}
 }
