@@ -5,6 +5,8 @@ package server
 
 import (
 	"context"
+	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
@@ -37,8 +39,26 @@ var OpenAPI []byte
 const MaxLimit = 500
 
 // MaxBody caps the size of a request body (the API only reads; bodies are
-// refused past this size).
+// refused past this size), except for POST /api/ingest.
 const MaxBody = 64 << 10
+
+// MaxIngestBody caps the body of POST /api/ingest: the input limit of
+// `marsad code`.
+const MaxIngestBody = 16 << 20
+
+// IngestPath is the one route that changes data; it exists only when
+// Options.IngestToken and Options.Ingest are set.
+const IngestPath = "/api/ingest"
+
+// IngestResult is the answer of POST /api/ingest.
+type IngestResult struct {
+	Read      int      `json:"read"`      // articles read and coded
+	New       int      `json:"new"`       // articles written
+	Duplicate int      `json:"duplicate"` // articles the store had already (same text)
+	Failed    int      `json:"failed"`    // lines that could not be read or were over their budget
+	Events    int      `json:"events"`    // event mentions written
+	Errors    []string `json:"errors"`    // what went wrong with the failed lines (at most 100)
+}
 
 // ErrNotFound is what an ArticleSource returns, wrapped, for an unknown id.
 var ErrNotFound = errors.New("not found")
@@ -76,6 +96,16 @@ type Options struct {
 	// with 421: set it when listening on loopback, so that a page of
 	// another site cannot reach the API through DNS rebinding.
 	LoopbackHosts bool
+
+	// Ingest codes and stores the articles of a POST /api/ingest body
+	// (JSON Lines, one {"id","title","published","text"} object a line, as
+	// `marsad ingest --input jsonl` reads them). The route exists only when
+	// both Ingest and IngestToken are set, and answers only requests with
+	// "Authorization: Bearer IngestToken" (401 without, 403 for another
+	// token); it takes a query slot and the query timeout like the other
+	// expensive routes.
+	Ingest      func(ctx context.Context, body io.Reader) (IngestResult, error)
+	IngestToken string
 }
 
 // Defaults of Options.
@@ -154,6 +184,10 @@ func (s *Server) routes() {
 	handle("/api/network", s.limited(s.network))
 	handle("/api/places", s.limited(s.places))
 	handle("/api/export", s.limited(s.export))
+	if s.ingestOn() {
+		s.api = append(s.api, IngestPath)
+		m.HandleFunc("POST "+IngestPath, s.ingest)
+	}
 	m.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such route: "+r.URL.Path)
 	})
@@ -191,16 +225,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusMisdirectedRequest, fmt.Sprintf("host %q: this server answers only to localhost, 127.0.0.1 and [::1]", r.Host))
 		return
 	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	limit := int64(MaxBody)
+	switch {
+	case r.Method == http.MethodPost && r.URL.Path == IngestPath:
+		if !s.ingestOn() {
+			writeError(w, http.StatusNotFound, "ingest is off: start the server with an ingest token to enable it")
+			return
+		}
+		limit = MaxIngestBody
+	case r.Method != http.MethodGet && r.Method != http.MethodHead:
 		h.Set("Allow", "GET, HEAD")
 		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed")
 		return
 	}
-	if r.ContentLength > MaxBody {
+	if r.ContentLength > limit {
 		writeError(w, http.StatusRequestEntityTooLarge, "request body too large")
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	s.mux.ServeHTTP(w, r)
 }
 
@@ -297,6 +339,43 @@ func (s *Server) acquire(ctx context.Context) bool {
 	case <-ctx.Done():
 		return false
 	}
+}
+
+func (s *Server) ingestOn() bool { return s.opts.IngestToken != "" && s.opts.Ingest != nil }
+
+// ingest answers POST /api/ingest: the token first (before the request
+// may take a query slot), then the articles.
+func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {
+	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || tok == "" {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="marsad ingest"`)
+		writeError(w, http.StatusUnauthorized, "POST "+IngestPath+" needs the header Authorization: Bearer TOKEN")
+		return
+	}
+	if !sameToken(tok, s.opts.IngestToken) {
+		writeError(w, http.StatusForbidden, "wrong ingest token")
+		return
+	}
+	s.limited(func(w http.ResponseWriter, r *http.Request) {
+		res, err := s.opts.Ingest(r.Context(), r.Body)
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooLarge):
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", tooLarge.Limit))
+		case err != nil:
+			s.fail(w, r, err)
+		default:
+			res.Errors = nonNil(res.Errors)
+			writeJSON(w, res)
+		}
+	})(w, r)
+}
+
+// sameToken compares two tokens in constant time (their SHA-256, so that
+// not even the length shows).
+func sameToken(a, b string) bool {
+	ha, hb := sha256.Sum256([]byte(a)), sha256.Sum256([]byte(b))
+	return subtle.ConstantTimeCompare(ha[:], hb[:]) == 1
 }
 
 // apiError is the body of every error answer.
