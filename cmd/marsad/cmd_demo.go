@@ -79,7 +79,7 @@ func runDemoServe(ctx context.Context, o demoOptions, w io.Writer) error {
 		return fmt.Errorf("demo: %w", err)
 	}
 	fmt.Fprintf(w, "coded %d articles (%d events) into %s in %.1f s\n", res.New, res.Events, path, time.Since(start).Seconds())
-	return serve(ctx, st, o.addr, w, start)
+	return serve(ctx, st, o.addr, w, start, "")
 }
 
 func runDemo(_ context.Context, o codeOptions, w io.Writer) error {

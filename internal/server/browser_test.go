@@ -146,6 +146,10 @@ func TestBrowser(t *testing.T) {
 	if !strings.Contains(panel, "042") || !strings.Contains(panel, "LBYMIL") || !strings.Contains(panel, "SYRGOV") {
 		t.Errorf("evidence panel lacks the code or actors: %q", panel)
 	}
+	// the codes are isolated left to right inside the Arabic line
+	if n := count(`[...document.querySelectorAll('#evidence bdi[dir="ltr"]')].filter((b) => b.textContent.startsWith('042 (04) · QuadClass 1')).length`); n != 1 {
+		t.Errorf("evidence panel: %d left-to-right code runs, want 1", n)
+	}
 
 	edge := `#edges li[data-source^="LBY"][data-target^="SYR"] button`
 	do("network", chromedp.Navigate(ts.URL+"/#/network"), chromedp.WaitVisible(`#app[data-ready="network"]`),

@@ -5,6 +5,8 @@ package server
 
 import (
 	"context"
+	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
@@ -15,6 +17,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,8 +39,26 @@ var OpenAPI []byte
 const MaxLimit = 500
 
 // MaxBody caps the size of a request body (the API only reads; bodies are
-// refused past this size).
+// refused past this size), except for POST /api/ingest.
 const MaxBody = 64 << 10
+
+// MaxIngestBody caps the body of POST /api/ingest: the input limit of
+// `marsad code`.
+const MaxIngestBody = 16 << 20
+
+// IngestPath is the one route that changes data; it exists only when
+// Options.IngestToken and Options.Ingest are set.
+const IngestPath = "/api/ingest"
+
+// IngestResult is the answer of POST /api/ingest.
+type IngestResult struct {
+	Read      int      `json:"read"`      // articles read and coded
+	New       int      `json:"new"`       // articles written
+	Duplicate int      `json:"duplicate"` // articles the store had already (same text)
+	Failed    int      `json:"failed"`    // lines that could not be read or were over their budget
+	Events    int      `json:"events"`    // event mentions written
+	Errors    []string `json:"errors"`    // what went wrong with the failed lines (at most 100)
+}
 
 // ErrNotFound is what an ArticleSource returns, wrapped, for an unknown id.
 var ErrNotFound = errors.New("not found")
@@ -57,7 +78,45 @@ type Options struct {
 	// csv and jsonl writers, so that the API can write exactly what
 	// `marsad export` writes, and add formats (parquet).
 	Exporters map[string]Exporter
+
+	// MaxQueries caps the expensive queries (events, actors, dyads,
+	// places, network, timeline, export, article search) running at once;
+	// 0 is DefaultMaxQueries. A query over the cap waits QueueWait for a
+	// slot, then gets 503 with Retry-After.
+	MaxQueries int
+	// QueueWait is how long a query waits for a slot: 0 is
+	// DefaultQueueWait, a negative value does not wait.
+	QueueWait time.Duration
+	// QueryTimeout is the deadline of an expensive query's context, passed
+	// to the store; a query past it gets 504. 0 is DefaultQueryTimeout, a
+	// negative value sets none.
+	QueryTimeout time.Duration
+	// LoopbackHosts accepts only requests whose Host header names the
+	// loopback (localhost, 127.0.0.1, [::1], any port), refusing the others
+	// with 421: set it when listening on loopback, so that a page of
+	// another site cannot reach the API through DNS rebinding.
+	LoopbackHosts bool
+
+	// Ingest codes and stores the articles of a POST /api/ingest body
+	// (JSON Lines, one {"id","title","published","text"} object a line, as
+	// `marsad ingest --input jsonl` reads them). The route exists only when
+	// both Ingest and IngestToken are set, and answers only requests with
+	// "Authorization: Bearer IngestToken" (401 without, 403 for another
+	// token); it takes a query slot and the query timeout like the other
+	// expensive routes.
+	Ingest      func(ctx context.Context, body io.Reader) (IngestResult, error)
+	IngestToken string
 }
+
+// Defaults of Options.
+const (
+	DefaultQueueWait    = time.Second
+	DefaultQueryTimeout = 30 * time.Second
+)
+
+// DefaultMaxQueries is the default of Options.MaxQueries: four per core,
+// at least eight.
+func DefaultMaxQueries() int { return max(8, 4*runtime.GOMAXPROCS(0)) }
 
 // Exporter writes every event matching f (f.Limit is -1 unless the client
 // gave a limit) to w in one file format.
@@ -73,7 +132,8 @@ type Server struct {
 	arts ArticleSource
 	opts Options
 	mux  *http.ServeMux
-	api  []string // the paths of the API routes, as openapi.json writes them
+	api  []string      // the paths of the API routes, as openapi.json writes them
+	sem  chan struct{} // one token per expensive query running
 }
 
 // New returns the API (and UI) handler over st. arts may be nil, and is
@@ -85,7 +145,16 @@ func New(st store.Store, arts ArticleSource, o Options) *Server {
 	if o.NotFound == nil {
 		o.NotFound = ErrNotFound
 	}
-	s := &Server{st: st, arts: arts, opts: o, mux: http.NewServeMux()}
+	if o.MaxQueries <= 0 {
+		o.MaxQueries = DefaultMaxQueries()
+	}
+	if o.QueueWait == 0 {
+		o.QueueWait = DefaultQueueWait
+	}
+	if o.QueryTimeout == 0 {
+		o.QueryTimeout = DefaultQueryTimeout
+	}
+	s := &Server{st: st, arts: arts, opts: o, mux: http.NewServeMux(), sem: make(chan struct{}, o.MaxQueries)}
 	s.routes()
 	return s
 }
@@ -106,15 +175,19 @@ func (s *Server) routes() {
 		w.Write(OpenAPI)
 	})
 	handle("/api/stats", s.stats)
-	handle("/api/articles", s.articles)
+	handle("/api/articles", s.limited(s.articles))
 	handle("/api/articles/{id}", s.article)
-	handle("/api/events", s.events)
-	handle("/api/actors", s.actors)
-	handle("/api/dyads", s.dyads)
-	handle("/api/timeline", s.timeline)
-	handle("/api/network", s.network)
-	handle("/api/places", s.places)
-	handle("/api/export", s.export)
+	handle("/api/events", s.limited(s.events))
+	handle("/api/actors", s.limited(s.actors))
+	handle("/api/dyads", s.limited(s.dyads))
+	handle("/api/timeline", s.limited(s.timeline))
+	handle("/api/network", s.limited(s.network))
+	handle("/api/places", s.limited(s.places))
+	handle("/api/export", s.limited(s.export))
+	if s.ingestOn() {
+		s.api = append(s.api, IngestPath)
+		m.HandleFunc("POST "+IngestPath, s.ingest)
+	}
 	m.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such route: "+r.URL.Path)
 	})
@@ -139,35 +212,59 @@ func (s *Server) routes() {
 // text, could not run even if it were inserted as markup.
 const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-// ServeHTTP adds the security headers, refuses large bodies and methods
-// other than GET and HEAD, and routes.
+// ServeHTTP adds the security headers, refuses other hosts than the
+// loopback (with Options.LoopbackHosts), large bodies and methods other
+// than GET and HEAD, and routes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Security-Policy", csp)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	if s.opts.LoopbackHosts && !LoopbackHost(r.Host) {
+		writeError(w, http.StatusMisdirectedRequest, fmt.Sprintf("host %q: this server answers only to localhost, 127.0.0.1 and [::1]", r.Host))
+		return
+	}
+	limit := int64(MaxBody)
+	switch {
+	case r.Method == http.MethodPost && r.URL.Path == IngestPath:
+		if !s.ingestOn() {
+			writeError(w, http.StatusNotFound, "ingest is off: start the server with an ingest token to enable it")
+			return
+		}
+		limit = MaxIngestBody
+	case r.Method != http.MethodGet && r.Method != http.MethodHead:
 		h.Set("Allow", "GET, HEAD")
 		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed")
 		return
 	}
-	if r.ContentLength > MaxBody {
+	if r.ContentLength > limit {
 		writeError(w, http.StatusRequestEntityTooLarge, "request body too large")
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	s.mux.ServeHTTP(w, r)
 }
+
+// The timeouts and the header cap of HTTPServer. A client that has not
+// sent its whole header within ReadHeaderTimeout (a slowloris trickling it
+// byte by byte) is disconnected.
+const (
+	ReadHeaderTimeout = 5 * time.Second
+	ReadTimeout       = 10 * time.Second
+	WriteTimeout      = 60 * time.Second
+	IdleTimeout       = 120 * time.Second
+	MaxHeaderBytes    = 64 << 10
+)
 
 // HTTPServer returns an http.Server for h on addr with read, write and
 // idle timeouts and a header size cap.
 func HTTPServer(addr string, h http.Handler) *http.Server {
 	return &http.Server{
 		Addr: addr, Handler: h,
-		ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
-		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
-		MaxHeaderBytes: 64 << 10,
+		ReadHeaderTimeout: ReadHeaderTimeout, ReadTimeout: ReadTimeout,
+		WriteTimeout: WriteTimeout, IdleTimeout: IdleTimeout,
+		MaxHeaderBytes: MaxHeaderBytes,
 	}
 }
 
@@ -183,6 +280,102 @@ func Loopback(addr string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// LoopbackHost reports whether a Host header names the loopback:
+// localhost or a loopback IP address, with or without a port.
+func LoopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	} else {
+		host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	}
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// limited runs h as an expensive query: it holds one of Options.MaxQueries
+// slots while it runs (503 with Retry-After when none frees within
+// Options.QueueWait), and its context, which the store gets, ends after
+// Options.QueryTimeout.
+func (s *Server) limited(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !s.acquire(r.Context()) {
+			w.Header().Set("Retry-After", "1")
+			writeError(w, http.StatusServiceUnavailable, "too many queries at once; retry in a moment")
+			return
+		}
+		defer func() { <-s.sem }()
+		if s.opts.QueryTimeout > 0 {
+			ctx, cancel := context.WithTimeout(r.Context(), s.opts.QueryTimeout)
+			defer cancel()
+			r = r.WithContext(ctx)
+		}
+		h(w, r)
+	}
+}
+
+// acquire takes a query slot, waiting at most Options.QueueWait; it
+// reports whether it got one.
+func (s *Server) acquire(ctx context.Context) bool {
+	select {
+	case s.sem <- struct{}{}:
+		return true
+	default:
+	}
+	if s.opts.QueueWait < 0 {
+		return false
+	}
+	t := time.NewTimer(s.opts.QueueWait)
+	defer t.Stop()
+	select {
+	case s.sem <- struct{}{}:
+		return true
+	case <-t.C:
+		return false
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (s *Server) ingestOn() bool { return s.opts.IngestToken != "" && s.opts.Ingest != nil }
+
+// ingest answers POST /api/ingest: the token first (before the request
+// may take a query slot), then the articles.
+func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {
+	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || tok == "" {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="marsad ingest"`)
+		writeError(w, http.StatusUnauthorized, "POST "+IngestPath+" needs the header Authorization: Bearer TOKEN")
+		return
+	}
+	if !sameToken(tok, s.opts.IngestToken) {
+		writeError(w, http.StatusForbidden, "wrong ingest token")
+		return
+	}
+	s.limited(func(w http.ResponseWriter, r *http.Request) {
+		res, err := s.opts.Ingest(r.Context(), r.Body)
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooLarge):
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", tooLarge.Limit))
+		case err != nil:
+			s.fail(w, r, err)
+		default:
+			res.Errors = nonNil(res.Errors)
+			writeJSON(w, res)
+		}
+	})(w, r)
+}
+
+// sameToken compares two tokens in constant time (their SHA-256, so that
+// not even the length shows).
+func sameToken(a, b string) bool {
+	ha, hb := sha256.Sum256([]byte(a)), sha256.Sum256([]byte(b))
+	return subtle.ConstantTimeCompare(ha[:], hb[:]) == 1
 }
 
 // apiError is the body of every error answer.
@@ -208,15 +401,16 @@ func writeJSON(w http.ResponseWriter, v any) {
 }
 
 // fail answers an error from the store: a bad query is the client's
-// fault, a cancelled request is nobody's, the rest is ours.
-func (s *Server) fail(w http.ResponseWriter, err error) {
+// fault, a query past its deadline is 504 (whatever error the store made
+// of the deadline), the rest is ours.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
 	case errors.Is(err, query.ErrInvalid), errors.Is(err, errBadRequest):
 		writeError(w, http.StatusBadRequest, err.Error())
 	case errors.Is(err, s.opts.NotFound):
 		writeError(w, http.StatusNotFound, err.Error())
-	case errors.Is(err, context.DeadlineExceeded):
-		writeError(w, http.StatusServiceUnavailable, "query timed out")
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(r.Context().Err(), context.DeadlineExceeded):
+		writeError(w, http.StatusGatewayTimeout, "query timed out")
 	default:
 		writeError(w, http.StatusInternalServerError, err.Error())
 	}
@@ -285,7 +479,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) stats(w http.ResponseWriter, r *http.Request) {
 	st, err := s.st.Stats(r.Context())
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	writeJSON(w, st)
@@ -298,16 +492,16 @@ func (s *Server) articles(w http.ResponseWriter, r *http.Request) {
 	}
 	f, err := filter(v)
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	if f.Text == "" {
-		s.fail(w, fmt.Errorf("%w: q (the words to search for) is required", errBadRequest))
+		s.fail(w, r, fmt.Errorf("%w: q (the words to search for) is required", errBadRequest))
 		return
 	}
 	hits, err := s.st.Search(r.Context(), f)
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	writeJSON(w, list[query.Hit]{Items: nonNil(hits)})
@@ -320,7 +514,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 	}
 	doc, err := s.arts.Article(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	writeJSON(w, doc)
@@ -331,19 +525,19 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if c := v.Get("cursor"); c != "" {
 		off, err := parseCursor(c)
 		if err != nil {
-			s.fail(w, err)
+			s.fail(w, r, err)
 			return
 		}
 		v.Set("offset", strconv.Itoa(off))
 	}
 	f, err := filter(v)
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	evs, err := s.st.Events(r.Context(), f)
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	out := list[query.Event]{Items: nonNil(evs)}
@@ -366,12 +560,12 @@ type bucket struct {
 func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
 	f, err := filter(r.URL.Query())
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	bs, err := s.st.Timeline(r.Context(), f)
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	// the mean Goldstein score per period, from the events themselves
@@ -392,7 +586,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	out := make([]bucket, len(bs))
@@ -447,12 +641,12 @@ type network struct {
 func (s *Server) network(w http.ResponseWriter, r *http.Request) {
 	f, err := filter(r.URL.Query())
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	ds, err := s.st.Dyads(r.Context(), f)
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	out := network{Nodes: []node{}, Edges: []edge{}}
@@ -494,24 +688,27 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	format := v.Get("format")
 	f, err := query.FromValues(aliases(v))
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	if f.Limit == 0 {
 		f.Limit = -1
 	}
+	sw := &sentWriter{w: w}
 	if ex, ok := s.opts.Exporters[format]; ok {
 		w.Header().Set("Content-Type", ex.ContentType)
 		w.Header().Set("Content-Disposition", `attachment; filename="marsad-events.`+ex.Ext+`"`)
+		if err := ex.Write(r.Context(), s.st, f, sw); err != nil && !sw.sent {
+			s.fail(w, r, err)
+		}
 		// an error after the first byte can only truncate the answer
-		ex.Write(r.Context(), s.st, f, w)
 		return
 	}
 	switch format {
 	case "csv":
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="marsad-events.csv"`)
-		cw := csv.NewWriter(w)
+		cw := csv.NewWriter(sw)
 		cw.Write(exportCols)
 		err = s.st.EachEvent(r.Context(), f, func(e *query.Event) error {
 			var tc, tn, tt, loc, lc string
@@ -527,11 +724,13 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 				strings.Join(e.Modality, ","), loc, lc, e.Evidence.Text,
 				strconv.Itoa(e.Mentions), strconv.Itoa(e.Articles), strconv.Itoa(e.Sources)})
 		})
-		cw.Flush()
+		if err == nil {
+			cw.Flush()
+		}
 	case "jsonl":
 		w.Header().Set("Content-Type", "application/x-ndjson")
 		w.Header().Set("Content-Disposition", `attachment; filename="marsad-events.jsonl"`)
-		enc := json.NewEncoder(w)
+		enc := json.NewEncoder(sw)
 		err = s.st.EachEvent(r.Context(), f, func(e *query.Event) error { return enc.Encode(e) })
 	case "parquet":
 		writeError(w, http.StatusNotImplemented, "parquet export is not available in this build; use csv or jsonl")
@@ -540,10 +739,24 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, fmt.Sprintf("format %q: want csv, jsonl or parquet", format))
 		return
 	}
-	if err != nil {
-		// headers are sent; the truncated body is all we can do
-		return
+	if err != nil && !sw.sent {
+		s.fail(w, r, err)
 	}
+	// after the first byte, the truncated body is all we can do
+}
+
+// sentWriter records whether anything was written, so that an error
+// before the first byte can still be answered as JSON.
+type sentWriter struct {
+	w    io.Writer
+	sent bool
+}
+
+func (s *sentWriter) Write(p []byte) (int, error) {
+	if len(p) > 0 {
+		s.sent = true
+	}
+	return s.w.Write(p)
 }
 
 func nonNil[T any](s []T) []T {
@@ -558,12 +771,12 @@ func nonNil[T any](s []T) []T {
 func listed[T any](s *Server, w http.ResponseWriter, r *http.Request, fetch func(context.Context, query.Filter) ([]T, error)) {
 	f, err := filter(r.URL.Query())
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	rows, err := fetch(r.Context(), f)
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	writeJSON(w, list[T]{Items: nonNil(rows)})

@@ -153,7 +153,10 @@ func TestOpenAPI(t *testing.T) {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		op := sp.Paths[p]["get"]
+		op, ok := sp.Paths[p]["get"]
+		if !ok {
+			continue // POST /api/ingest: TestIngest
+		}
 		t.Run(p, func(t *testing.T) {
 			target := strings.ReplaceAll(p, "{id}", demodb.SeedID)
 			if op.Example != "" {

@@ -30,7 +30,9 @@ function segments(bytes, doc) {
 function describe(ev) {
   const mod = ev.modality.length ? ev.modality.join(', ') : t('none');
   return [
-    `${t('code')}: ${ev.cameo} (${ev.root}) · QuadClass ${ev.quad} · Goldstein ${ev.goldstein}`,
+    // the codes are isolated left to right, so that an Arabic line that
+    // wraps does not reorder their separators
+    [`${t('code')}: `, h('bdi', { dir: 'ltr' }, `${ev.cameo} (${ev.root}) · QuadClass ${ev.quad} · Goldstein ${ev.goldstein}`)],
     `${t('plover')}: ${ev.plover.category}${ev.plover.mode ? ':' + ev.plover.mode : ''}`,
     `${t('source')}: ${actorLabel(ev.source)}`,
     `${t('target')}: ${actorLabel(ev.target)}`,

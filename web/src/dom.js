@@ -24,11 +24,19 @@ export function s(tag, attrs = {}, ...children) {
   return el;
 }
 
+// api fetches a route of the JSON API. A server busy with other queries
+// answers 503 with Retry-After: the request is made once more after that
+// many seconds (at most 5).
 export async function api(path, params = {}) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== '' && v != null) q.set(k, v);
   const url = path + (q.toString() ? '?' + q : '');
-  const r = await fetch(url);
+  let r = await fetch(url);
+  if (r.status === 503 && r.headers.has('Retry-After')) {
+    const secs = Math.min(5, Math.max(0, Number(r.headers.get('Retry-After')) || 1));
+    await new Promise((ok) => setTimeout(ok, secs * 1000));
+    r = await fetch(url);
+  }
   const body = await r.json();
   if (!r.ok) throw new Error(body.error || r.statusText);
   return body;

@@ -2,7 +2,7 @@
 export const strings = {
   ar: {
     brand: 'مرصد', 'nav.search': 'بحث', 'nav.network': 'الشبكة', 'nav.timeline': 'الخط الزمني', 'nav.map': 'الخريطة',
-    toggle: 'English', search: 'ابحث في المقالات', go: 'بحث', results: 'نتائج', events: 'أحداث', noResults: 'لا نتائج',
+    toggle: 'English', search: 'ابحث في المقالات', go: 'بحث', results: 'النتائج', events: 'أحداث', noResults: 'لا نتائج',
     actor: 'الفاعل (SYR أو SYRGOV)', other: 'الطرف الآخر', cameo: 'رمز CAMEO', from: 'من', to: 'إلى', apply: 'تطبيق',
     latest: 'الأحداث الأكثر تداولاً', source: 'المصدر', target: 'الهدف', code: 'الرمز', plover: 'PLOVER', modality: 'الصيغة',
     evidence: 'الدليل', rule: 'القاعدة', entities: 'الكيانات', edges: 'الروابط', cooperation: 'تعاون', conflict: 'نزاع',
@@ -12,7 +12,7 @@ export const strings = {
   },
   en: {
     brand: 'Marsad', 'nav.search': 'Search', 'nav.network': 'Network', 'nav.timeline': 'Timeline', 'nav.map': 'Map',
-    toggle: 'العربية', search: 'Search the articles', go: 'Search', results: 'results', events: 'events', noResults: 'No results',
+    toggle: 'العربية', search: 'Search the articles', go: 'Search', results: 'Results', events: 'events', noResults: 'No results',
     actor: 'Actor (SYR or SYRGOV)', other: 'Other actor', cameo: 'CAMEO code', from: 'From', to: 'To', apply: 'Apply',
     latest: 'Most reported events', source: 'Source', target: 'Target', code: 'Code', plover: 'PLOVER', modality: 'Modality',
     evidence: 'Evidence', rule: 'Rule', entities: 'Entities', edges: 'Edges', cooperation: 'cooperation', conflict: 'conflict',

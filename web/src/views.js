@@ -38,7 +38,7 @@ export async function searchPage(app, params) {
   app.replaceChildren(form, filters, results);
   if (q) {
     const hits = (await api('/api/articles', { q, from: vals.from, to: vals.to, limit: 50 })).items;
-    results.append(h('h2', {}, `${hits.length} ${t('results')}`));
+    results.append(h('h2', {}, `${t('results')}: ${hits.length}`));
     results.append(hits.length ? h('ol', { class: 'hits' }, hits.map((x) => h('li', {},
       h('a', { href: '#/article/' + encodeURIComponent(x.article_id), class: 'hit' }, x.title || x.article_id),
       h('div', { class: 'meta' }, `${x.outlet} · ${x.published} · ${x.events} ${t('events')}`),
