@@ -52,6 +52,10 @@ func TestSentences(t *testing.T) {
 		not        []string // triples that must not
 	}{
 		{"VSO visit", "زار الرئيس المصري عبد الفتاح السيسي دمشق أمس.", []string{"EGY>SYR 042"}, nil},
+		{"coordinating with", "نسقت الحكومة المغربية مع فرنسا لملاحقة الشبكات.", []string{"MAR>FRA 060"}, nil},
+		{"cooperation as a verbal noun", "أعلنت الحكومة المغربية تعاونها مع فرنسا في مجال الطاقة.", []string{"MAR>FRA 060"}, nil},
+		{"a referral to the courts", "أحالت النيابة التونسية المتهمين إلى القضاء.", []string{"TUN>TUN 173"}, nil},
+		{"a referral needs its court: «أحال الملف إلى الوزير» is none", "أحال الرئيس التونسي الملف إلى الوزير.", nil, []string{"TUN>TUN 173"}},
 		{"SVO headline", "الجيش المصري يشن غارات جوية على مواقع لتنظيم داعش في ليبيا", []string{"EGY>IMG 195"}, nil},
 		{"verbal noun with agent and destination", "ترافقت زيارة سرية لقائد «الجيش الوطني الليبي» خليفة حفتر إلى دمشق.", []string{"LBY>SYR 042"}, nil},
 		{"meet with", "التقى وزير الخارجية التركي مولود جاويش أوغلو بنظيره الروسي سيرغي لافروف في موسكو.", []string{"TUR>RUS 040"}, nil},
