@@ -9,6 +9,13 @@ import (
 	"github.com/marsad/marsad/internal/recognise"
 )
 
+// inWindow reports a word of the class of the named window of windows.tsv
+// within its words before mention m or after it.
+func (x *sctx) inWindow(m *recognise.Mention, name string) bool {
+	w := x.c.lex.KB.Windows[name]
+	return x.hasClassNear(m.Start, -w.Before, w.Class) || x.hasClassNear(m.End-1, w.After, w.Class)
+}
+
 // hasClassNear reports whether a word of class cls stands within n words
 // before (n < 0) or after (n > 0) token i, inside the sentence.
 func (x *sctx) hasClassNear(i, n int, cls string) bool {

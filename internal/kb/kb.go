@@ -158,6 +158,7 @@ type KB struct {
 	Goldstein map[string]float64 // CAMEO code → Goldstein score
 	Events    map[string]string  // CAMEO code → description
 	Roots     [NumRoots + 1]Root // CAMEO roots by number (roots.tsv); index 0 is unused
+	Windows   map[string]Window  // modality and background windows by name (windows.tsv)
 }
 
 // ValidCountry reports whether c is a country code Marsad accepts: three
@@ -283,6 +284,8 @@ func (ld *loader) parserOf(name string) (parse func(f []string, p Pos) error, li
 		return ld.parseOutlet, nil
 	case name == "roots.tsv":
 		return ld.parseRoot, nil
+	case name == "windows.tsv":
+		return ld.parseWindow, nil
 	}
 	return nil, nil
 }
@@ -634,6 +637,7 @@ var required = [...]struct {
 	{"roles.tsv", func(k *KB) int { return len(k.Roles) }},
 	{"triggers.tsv", func(k *KB) int { return len(k.Triggers) }},
 	{"grammar.tsv", func(k *KB) int { return len(k.Words) }},
+	{"windows.tsv", func(k *KB) int { return len(k.Windows) }},
 	{"roots.tsv", func(k *KB) int {
 		n := 0
 		for _, r := range k.Roots {
@@ -646,7 +650,7 @@ var required = [...]struct {
 }
 
 // Missing returns the files of the required tables (countries, actors,
-// roles, triggers, grammar words, CAMEO roots) that gave no entry, in that
+// roles, triggers, grammar words, modality windows, CAMEO roots) that gave no entry, in that
 // order: a knowledge base missing any of them is incomplete and codes no
 // events, or wrong ones. The shipped knowledge base misses none.
 func (k *KB) Missing() []string {

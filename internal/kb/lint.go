@@ -137,6 +137,7 @@ func Lint(k *KB) []Problem {
 	l.places()
 	l.others()
 	l.roots()
+	l.windows()
 	l.proclitics()
 	sort.SliceStable(l.out, func(i, j int) bool {
 		a, b := l.out[i].Pos, l.out[j].Pos

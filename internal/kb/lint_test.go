@@ -29,8 +29,11 @@ var miniKB = map[string]string{
 		"N\tزيارة\t\t042\tCONSULT\tvisit\tل|الي\tvisit\n",
 	"cameo_eventcodes.tsv": "cameo\tdescription\n04\tCONSULT\n040\tConsult\n042\tMake a visit\n",
 	"places.tsv":           "حلب\tSYR\t36.2\t37.15\tcity\ttest\n",
-	"grammar.tsv":          "الي\tprep:الي\n",
+	"grammar.tsv":          "الي\tprep:الي\nلم\tneg\n",
 	"roots.tsv":            shippedRoots,
+	"windows.tsv": "name\tclass\tbefore\tafter\tenglish\n" +
+		"negation\tneg\t3\t0\tx\nsecret\tneg\t2\t0\tx\nintended\tneg\t4\t4\tx\n" +
+		"habitual\tneg\t4\t0\tx\nconcession\tneg\t8\t0\tx\npurpose-casualty\tneg\t8\t0\tx\n",
 }
 
 // withLine returns miniKB with line appended to file, and the line's number.
@@ -249,5 +252,47 @@ func TestRoots(t *testing.T) {
 	}
 	if ps := kb.Lint(k); !strings.Contains(joinProblems(ps), "CAMEO root 02 is not described") {
 		t.Errorf("lint of a roots.tsv with one root: %s", joinProblems(ps))
+	}
+}
+
+// TestWindows: windows.tsv is read into KB.Windows; an unknown name, a
+// repeated one, a bad width or a missing class is an error at load, and a
+// window not given or of a class no grammar word has is a lint error.
+func TestWindows(t *testing.T) {
+	k, err := kb.Load(kbfiles.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range kb.WindowNames {
+		if w := k.Windows[n]; w.Class == "" || w.Before+w.After == 0 {
+			t.Errorf("shipped window %s: %+v", n, w)
+		}
+	}
+	if w := k.Windows["intended"]; w.Before != 4 || w.After != 4 || w.Class != "intended" {
+		t.Errorf("intended: %+v", w)
+	}
+	for _, bad := range []string{
+		"negative\tneg\t3\t0\tx",                         // no such window
+		"negation\tneg\t3\t0\tx\nnegation\tneg\t2\t0\tx", // twice
+		"negation\tneg\t-1\t0\tx",
+		"negation\tneg\t3\t13\tx",
+		"negation\tneg\tthree\t0\tx",
+		"negation\t\t3\t0\tx",
+	} {
+		if _, err := kb.Load(fstest.MapFS{"windows.tsv": {Data: []byte(bad + "\n")}}); err == nil {
+			t.Errorf("windows.tsv %q: no error", bad)
+		}
+	}
+	fsys, _ := withLine("grammar.tsv", "# nothing")
+	fsys["windows.tsv"] = &fstest.MapFile{Data: []byte("negation\tnosuchclass\t3\t0\tx\n")}
+	k, err = kb.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := joinProblems(kb.Lint(k))
+	for _, want := range []string{`window negation: no word of grammar.tsv has class "nosuchclass"`, "window secret is not given"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lint lacks %q:\n%s", want, got)
+		}
 	}
 }
