@@ -79,11 +79,11 @@ func TestKBLint(t *testing.T) {
 	})
 }
 
-// shippedRoots returns the shipped kb/roots.tsv, which every knowledge
-// base needs whole.
-func shippedRoots(t *testing.T) []byte {
+// shipped returns a file of the shipped knowledge base (roots.tsv and
+// windows.tsv, which every knowledge base needs whole).
+func shipped(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := fs.ReadFile(kbfiles.FS, "roots.tsv")
+	b, err := fs.ReadFile(kbfiles.FS, name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,5 +100,6 @@ func writeTinyKB(t *testing.T, dir string) {
 	writeFile(t, dir, "triggers.tsv", []byte("V\tزار|يزور\t\t042\tCONSULT\tvisit\t-\tvisit\n"))
 	writeFile(t, dir, "cameo_eventcodes.tsv", []byte("cameo\tdescription\n04\tCONSULT\n042\tMake a visit\n"))
 	writeFile(t, dir, "grammar.tsv", []byte("الي\tprep:الي\n"))
-	writeFile(t, dir, "roots.tsv", shippedRoots(t))
+	writeFile(t, dir, "roots.tsv", shipped(t, "roots.tsv"))
+	writeFile(t, dir, "windows.tsv", shipped(t, "windows.tsv"))
 }

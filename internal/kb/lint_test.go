@@ -256,8 +256,9 @@ func TestRoots(t *testing.T) {
 }
 
 // TestWindows: windows.tsv is read into KB.Windows; an unknown name, a
-// repeated one, a bad width or a missing class is an error at load, and a
-// window not given or of a class no grammar word has is a lint error.
+// repeated one, a bad width or a missing class is an error at load; a
+// window not given is a lint error, one of a class no grammar word has a
+// warning.
 func TestWindows(t *testing.T) {
 	k, err := kb.Load(kbfiles.FS)
 	if err != nil {
