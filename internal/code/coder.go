@@ -9,13 +9,17 @@ import (
 
 // Coder codes events. Build it once with New; it is safe for concurrent use.
 type Coder struct {
-	lex  *kb.Lexicon
-	cues [][][]string // per trigger: its cues as normalised token sequences
+	lex     *kb.Lexicon
+	cues    [][][]string                   // per trigger: its cues as normalised token sequences
+	windows [len(kb.WindowNames)]kb.Window // by windowID
 }
 
 // New returns a coder over a compiled lexicon.
 func New(lex *kb.Lexicon) *Coder {
 	c := &Coder{lex: lex, cues: make([][][]string, len(lex.KB.Triggers))}
+	for i, n := range kb.WindowNames {
+		c.windows[i] = lex.KB.Windows[n]
+	}
 	for i := range lex.KB.Triggers {
 		for _, cue := range lex.KB.Triggers[i].Cues {
 			var seq []string

@@ -9,10 +9,23 @@ import (
 	"github.com/marsad/marsad/internal/recognise"
 )
 
-// inWindow reports a word of the class of the named window of windows.tsv
-// within its words before mention m or after it.
-func (x *sctx) inWindow(m *recognise.Mention, name string) bool {
-	w := x.c.lex.KB.Windows[name]
+// windowID names a window of windows.tsv: its index in kb.WindowNames.
+type windowID int
+
+// The windows, in the order of kb.WindowNames (a test checks it).
+const (
+	winNegation windowID = iota
+	winSecret
+	winIntended
+	winHabitual
+	winConcession
+	winPurposeCasualty
+)
+
+// inWindow reports a word of the class of window id within its words
+// before mention m or after it.
+func (x *sctx) inWindow(m *recognise.Mention, id windowID) bool {
+	w := &x.c.windows[id]
 	return x.hasClassNear(m.Start, -w.Before, w.Class) || x.hasClassNear(m.End-1, w.After, w.Class)
 }
 

@@ -15,7 +15,7 @@ func (x *sctx) modality(m *recognise.Mention, t *kb.Trigger, sg signs) []string 
 	// what stopped is no more («توقف الجيش عن قصف المدينة»), and what did
 	// not stop goes on («لم تتوقف عن تعذيب المحتجزين»)
 	ceased := sg.cease && x.governed(m, t, "cease", 4)
-	if x.inWindow(m, "negation") != ceased || sg.prevent && c.violentOrProtest(t.Root()) && x.governed(m, t, "prevent", 6) {
+	if x.inWindow(m, winNegation) != ceased || sg.prevent && c.violentOrProtest(t.Root()) && x.governed(m, t, "prevent", 6) {
 		mod = append(mod, "negated")
 	}
 	for k := s.Start; k < m.Start; k++ {
@@ -24,7 +24,7 @@ func (x *sctx) modality(m *recognise.Mention, t *kb.Trigger, sg signs) []string 
 			break
 		}
 	}
-	if x.inWindow(m, "secret") || x.classInClause(m, "secret") {
+	if x.inWindow(m, winSecret) || x.classInClause(m, "secret") {
 		mod = append(mod, "secret")
 	}
 	if x.intended(m, t, sg) {
@@ -47,7 +47,7 @@ func (x *sctx) intended(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 	// report («توجه للمشاركة في مظاهرة», «خطط للهجوم على»), unless it follows
 	// a verb of suffering («تعرض لهجوم»); other purposes report what was done
 	// («استخدم القاعدة لنقل معدات»)
-	if strings.HasSuffix(m.Prefix, "ل") && c.violentOrProtest(t.Root()) && !x.inWindow(m, "purpose-casualty") && !(sg.suffer && x.suffered(m)) {
+	if strings.HasSuffix(m.Prefix, "ل") && c.violentOrProtest(t.Root()) && !x.inWindow(m, winPurposeCasualty) && !(sg.suffer && x.suffered(m)) {
 		return true
 	}
 	// a present verb after «أن»: «قرر أن يزور»
@@ -58,7 +58,7 @@ func (x *sctx) intended(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 	if v := x.controlVerb(m); (t.POS == "N" || x.afterPreposition(m)) && v > s.Start && x.classedAt(v-1, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
 		return true
 	}
-	return x.inWindow(m, "intended") || c.verbForm(m, t)[kb.Future] != 0
+	return x.inWindow(m, winIntended) || c.verbForm(m, t)[kb.Future] != 0
 }
 
 // trend reports a verbal noun of violence counted as a trend: the subject
@@ -105,7 +105,7 @@ func (x *sctx) suffered(m *recognise.Mention) bool {
 // violence commemorated or in commentary.
 func (x *sctx) background(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 	c, s := x.c, x.s
-	if t.POS == "V" && x.inWindow(m, "habitual") && x.present(m, t) && !x.timed() {
+	if t.POS == "V" && x.inWindow(m, winHabitual) && x.present(m, t) && !x.timed() {
 		return true // «كانوا يخطفون»; but «كانت الطائرات تقصف المدينة أمس» was going on
 	}
 	if !c.violentOrProtest(t.Root()) {
@@ -120,7 +120,7 @@ func (x *sctx) background(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 	if t.POS == "N" && c.violent(t.Root()) && x.trend(m) {
 		return true // «إن التفجيرات … زادت»: a statistic
 	}
-	return c.violent(t.Root()) && (sg.memorial || sg.commentary || x.inWindow(m, "concession"))
+	return c.violent(t.Root()) && (sg.memorial || sg.commentary || x.inWindow(m, winConcession))
 }
 
 // relativeBackground reports a verb of violence opening a relative clause

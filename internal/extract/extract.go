@@ -71,7 +71,7 @@ func Extract(doc read.RawDoc, opts Options) (Article, error) {
 		bp = DefaultBoilerplate()
 	}
 	data := doc.Data
-	if !utf8.Valid(data) {
+	if !doc.ValidUTF8 && !utf8.Valid(data) {
 		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
 	a := Article{ID: DeriveID(doc), URI: doc.URI}

@@ -220,7 +220,8 @@ func parseJSONLineFast(line []byte) (RawDoc, bool) {
 	if body < 0 || !fields[body].isStr && !fields[body].null {
 		return RawDoc{}, false
 	}
-	doc := RawDoc{Format: FormatJSONL, Meta: make(map[string]string, len(fields)), ContentType: "application/x-ndjson"}
+	// parseFlat checked the line's UTF-8 and unescaping writes only valid UTF-8
+	doc := RawDoc{Format: FormatJSONL, Meta: make(map[string]string, len(fields)), ContentType: "application/x-ndjson", ValidUTF8: true}
 	if b := &fields[body]; b.owned {
 		doc.Data = b.val // unescaped into a slice of its own
 	} else {

@@ -35,6 +35,7 @@ type RawDoc struct {
 	ID          string            // identifier given by the input (JSONL "id", TREC DOCNO), or "" to derive one
 	Format      Format            // the concrete format (never FormatAuto)
 	Data        []byte            // the document, UTF-8 (converted from its charset when needed)
+	ValidUTF8   bool              // Data is known to be valid UTF-8 (the reader checked it as it went)
 	ContentType string            // MIME type when known ("text/html; charset=windows-1256")
 	FetchedAt   time.Time         // when it was read
 	Meta        map[string]string // fields given by the input: "title", "published", "outlet", "url", …
