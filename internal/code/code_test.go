@@ -52,6 +52,8 @@ func TestSentences(t *testing.T) {
 		not        []string // triples that must not
 	}{
 		{"VSO visit", "زار الرئيس المصري عبد الفتاح السيسي دمشق أمس.", []string{"EGY>SYR 042"}, nil},
+		{"managing to: the subject of «تمكن من» does its verbal noun", "تمكنت الشرطة المغربية من اعتقال ثلاثة أشخاص.", []string{"MAR>MAR 173"}, nil},
+		{"succeeding in: the subject of «نجح في» does its verbal noun", "نجحت الشرطة التونسية في إيقاف ثلاثة أشخاص.", []string{"TUN>TUN 173"}, nil},
 		{"coordinating with", "نسقت الحكومة المغربية مع فرنسا لملاحقة الشبكات.", []string{"MAR>FRA 060"}, nil},
 		{"cooperation as a verbal noun", "أعلنت الحكومة المغربية تعاونها مع فرنسا في مجال الطاقة.", []string{"MAR>FRA 060"}, nil},
 		{"a referral to the courts", "أحالت النيابة التونسية المتهمين إلى القضاء.", []string{"TUN>TUN 173"}, nil},
