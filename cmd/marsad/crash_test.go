@@ -161,8 +161,9 @@ var storeInvariants = []struct{ what, sql string }{
 
 // checkStore fails the test when db breaks an invariant; on SQLite it
 // also runs PRAGMA integrity_check and FTS5's integrity check, and
-// counts one full-text row per article.
-func checkStore(t *testing.T, db *sql.DB, sqlite bool) {
+// counts one full-text row per article. It reports whether the store has
+// its tables (false: a new file killed before its first migration).
+func checkStore(t *testing.T, db *sql.DB, sqlite bool) bool {
 	t.Helper()
 	ctx := context.Background()
 	if sqlite {
@@ -185,6 +186,18 @@ func checkStore(t *testing.T, db *sql.DB, sqlite bool) {
 		if len(msgs) != 1 || msgs[0] != "ok" {
 			t.Fatalf("PRAGMA integrity_check: %q", msgs)
 		}
+		var page, tables int
+		if err := db.QueryRowContext(ctx, `SELECT (SELECT page_size FROM pragma_page_size), (SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_version')`).Scan(&page, &tables); err != nil {
+			t.Fatal(err)
+		}
+		if page != 16384 {
+			t.Errorf("page size %d, want the 16384 a new store is made with", page)
+		}
+		if tables == 0 {
+			// killed before the first migration was committed: the file
+			// is a fresh empty store, migrated when opened
+			return false
+		}
 		if _, err := db.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`); err != nil {
 			t.Fatalf("FTS5 integrity-check: %v", err)
 		}
@@ -205,6 +218,7 @@ func checkStore(t *testing.T, db *sql.DB, sqlite bool) {
 			t.Errorf("%d %s", n, c.what)
 		}
 	}
+	return true
 }
 
 // storeDigest sums up what a store holds independently of ids and of the
@@ -241,19 +255,25 @@ func storeDigest(t *testing.T, db *sql.DB) string {
 // crash: SQLite recovers the WAL), without Marsad's migrations.
 func openSQLite(t *testing.T, path string) *sql.DB {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=rw&_pragma=busy_timeout(10000)") // rw: never create it
 	if err != nil {
 		t.Fatal(err)
 	}
 	return db
 }
 
-// checkSQLiteFile checks a store file and returns its digest and stats.
+// checkSQLiteFile checks a store file and returns its digest and stats; a
+// file that is not there yet (a run killed before it made one) has none.
 func checkSQLiteFile(t *testing.T, path string) (string, query.Stats) {
 	t.Helper()
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return "", query.Stats{}
+	}
 	db := openSQLite(t, path)
 	defer db.Close()
-	checkStore(t, db, true)
+	if !checkStore(t, db, true) {
+		return "", query.Stats{}
+	}
 	d := storeDigest(t, db)
 	return d, statsOf(t, path)
 }
