@@ -201,3 +201,19 @@ func BenchmarkContentHash(b *testing.B) {
 		}
 	})
 }
+
+// FuzzContentHash checks the one-pass hash (white space collapsed, UTF-8
+// checked on the way) against the plain implementation on any bytes.
+func FuzzContentHash(f *testing.F) {
+	for _, s := range []string{"", "كلمة  كلمة", "a\u00a0b\u2003c\u3000d\u0085e", "bad \xff\xfe utf-8 \xd8", "\xe2\x80 \xe2\x80\xa8x", "\xc2", "\xdf\xbf\xc3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		if got, want := ContentHash(pipeline.Doc{Text: text}), refContentHash(text); got != want {
+			t.Fatalf("ContentHash(%q) = %s, want %s", text, got, want)
+		}
+	})
+}

@@ -21,9 +21,6 @@ func ContentHash(doc pipeline.Doc) string {
 	if strings.TrimSpace(text) == "" {
 		text = doc.ID + "\x00" + doc.Title
 	}
-	if !utf8.ValidString(text) {
-		return hashRunes(text)
-	}
 	h := sha256.New()
 	buf := make([]byte, 0, 8192) // the collapsed text, hashed a buffer at a time
 	run := 0                     // start of the current run of non-space bytes
@@ -46,6 +43,8 @@ func ContentHash(doc pipeline.Doc) string {
 			}
 		}
 	}
+	// one pass that checks the UTF-8 too: a text that is not valid is
+	// hashed by hashRunes
 	for i := 0; i < len(text); {
 		c := text[i]
 		size := 1
@@ -55,18 +54,21 @@ func ContentHash(doc pipeline.Doc) string {
 				i++
 				continue
 			}
-		case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
+		case c > 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+			i += 2 // a two-byte letter (Arabic): never a space
+			continue
+		default:
 			// the lead bytes of every non-ASCII space (U+0085, U+00A0,
-			// U+1680, U+2000–U+205F, U+3000)
+			// U+1680, U+2000–U+205F, U+3000) are C2, E1, E2 and E3
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsSpace(r) {
+			if r == utf8.RuneError && size == 1 {
+				return hashRunes(text)
+			}
+			if c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 || !unicode.IsSpace(r) {
 				i += size
 				continue
 			}
-		default:
-			i++
-			continue
 		}
 		flush(i)
 		pending = true
@@ -165,29 +167,29 @@ func analyseTokens(toks []arabic.Token, sentences []arabic.Span) (stems string, 
 			continue
 		}
 		words = append(words, t.Norm)
-		var s string
+		var st *seenStem
 		if t.Kind == arabic.Word {
 			w := sc.spellings[t.Norm]
 			if w == nil {
-				w = &seenWord{stem: Stem(t)}
+				w = &seenWord{stem: sc.stem(Stem(t))}
 				sc.spellings[t.Norm] = w
 			}
 			if w.gen == sc.gen {
 				continue // a spelling seen before in this text: its stem is written
 			}
 			w.gen = sc.gen
-			s = w.stem
+			st = w.stem
 		} else {
-			s = Stem(t)
+			st = sc.stem(Stem(t))
 		}
-		if s == "" || sc.stems[s] == sc.gen {
+		if st.s == "" || st.gen == sc.gen {
 			continue
 		}
-		sc.stems[s] = sc.gen
+		st.gen = sc.gen
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(s)
+		b.WriteString(st.s)
 	}
 	sc.words = words
 	var c bitCounter
@@ -202,21 +204,36 @@ func analyseTokens(toks []arabic.Token, sentences []arabic.Span) (stems string, 
 
 // scratch is what analyseTokens reuses from text to text: the word
 // slice, and the stems of the words seen (a cache: stemming is the costly
-// part), each marked with the last text (gen) it was seen in.
+// part), each stem marked with the last text (gen) it was written for.
 type scratch struct {
 	gen       uint32
 	words     []string
 	spellings map[string]*seenWord // by normalised spelling
-	stems     map[string]uint32    // stem → last text it was written for
+	stems     map[string]*seenStem // by stem: one record for all its spellings
 }
 
 type seenWord struct {
-	stem string
-	gen  uint32
+	stem *seenStem
+	gen  uint32 // the last text the spelling was seen in
+}
+
+type seenStem struct {
+	s   string
+	gen uint32 // the last text the stem was written for
+}
+
+// stem returns the one record of stem s.
+func (sc *scratch) stem(s string) *seenStem {
+	st := sc.stems[s]
+	if st == nil {
+		st = &seenStem{s: s}
+		sc.stems[s] = st
+	}
+	return st
 }
 
 var scratchPool = sync.Pool{New: func() any {
-	return &scratch{spellings: make(map[string]*seenWord, 4096), stems: make(map[string]uint32, 4096)}
+	return &scratch{spellings: make(map[string]*seenWord, 4096), stems: make(map[string]*seenStem, 4096)}
 }}
 
 // shingleHash is the FNV-1a hash of the words, each followed by a NUL.

@@ -59,6 +59,14 @@ func BenchmarkQueries(b *testing.B) {
 			r, err := s.Dyads(ctx, f)
 			return len(r), err
 		}},
+		{"dyads all", query.Filter{}, func(f query.Filter) (int, error) {
+			r, err := s.Dyads(ctx, f)
+			return len(r), err
+		}},
+		{"dyads quarter", query.Filter{From: "2019-01-01", To: "2019-03-31"}, func(f query.Filter) (int, error) {
+			r, err := s.Dyads(ctx, f)
+			return len(r), err
+		}},
 		{"search two words", query.Filter{Text: "السفارة دمشق"}, func(f query.Filter) (int, error) {
 			r, err := s.Search(ctx, f)
 			return len(r), err

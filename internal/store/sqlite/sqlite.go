@@ -58,9 +58,15 @@ func Open(ctx context.Context, path string) (*sqlstore.DB, error) {
 }
 
 // create makes a new database file with 16 KiB pages (fewer page writes for
-// article texts), which must be set before the file is in WAL mode.
+// article texts), which must be set before the file is in WAL mode. The
+// file is made under a temporary name and linked into place whole, so that
+// a process killed meanwhile (kill -9) leaves no empty file behind for the
+// next one to open with the default page size.
 func create(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", "file:"+path)
+	tmp := filepath.Join(filepath.Dir(path), fmt.Sprintf(".%s.new-%d", filepath.Base(path), os.Getpid()))
+	os.Remove(tmp)
+	defer os.Remove(tmp)
+	db, err := sql.Open("sqlite", "file:"+tmp)
 	if err != nil {
 		return fmt.Errorf("creating store %s: %w", path, err)
 	}
@@ -68,7 +74,16 @@ func create(ctx context.Context, path string) error {
 	if _, err := db.ExecContext(ctx, `PRAGMA page_size = 16384; PRAGMA journal_mode = WAL`); err != nil {
 		return fmt.Errorf("creating store %s: %w", path, err)
 	}
-	return db.Close()
+	if err := db.Close(); err != nil {
+		return fmt.Errorf("creating store %s: %w", path, err)
+	}
+	// a link does not replace a store another process made meanwhile
+	if err := os.Link(tmp, path); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := os.Rename(tmp, path); err != nil { // a file system without links
+			return fmt.Errorf("creating store %s: %w", path, err)
+		}
+	}
+	return nil
 }
 
 // DefaultPath is where the store lives when no --db is given:

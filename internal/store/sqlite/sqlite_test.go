@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -31,8 +32,8 @@ func TestSchemaVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v != 3 {
-		t.Fatalf("schema version %d, want 3", v)
+	if v != 4 {
+		t.Fatalf("schema version %d, want 4", v)
 	}
 	if _, err := s.SQL().ExecContext(ctx, `INSERT INTO schema_version (version, applied) VALUES (99, 'future')`); err != nil {
 		t.Fatal(err)
@@ -42,5 +43,42 @@ func TestSchemaVersion(t *testing.T) {
 	}
 	if _, err := Open(ctx, path); !errors.Is(err, store.ErrSchema) {
 		t.Fatalf("opening a newer schema: %v, want ErrSchema", err)
+	}
+}
+
+// TestCreateIsWhole checks that a new store file has its 16 KiB pages and
+// WAL mode from the moment it exists (it is made under another name), and
+// that no temporary file is left beside it.
+func TestCreateIsWhole(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "m.db")
+	if err := create(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := create(ctx, path); err != nil { // made meanwhile by another: kept
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var page int
+	var mode string
+	if err := s.SQL().QueryRowContext(ctx, `SELECT (SELECT page_size FROM pragma_page_size), (SELECT journal_mode FROM pragma_journal_mode)`).Scan(&page, &mode); err != nil {
+		t.Fatal(err)
+	}
+	if page != 16384 || mode != "wal" {
+		t.Fatalf("page size %d, journal mode %s; want 16384, wal", page, mode)
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		if n := e.Name(); n != "m.db" && n != "m.db-wal" && n != "m.db-shm" {
+			t.Errorf("file %s left beside the store", n)
+		}
 	}
 }
