@@ -27,11 +27,12 @@ func (x *sctx) codable(cl clause, a *args) *Rule {
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
 		return noPresentUnnamed
-	case src == nil && (!c.violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" || !x.doneBy(m) && !x.casualty(m) && !(len(targets) > 0 && x.counted(m)))):
+	case src == nil && (!c.violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" && x.stageVerb(m) < 0 || t.Root() != "14" && !x.doneBy(m) && !x.casualty(m) && !(len(targets) > 0 && x.counted(m)))):
 		// nobody named: only a verb («قتل 20 شخصا»), a verbal noun with its
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…»), with a counted victim
 		// («مقتل 15 جنديا تركيا») or governed by a verb of doing («عمدوا إلى
-		// إلقاء المتفجرات») reports an attack by itself
+		// إلقاء المتفجرات») reports an attack by itself; a protest noun, when
+		// a verb stages it («نفذ الأهالي وقفة احتجاجية», «انطلقت المسيرة»)
 		if !c.violentOrProtest(t.Root()) {
 			return noSource
 		}

@@ -127,6 +127,13 @@ func (x *sctx) source(cl clause) args {
 	} else {
 		control = x.controlSubject(m)
 	}
+	stage := -1
+	if !verb && t.Root() == "14" {
+		stage = x.subjectOf(x.stageVerb(m), m)
+		if stage >= 0 && (actors[stage].Kind == "STATE" || actors[stage].Kind == "CAPITAL") {
+			stage = -1 // «شهدت بيروت مظاهرات»: the place where it happened, not who protested
+		}
+	}
 	// a first person inside a quotation (outside, «اتهم» is a past tense)
 	quoted1st := verb && x.inQuote(m.Start) && x.firstSingular(m, t)
 	speaker := -1
@@ -138,7 +145,7 @@ func (x *sctx) source(cl clause) args {
 		c: c, x: x, toks: toks, s: s, m: m, t: t, actors: actors, last: *last,
 		verb: verb, conj: conj, passive: passive, participle: participle, quoted1st: quoted1st,
 		pronounSubj: pronounSubj, adjacentPrev: adjacentPrev, phraseAfter: phraseAfter,
-		prev: prev, next: next, agent: agent, control: control, antecedent: antecedent, speakerIdx: speaker,
+		prev: prev, next: next, agent: agent, control: control, stage: stage, antecedent: antecedent, speakerIdx: speaker,
 	}
 	a := args{firstAfter: firstAfter, verb: verb, passive: passive, srcIdx: -1}
 	for i := range sourceRules {
@@ -500,14 +507,39 @@ func (x *sctx) doneBy(m *recognise.Mention) bool {
 	return v >= 0 && (v == m.Start-1 || v == m.Start-2 && x.kindAt(m.Start-1, "prep:") != "")
 }
 
-// controlSubject returns the actor that is the subject of a verb governing
-// the verbal noun m («قرر المجلس الوزاري خفض», «تبنى تنظيم داعش تفجير»,
-// «أعلنت السلطات عن اعتقال»): the first actor between that verb and m, or
-// the actor right before the verb; -1 when there is none.
+// controlSubject returns the subject of a verb governing the verbal noun m
+// («قرر المجلس الوزاري خفض», «تبنى تنظيم داعش تفجير», «أعلنت السلطات عن
+// اعتقال»), or -1.
 func (x *sctx) controlSubject(m *recognise.Mention) int {
+	return x.subjectOf(x.controlVerb(m), m)
+}
+
+// stageVerb returns the index of a verb that stages the protest noun m or
+// tells that it goes on («نفذ العمال وقفة احتجاجية», «انطلقت المسيرة»):
+// within ten words before m in its clause, or right after it («الاحتجاجات
+// تتواصل»); -1 when there is none.
+func (x *sctx) stageVerb(m *recognise.Mention) int {
+	toks, s := x.toks, x.s
+	for k := m.Start - 1; k >= s.Start && k >= m.Start-10; k-- {
+		if toks[k].Kind == arabic.Punct && !arabic.IsQuote(toks[k].Text) {
+			return -1
+		}
+		if x.classedAt(k, "stage", "وف") {
+			return k
+		}
+	}
+	if m.End < s.End && x.classedAt(m.End, "stage", "وف") {
+		return m.End
+	}
+	return -1
+}
+
+// subjectOf returns the actor that is the subject of the verb at v
+// governing the verbal noun m: the first actor between v and m, or the
+// actor right before v; -1 when there is none (or v < 0, or v follows m).
+func (x *sctx) subjectOf(v int, m *recognise.Mention) int {
 	actors := x.actors
-	v := x.controlVerb(m)
-	if v < 0 {
+	if v < 0 || v >= m.Start {
 		return -1
 	}
 	for i := range actors {

@@ -25,7 +25,7 @@ type srcProbe struct {
 	// the shapes of the clause
 	passive, participle, quoted1st, pronounSubj, adjacentPrev, phraseAfter bool
 	// candidate actors (indices into actors, -1 for none)
-	prev, next, agent, control, antecedent, speakerIdx int
+	prev, next, agent, control, stage, antecedent, speakerIdx int
 }
 
 // lastHere reports a previous source that is named in this sentence.
@@ -128,6 +128,9 @@ var sourceRules = []sourceRule{
 		func(p *srcProbe) bool { return !p.verb && p.m.Prefix == "ل" && p.prev >= 0 }, pickPrev},
 	{Rule{ID: "src.noun-control", Desc: "subject of the governing verb («قرر X خفض…»)"},
 		func(p *srcProbe) bool { return !p.verb && p.control >= 0 }, pickControl},
+	// «نفذ عمال المصنع وقفة احتجاجية»: who stages a protest protests
+	{Rule{ID: "src.stage", Desc: "subject of the verb that stages the protest («نفذ X وقفة»)"},
+		func(p *srcProbe) bool { return p.stage >= 0 }, func(p *srcProbe) (int, *resolve.Actor) { return p.stage, nil }},
 	// «قالت السعودية إن قطع العلاقات مع قطر جاء …»: a verbal noun that opens
 	// what is said is the speaker's act
 	{Rule{ID: "src.said-clause", Desc: "the speaker of the clause the verbal noun opens («قالت X إن قطع …»)"},

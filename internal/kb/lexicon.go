@@ -503,6 +503,35 @@ func (b *builder) add(t *trie, s string, e Entry, forms func(string) []string) {
 	for _, f := range firsts {
 		b.put(t, f, e)
 	}
+	if forms != nil && b.indefinite() {
+		// a noun with its adjectives agrees in definiteness: «تحركات
+		// احتجاجية» is also «التحركات الاحتجاجية»
+		bare := b.rest
+		b.rest = make([]string, len(bare))
+		for i, w := range bare {
+			b.rest[i] = "ال" + w
+		}
+		for _, f := range firsts {
+			if strings.HasPrefix(f, "ال") {
+				b.put(t, f, e)
+			}
+		}
+		b.rest = bare
+	}
+}
+
+// indefinite reports a phrase of several words, none of them with the
+// article.
+func (b *builder) indefinite() bool {
+	if len(b.rest) == 0 || strings.HasPrefix(b.one[0], "ال") {
+		return false
+	}
+	for _, w := range b.rest {
+		if strings.HasPrefix(w, "ال") {
+			return false
+		}
+	}
+	return true
 }
 
 // addVerb adds the verb phrase s with every inflected form of its first

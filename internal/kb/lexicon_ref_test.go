@@ -130,16 +130,40 @@ func (r *refLexicon) add(root map[string]*refNode, s string, e Entry, forms func
 	if forms != nil {
 		firsts = forms(toks[0].Norm)
 	}
+	var rest []string
+	for _, t := range toks[1:] {
+		if !arabic.IsQuote(t.Norm) {
+			rest = append(rest, t.Norm)
+		}
+	}
+	type phrase struct {
+		first string
+		rest  []string
+	}
+	var phrases []phrase
 	for _, f := range firsts {
-		n := refChild(root, f)
-		for _, t := range toks[1:] {
-			if arabic.IsQuote(t.Norm) {
-				continue
+		phrases = append(phrases, phrase{f, rest})
+	}
+	// a noun phrase agrees in definiteness: its adjectives take the article too
+	definite := func(w string) bool { return strings.HasPrefix(w, "ال") }
+	if forms != nil && len(rest) > 0 && !definite(toks[0].Norm) && !slices.ContainsFunc(rest, definite) {
+		withArticle := make([]string, len(rest))
+		for i, w := range rest {
+			withArticle[i] = "ال" + w
+		}
+		for _, f := range firsts {
+			if definite(f) {
+				phrases = append(phrases, phrase{f, withArticle})
 			}
+		}
+	}
+	for _, p := range phrases {
+		n := refChild(root, p.first)
+		for _, w := range p.rest {
 			if n.next == nil {
 				n.next = map[string]*refNode{}
 			}
-			n = refChild(n.next, t.Norm)
+			n = refChild(n.next, w)
 		}
 		i := slices.IndexFunc(n.entries, func(x Entry) bool { return x.Kind == e.Kind && x.Index == e.Index })
 		if i < 0 {
