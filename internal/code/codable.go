@@ -27,6 +27,9 @@ func (x *sctx) codable(cl clause, a *args) *Rule {
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
 		return noPresentUnnamed
+	case src == nil && c.root(t.Root()).Police && (passive || x.doneBy(m)):
+		// «تم القبض على X», «تمكنت من إيقاف X»: the police did it
+		return nil
 	case src == nil && (!c.violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" && x.stageVerb(m) < 0 || t.Root() != "14" && !x.doneBy(m) && !x.casualty(m) && !(len(targets) > 0 && x.counted(m)))):
 		// nobody named: only a verb («قتل 20 شخصا»), a verbal noun with its
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…»), with a counted victim

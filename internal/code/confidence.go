@@ -11,8 +11,15 @@ import (
 // below 0.5 however clear its trigger, so that a threshold of 0.5 keeps the
 // complete events (who did what to whom) and drops the partial ones («قتل 20
 // شخصا»: nobody named), which are still reported for those who want them.
-func confidence(src, tgt *resolve.Actor, cl clause, mod []string, rule *Rule) float64 {
+//
+// A source nobody names but the place tells (placed: the country where an
+// attack, a protest or an arrest happened, as analysts code unknown gunmen)
+// scores between the two.
+func confidence(src, tgt *resolve.Actor, placed bool, cl clause, mod []string, rule *Rule) float64 {
 	s, t := 0.2, 0.4
+	if placed {
+		s = 0.6
+	}
 	switch cl.trig.Root() {
 	case "08", "14", "15":
 		t = 1 // a resignation, a protest, a deployment need no target to be complete

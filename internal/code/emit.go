@@ -119,16 +119,33 @@ func (x *sctx) events(cl clause, a *args) []Event {
 				ev.Date = &d
 			}
 			ev.Source = c.ref(in, sa, loc)
+			placed := false
 			if sa == nil && loc != nil && loc.Country != "" && c.violentOrProtest(cameo[:2]) {
 				// an attack or a protest by no one named: the country where it
 				// happened (as analysts code unknown gunmen), not UNK
 				ev.Source.Country, ev.Source.Code = loc.Country, loc.Country
+				placed = true
+			}
+			if sa == nil && c.root(cameo[:2]).Police {
+				// an arrest nobody is named as making: the police of the
+				// place, or of the article's country when no other place is
+				// named («اعتقال صحفي ألماني في إسطنبول» is no German arrest)
+				country := ""
+				if loc != nil && loc.Country != "" {
+					country = loc.Country
+				} else if noPlace == "" {
+					country = in.MainCountry
+				}
+				if country != "" {
+					ev.Source = ActorRef{Code: country + "COP", Country: country, Role: "COP"}
+					placed = true
+				}
 			}
 			if ta != nil {
 				r := c.ref(in, ta, loc)
 				ev.Target = &r
 			}
-			ev.Confidence = confidence(sa, ta, cl, mod, a.srcRule)
+			ev.Confidence = confidence(sa, ta, placed, cl, mod, a.srcRule)
 			ev.Rule = fmt.Sprintf("trigger %s (%s); source: %s; target: %s", t.Pos, t.English, a.srcRule.Text(""), a.tgtRule.Text(a.tgtDetail))
 			if loc == nil {
 				ev.Rule += "; no location: " + noPlace

@@ -226,27 +226,28 @@ func TestRoots(t *testing.T) {
 	for _, tc := range []struct {
 		root                                     string
 		quad                                     int
-		symmetric, needsTarget, violent, protest bool
+		symmetric, needsTarget, violent, protest, police bool
 	}{
-		{"04", 1, true, true, false, false},
-		{"14", 4, false, false, false, true},
-		{"19", 4, false, false, true, false},
-		{"16", 4, false, true, false, false},
+		{"04", 1, true, true, false, false, false},
+		{"14", 4, false, false, false, true, false},
+		{"19", 4, false, false, true, false, false},
+		{"16", 4, false, true, false, false, false},
+		{"17", 4, false, true, false, false, true},
 	} {
 		r, ok := k.RootOf(tc.root)
-		if !ok || r.Quad != tc.quad || r.Symmetric != tc.symmetric || r.NeedsTarget != tc.needsTarget || r.Violent != tc.violent || r.Protest != tc.protest {
-			t.Errorf("RootOf(%q) = %+v, %v; want quad %d symmetric %v target %v violent %v protest %v", tc.root, r, ok, tc.quad, tc.symmetric, tc.needsTarget, tc.violent, tc.protest)
+		if !ok || r.Quad != tc.quad || r.Symmetric != tc.symmetric || r.NeedsTarget != tc.needsTarget || r.Violent != tc.violent || r.Protest != tc.protest || r.Police != tc.police {
+			t.Errorf("RootOf(%q) = %+v, %v; want quad %d symmetric %v target %v violent %v protest %v police %v", tc.root, r, ok, tc.quad, tc.symmetric, tc.needsTarget, tc.violent, tc.protest, tc.police)
 		}
 	}
 	if _, ok := k.RootOf("21"); ok {
 		t.Error("RootOf(21) found a root")
 	}
-	for _, bad := range []string{"21\t4\tno\toptional\tno\tno\tx\n", "01\t5\tno\tneeded\tno\tno\tx\n", "01\t1\tmaybe\tneeded\tno\tno\tx\n"} {
+	for _, bad := range []string{"21\t4\tno\toptional\tno\tno\tno\tx\n", "01\t5\tno\tneeded\tno\tno\tno\tx\n", "01\t1\tmaybe\tneeded\tno\tno\tno\tx\n", "01\t1\tno\tneeded\tno\tno\tmaybe\tx\n"} {
 		if _, err := kb.Load(fstest.MapFS{"roots.tsv": {Data: []byte(bad)}}); err == nil {
 			t.Errorf("roots.tsv line %q: no error", bad)
 		}
 	}
-	k, err = kb.Load(fstest.MapFS{"roots.tsv": {Data: []byte("01\t1\tno\tneeded\tno\tno\tx\n")}})
+	k, err = kb.Load(fstest.MapFS{"roots.tsv": {Data: []byte("01\t1\tno\tneeded\tno\tno\tno\tx\n")}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ type Root struct {
 	NeedsTarget bool   // means nothing without a target (a meeting with nobody)
 	Violent     bool   // violence: reported even when its author is not named
 	Protest     bool   // protest: likewise
+	Police      bool   // coercion: when nobody is named, the police of the place did it
 	English     string
 	Pos         Pos
 }
@@ -55,12 +56,12 @@ func (k *loader) parseRoot(f []string, p Pos) error {
 	if err != nil || quad < 1 || quad > 4 {
 		return fmt.Errorf("bad QuadClass %q: want 1 … 4", field(f, 1))
 	}
-	r := Root{Code: field(f, 0), Quad: quad, English: field(f, 6), Pos: p}
+	r := Root{Code: field(f, 0), Quad: quad, English: field(f, 7), Pos: p}
 	flags := []struct {
 		col      int
 		yes, no  string
 		property *bool
-	}{{2, "yes", "no", &r.Symmetric}, {3, "needed", "optional", &r.NeedsTarget}, {4, "yes", "no", &r.Violent}, {5, "yes", "no", &r.Protest}}
+	}{{2, "yes", "no", &r.Symmetric}, {3, "needed", "optional", &r.NeedsTarget}, {4, "yes", "no", &r.Violent}, {5, "yes", "no", &r.Protest}, {6, "yes", "no", &r.Police}}
 	for _, fl := range flags {
 		switch field(f, fl.col) {
 		case fl.yes:
