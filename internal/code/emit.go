@@ -128,13 +128,10 @@ func (x *sctx) events(cl clause, a *args) []Event {
 			}
 			if sa == nil && c.root(cameo[:2]).Police {
 				// an arrest nobody is named as making: the police of the
-				// place, or of the article's country when no other place is
-				// named («اعتقال صحفي ألماني في إسطنبول» is no German arrest)
-				country := ""
+				// place, or of the article's country
+				country := in.MainCountry
 				if loc != nil && loc.Country != "" {
 					country = loc.Country
-				} else if noPlace == "" {
-					country = in.MainCountry
 				}
 				if country != "" {
 					ev.Source = ActorRef{Code: country + "COP", Country: country, Role: "COP"}
