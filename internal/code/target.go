@@ -104,13 +104,23 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 	toward := false // a «إلى» stands between the trigger and the actor
 	// «طلب عدم نشر اسمه»: the object is a clause, not the actor after it
 	clauseObject := m.End < s.End && x.hasClassAt(m.End, "neg")
+	// the actor before was the source, or joined to it
+	inSource := src != nil && p.from > 0 && p.actors[p.from-1].Start == src.Start
 	for i := p.from; i < len(p.actors); i++ {
 		a := &p.actors[i]
-		if a.Conj && i > p.from && a.Prep == "" || src != nil && a.Start == src.Start {
-			continue // a conjunct goes with the actor it is joined to; the source is no target
+		joined := a.Conj && a.Prep == ""
+		if joined && (i > p.from || inSource) || src != nil && a.Start == src.Start {
+			// a conjunct goes with the actor it is joined to («وحذرت السلطات
+			// الأمريكية والبريطانية»: both are the source); the source is no target
+			inSource = src != nil && a.Start == src.Start || joined && inSource
+			continue
 		}
+		inSource = false
 		if x.otherTriggerBetween(m.End, a.Start, true) {
 			break
+		}
+		if a.Prep == "" && x.classBetween(m.End, a.Start, "that") {
+			break // «حذر من أن اليمن يتجه …»: an actor after «أن» belongs to the clause it opens
 		}
 		if !toward && allows(t.Target, "الي") && x.wordBetween(m.End, a.Start, "الي") {
 			toward = true

@@ -336,14 +336,26 @@ func (x *sctx) cueAfter(ms []recognise.Mention, from, to int, cues [][]string) (
 		}
 		for _, a := range arabic.Segment(scratch[:0], toks[i].Norm) {
 			base := strings.TrimPrefix(a.Base, "ال") // «عقوبات» and «العقوبات» alike
+			// a one-word cue also with a pronoun, as the first word after
+			// the trigger and its subject: «خفضت الأردن تمثيلها», «قطع
+			// علاقاته» (not «طالبتها بوقف دعمها»)
+			stem, _, owned := arabic.StripPronoun(base)
+			owned = owned && words == 1
 			for _, cue := range cues {
-				if base == strings.TrimPrefix(cue[0], "ال") && matchRest(toks, i+1, to, cue[1:]) {
+				w := strings.TrimPrefix(cue[0], "ال")
+				if base == w && matchRest(toks, i+1, to, cue[1:]) || owned && len(cue) == 1 && ownedForm(stem, w) {
 					return strings.Join(cue, " "), i
 				}
 			}
 		}
 	}
 	return "", -1
+}
+
+// ownedForm reports whether stem, a word without its pronoun, is the noun w:
+// a feminine noun's ta marbuta is written «ت» before the pronoun («قمتها»).
+func ownedForm(stem, w string) bool {
+	return stem == w || strings.HasSuffix(w, "ه") && strings.HasSuffix(stem, "ت") && stem[:len(stem)-len("ت")] == w[:len(w)-len("ه")]
 }
 
 func matchRest(toks []arabic.Token, i, to int, rest []string) bool {

@@ -199,8 +199,28 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 	}
 	membership(out)
 	out = r.ledBy(toks, out)
+	shareRole(toks, out)
 	shareCountry(out)
 	return out
+}
+
+// shareRole gives a feminine nisba adjective joined right after a role
+// with its own nisba («السلطات الأمريكية والبريطانية», «القوات السورية
+// والروسية») the role of that phrase: the adjective stands for a second
+// head, not for a people (who would be «البريطانيون»).
+func shareRole(toks []arabic.Token, actors []Actor) {
+	for i := 1; i < len(actors); i++ {
+		a, h := &actors[i], &actors[i-1]
+		if a.Kind != "PEOPLE" || !a.Conj || a.Prep != "" || a.End-a.Start != 1 || a.Start != h.End ||
+			h.Kind != "ROLE" || h.Inferred || h.End-h.Start < 2 {
+			continue
+		}
+		if n := toks[a.Start].Norm; !strings.HasPrefix(n, "وال") || !strings.HasSuffix(n, "يه") {
+			continue
+		}
+		a.Kind, a.Role, a.RoleKind = h.Kind, h.Role, h.RoleKind
+		a.Why = explained(a.Why, "a nisba adjective joined to «"+toks[h.End-1].Text+"»: the same head")
+	}
 }
 
 // ledBy merges a coalition or force with the state that leads it, named

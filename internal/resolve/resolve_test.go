@@ -52,6 +52,8 @@ func TestPhrases(t *testing.T) {
 		{"a nisba role after a possessed plural is an adjective", "علاقاتها الدبلوماسية", 0, nil},
 		{"a nisba role after a verb is an actor", "قالت الخارجية", 0, []string{"UNKGOV"}},
 		{"the title itself is still a title", "المشير خليفة حفتر", 20170101, []string{"LBYMIL"}},
+		{"a feminine nisba joined to a role with its nisba shares the role", "السلطات الأمريكية والبريطانية", 0, []string{"USAGOV", "GBRGOV"}},
+		{"a people noun joined to a role keeps its own", "السلطات الأمريكية والبريطانيون", 0, []string{"USAGOV", "GBRCVL"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
