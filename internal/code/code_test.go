@@ -118,7 +118,8 @@ func TestSentences(t *testing.T) {
 		{"a cue with a pronoun right after the subject", "خفضت الأردن تمثيلها الدبلوماسي مع قطر.", []string{"JOR>QAT 161"}, nil},
 		{"a cue with a pronoun further on is another noun's", "وقطعت السعودية علاقاتها مع قطر وطالبتها بوقف دعمها للجماعات المسلحة.", []string{"SAU>QAT 161"}, []string{"SAU>QAT 023"}},
 		{"an actor after «أن» is no direct object", "وهدد الرئيس التركي من أن سوريا ستدفع الثمن.", nil, []string{"TUR>SYR 130"}},
-		{"a bombing that targets a church is no criticism", "استهدف انفجار كنيسة مار جرجس في مدينة طنطا المصرية.", []string{"UNK>EGY 190"}, []string{"UNK>EGY 111"}},
+		{"an attack noun as the subject of «استهدف» says what kind of attack", "استهدف هجوم إرهابي كنيسة في مدينة طنطا المصرية.", []string{"EGY>EGY 180"}, []string{"UNK>EGY 190"}},
+		{"a bombing that targets a church is no criticism", "استهدف انفجار كنيسة مار جرجس في مدينة طنطا المصرية.", []string{"EGY>EGY 183"}, []string{"EGY>EGY 111", "UNK>EGY 111"}},
 		{"an armed group attacking houses far from a named body is no criticism", "وهاجمت مجموعة مسلحة منازل في منطقة ڨرڨور التابعة لولاية الكاف.", nil, []string{"UNK>UNK 111", "UNK>TUN 111"}},
 		{"a pair of deeds needs two deeds", "وأضاف أنه تم في البصرة حرق شاحنة تابعة للحماية المدنية والاعتداء على أحد الأعوان، ما أسفر عن إصابته بجروح.", []string{"UNK>--- 180"}, nil},
 		{"gunmen attacking a government attack it", "شن مسلحون هجوما على الحكومة المحلية في الموصل العراقية.", []string{"IRQ>IRQ 190"}, []string{"IRQ>IRQ 111"}},
@@ -219,6 +220,8 @@ func TestNoLocation(t *testing.T) {
 	}{
 		{"التقى وزير الخارجية المصري بنظيره الأردني.", false},
 		{"التقى وزير الخارجية المصري بنظيره الأردني في القاهرة.", true},
+		{"التقى وزير الخارجية المصري بنظيره الأردني في مدينة العقبة الأردنية.", true}, // a town the gazetteer lacks, told by its nisba
+		{"التقى وزير الخارجية المصري بنظيره الأردني في مدينة.", false}, // «مدينة» is a word, not the town of Saint Lucia
 	} {
 		evs := codeText(t, p, tt.text, "")
 		if len(evs) == 0 {

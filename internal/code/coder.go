@@ -12,11 +12,17 @@ type Coder struct {
 	lex     *kb.Lexicon
 	cues    [][][]string                   // per trigger: its cues as normalised token sequences
 	windows [len(kb.WindowNames)]kb.Window // by windowID
+	country map[string]*kb.Place           // ISO3 → the place of the country itself
 }
 
 // New returns a coder over a compiled lexicon.
 func New(lex *kb.Lexicon) *Coder {
-	c := &Coder{lex: lex, cues: make([][][]string, len(lex.KB.Triggers))}
+	c := &Coder{lex: lex, cues: make([][][]string, len(lex.KB.Triggers)), country: map[string]*kb.Place{}}
+	for i := range lex.KB.Places {
+		if p := &lex.KB.Places[i]; p.Kind == "country" && c.country[p.Country] == nil {
+			c.country[p.Country] = p
+		}
+	}
 	for i, n := range kb.WindowNames {
 		c.windows[i] = lex.KB.Windows[n]
 	}

@@ -86,6 +86,7 @@ func (x *sctx) events(cl clause, a *args) []Event {
 	verbal := c.violent(t.Root()) && (x.hasClassNear(anchor, 3, "verbal") ||
 		t.CAMEO == "190" && len(targets) == 1 && targets[0] != nil && !x.casualty(m) && speakers(sources) &&
 			(targets[0].Kind == "PERSON" || unarmed(targets[0]) && targets[0].Start-anchor <= 3 && !x.physical(cl, targets[0], sources)))
+	sub := x.attackSubject(cl)
 	var out []Event
 	for _, sa := range sources {
 		tl := targets
@@ -100,6 +101,9 @@ func (x *sctx) events(cl clause, a *args) []Event {
 				continue // «يلتقي نظيره المصري»: the source is not Egyptian, so it is not known
 			}
 			cameo, mode, category := t.CAMEO, t.Mode, t.PLOVER
+			if sub != nil {
+				cameo, mode, category = sub.CAMEO, sub.Mode, sub.PLOVER
+			}
 			if verbal {
 				cameo, mode, category = "111", "disapprove", "ACCUSE" // «شنت هجوماً لاذعاً على»: criticism
 			} else if t.Root() == "18" && sa != nil && (sa.Role == "MIL" || sa.Role == "COP" || t.CAMEO == "180" && (sa.Role == "GOV" || sa.Role == "SPY")) {

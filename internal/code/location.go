@@ -50,9 +50,42 @@ func (x *sctx) location(m *recognise.Mention, targets []*resolve.Actor, t *kb.Tr
 			if l, w := c.placeAt(in, k+1, scratch[:0], named); found(l, w) {
 				return l, ""
 			}
+			if l := x.placedByNisba(k); l != nil {
+				return l, ""
+			}
 		}
 	}
 	return nil, why
+}
+
+// placedByNisba returns the country of a town the gazetteer does not know,
+// told by the nisba after it: «في مدينة طنطا المصرية» (k: the word that
+// introduces the town); nil when there is none.
+func (x *sctx) placedByNisba(k int) *Location {
+	in := x.in
+	if !x.hasClassAt(k, "placeword") || k+2 >= x.s.End || in.Tokens[k+1].Kind != arabic.Word {
+		return nil
+	}
+	for i := range x.ms {
+		m := &x.ms[i]
+		if m.Start != k+2 || m.End != k+3 || m.Prefix != "" {
+			continue
+		}
+		for _, e := range m.Entries {
+			if e.Kind != kb.EntDemonym {
+				continue
+			}
+			pl := x.c.country[x.c.lex.KB.Countries[e.Index].ISO3]
+			if pl == nil {
+				return nil
+			}
+			lat, lon := pl.Lat, pl.Lon
+			l := &Location{Country: pl.Country, Lat: &lat, Lon: &lon, Start: in.Tokens[k+1].Start, End: in.Tokens[k+2].End}
+			l.Text = in.Text[l.Start:l.End]
+			return l
+		}
+	}
+	return nil
 }
 
 // placeAt returns the place named at token i, if the gazetteer knows it
@@ -80,8 +113,8 @@ func (x *sctx) siteIn() int {
 
 func (c *Coder) placeAt(in *Input, i int, scratch []arabic.Analysis, named map[string]int) (*Location, string) {
 	p, ok := c.lex.PlaceAt(in.Tokens, i, scratch)
-	if !ok {
-		return nil, ""
+	if !ok || p.End == p.Start+1 && c.classed(in.Tokens[i].Norm, "placeword", "وب") {
+		return nil, "" // «في مدينة طنطا», «العاصمة تونس»: the word that introduces a place is none
 	}
 	pl := &c.lex.KB.Places[p.Entries[0].Index]
 	// a city or a province of a country the article never names is, more

@@ -101,3 +101,28 @@ func unarmed(a *resolve.Actor) bool {
 	}
 	return false
 }
+
+// attackSubject returns the trigger of an attack noun that is the subject
+// of the verb of violence of cl («استهدف هجوم إرهابي كنيسة», «استهدف تفجير
+// انتحاري مسجدا»): the verb only says what the attack hit, the noun says
+// what kind of attack it was. nil when there is none.
+func (x *sctx) attackSubject(cl clause) *kb.Trigger {
+	c := x.c
+	if cl.trig.POS != "V" || !c.violent(cl.trig.Root()) {
+		return nil
+	}
+	for k := range x.ms {
+		if x.ms[k].Start != cl.m.End || x.ms[k].Prefix != "" {
+			continue
+		}
+		ch, ok := x.choose(k)
+		if !ok {
+			return nil
+		}
+		if t := &c.lex.KB.Triggers[ch.Trigger]; t.POS == "N" && c.violent(t.Root()) && t.CAMEO != cl.trig.CAMEO {
+			return t
+		}
+		return nil
+	}
+	return nil
+}
