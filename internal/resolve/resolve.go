@@ -169,6 +169,17 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 		for j < len(ms) && r.isActorish(&ms[j]) && (ms[j].Prefix == "" || r.lamGenitive(toks, &ms[j-1], &ms[j])) && r.joins(toks, ms[i:j], &ms[j]) {
 			j++
 		}
+		if n := len(out); j == i+1 && n > 0 && out[n-1].Agent && out[n-1].End == ms[i].Start && ms[i].Prefix == "" && r.kindOf(&ms[i]) == mkDemonym {
+			// «المحادثات التونسية الجزائرية»: a second nisba of the act is a
+			// second party, as if joined by «و»
+			a := Actor{Start: ms[i].Start, End: ms[i].End, Country: r.countryOf(&ms[i]), Role: "GOV", Kind: "STATE", Agent: true, Conj: true}
+			if r.Explain {
+				a.Why = "nisba adjective after another of an act: a second party"
+			}
+			out = append(out, a)
+			i = j
+			continue
+		}
 		if j == i+1 && r.adjective(toks, &ms[i]) {
 			if k := ms[i].Start - 1; k >= 0 && r.lex.HasClass(toks[k].Norm, "territory") && (len(out) == 0 || out[len(out)-1].End <= k) {
 				// «في الأراضي السورية»: the country's territory, a place standing for the country
@@ -392,6 +403,9 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 		// name is the next actor; an indefinite one is in apposition
 		// («علاوي نائب الرئيس العراقي»)
 		return false
+	}
+	if mk == mkDemonym && pk == mkDemonym && r.countryOf(prev) != r.countryOf(m) {
+		return false // «المحادثات التونسية الجزائرية»: two parties, not one
 	}
 	if mk == mkRole && pk == mkDemonym {
 		// «اعتقلت الشرطة الإيطالية مواطنا تونسيا», «قتلت قوات أمريكية

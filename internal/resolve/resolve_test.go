@@ -53,6 +53,8 @@ func TestPhrases(t *testing.T) {
 		{"a nisba role after a verb is an actor", "قالت الخارجية", 0, []string{"UNKGOV"}},
 		{"the title itself is still a title", "المشير خليفة حفتر", 20170101, []string{"LBYMIL"}},
 		{"a feminine nisba joined to a role with its nisba shares the role", "السلطات الأمريكية والبريطانية", 0, []string{"USAGOV", "GBRGOV"}},
+		{"two nisbas of a joint act are its two parties", "المحادثات التونسية الجزائرية", 0, []string{"TUNGOV", "DZAGOV"}},
+		{"one nisba of a thing is no actor", "العلاقات الدبلوماسية والسياسة الخارجية التونسية", 0, nil},
 		{"a people noun joined to a role keeps its own", "السلطات الأمريكية والبريطانيون", 0, []string{"USAGOV", "GBRCVL"}},
 	}
 	for _, tt := range tests {
