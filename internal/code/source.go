@@ -504,7 +504,7 @@ func (x *sctx) controlVerb(m *recognise.Mention) int {
 // خطف»): the verb tells that the act was done (or tried).
 func (x *sctx) doneBy(m *recognise.Mention) bool {
 	v := x.controlVerb(m)
-	return v >= 0 && (v == m.Start-1 || v == m.Start-2 && x.kindAt(m.Start-1, "prep:") != "")
+	return v >= 0 && (v == m.Start-1 || v == m.Start-2 && (x.kindAt(m.Start-1, "prep:") != "" || x.kindAt(m.Start-1, "proprep:") != ""))
 }
 
 // controlSubject returns the subject of a verb governing the verbal noun m
@@ -528,10 +528,17 @@ func (x *sctx) stageVerb(m *recognise.Mention) int {
 			return k
 		}
 	}
-	if m.End < s.End && x.classedAt(m.End, "stage", "وف") {
-		return m.End
+	if k := m.End; k < s.End && (x.classedAt(k, "stage", "وف") || x.stagedOwned(k)) {
+		return k // «الاحتجاجات تتواصل», «وقفة احتجاجية نفذها التلاميذ»
 	}
 	return -1
+}
+
+// stagedOwned reports a verb of staging with an object pronoun at token k
+// («نفذها»).
+func (x *sctx) stagedOwned(k int) bool {
+	stem, _, ok := arabic.StripPronoun(x.toks[k].Norm)
+	return ok && (x.c.classed(stem, "stage", "وف") || strings.HasSuffix(stem, "و") && x.c.classed(stem+"ا", "stage", "وف"))
 }
 
 // subjectOf returns the actor that is the subject of the verb at v
