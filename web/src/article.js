@@ -1,4 +1,4 @@
-import { h, api, actorLabel } from './dom.js';
+import { h, api, actorLabel, pair } from './dom.js';
 import { t } from './i18n.js';
 
 const enc = new TextEncoder();
@@ -45,7 +45,8 @@ export async function articlePage(app, id) {
   const bytes = enc.encode(doc.text);
   const tip = document.getElementById('tip');
   const panel = h('aside', { class: 'evidence', id: 'evidence' }, t('clickEvent'));
-  const body = h('div', { class: 'text', id: 'article-text' });
+  // the text keeps its own direction (Arabic: right to left) in either UI language
+  const body = h('div', { class: 'text', id: 'article-text', dir: 'auto' });
   for (const seg of segments(bytes, doc)) {
     const ent = seg.cover.find((c) => c.kind === 'ent');
     const trig = seg.cover.find((c) => c.kind === 'trig');
@@ -84,11 +85,11 @@ export async function articlePage(app, id) {
   }
   const evList = h('ol', { class: 'events', id: 'article-events' }, doc.events.map((e, i) =>
     h('li', { 'data-event': i, onclick: () => body.querySelector(`.trig[data-event="${i}"]`)?.click() },
-      h('b', {}, e.cameo), ` ${actorLabel(e.source)} → ${actorLabel(e.target)} · ${e.plover.category} `, h('q', {}, e.trigger.text))));
+      h('b', {}, e.cameo), ' ', ...pair(e.source, e.target), ' · ', h('bdi', {}, e.plover.category), ' ', h('q', {}, h('bdi', {}, e.trigger.text)))));
   app.replaceChildren(
-    h('h1', { class: 'title' }, doc.title || doc.id),
+    h('h1', { class: 'title', dir: 'auto' }, doc.title || doc.id),
     h('p', { class: 'meta' }, [doc.outlet, doc.published, doc.attribution].filter(Boolean).join(' · ')),
     h('div', { class: 'article' }, body, panel),
-    h('h2', {}, `${t('events')} (${doc.events.length})`), evList,
+    h('h2', {}, `${t('eventsTitle')} (${doc.events.length})`), evList,
   );
 }
