@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/marsad/marsad/internal/demodb"
 	"github.com/marsad/marsad/internal/query"
 	"github.com/marsad/marsad/internal/server"
 	"github.com/marsad/marsad/internal/store"
@@ -351,5 +354,74 @@ func TestBrowserBusy(t *testing.T) {
 	b.do("page retry", chromedp.Click(`#app button.retry`), chromedp.WaitVisible(`#app[data-ready="timeline"]`))
 	if n := eval[int](b, `document.querySelectorAll('#timeline rect').length`); n == 0 {
 		t.Errorf("no timeline bars after the retry")
+	}
+}
+
+// TestBrowserPhone opens every page on a phone-sized screen (390×844) in
+// Arabic and in English, saves a screenshot of each, and checks that
+// nothing is wider than the screen (no sideways scrolling) and that the
+// navigation is in the page's language.
+func TestBrowserPhone(t *testing.T) {
+	demoServer(t)
+	ts := uiServer(t, demoStore, nil, server.Options{})
+	b := newBrowser(t, ts.URL, 390, 844)
+	pages := []struct{ name, hash, ready string }{
+		{"search", "#/?q=" + "حفتر", "search"},
+		{"article", "#/article/" + demodb.SeedID, "article"},
+		{"network", "#/network?edge=LBYMIL~SYRGOV", "network"},
+		{"timeline", "#/timeline?actor=SYR", "timeline"},
+		{"map", "#/map", "map"},
+	}
+	nav := map[string]string{"ar": "الشبكة", "en": "Network"}
+	b.do("viewport", chromedp.EmulateViewport(390, 844))
+	for _, lang := range []string{"ar", "en"} {
+		for _, p := range pages {
+			b.do(p.name, chromedp.Navigate(ts.URL+"/"+p.hash), chromedp.WaitVisible(`#app[data-ready="`+p.ready+`"]`))
+			b.setLang(lang)
+			b.do(p.name+" drawn", chromedp.WaitVisible(`#app[data-ready="`+p.ready+`"]`), chromedp.Sleep(200*time.Millisecond))
+			b.shot(fmt.Sprintf("9-phone-%s-%s", p.name, lang))
+			wide := eval[[]string](b, `[...document.querySelectorAll('body *')].filter((e) => {
+				const r = e.getBoundingClientRect();
+				return r.width > 0 && (r.left < -1 || r.right > document.documentElement.clientWidth + 1);
+			}).slice(0, 5).map((e) => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + e.textContent.slice(0, 40))`)
+			if sw := eval[int](b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); sw > 0 || len(wide) > 0 {
+				t.Errorf("%s %s: the page is %d px wider than the screen; too wide: %q", p.name, lang, sw, wide)
+			}
+			if n := b.text("nav"); !strings.Contains(n, nav[lang]) {
+				t.Errorf("%s %s: navigation %q", p.name, lang, n)
+			}
+		}
+	}
+}
+
+// TestBrowserPhoneEvidence taps the visit in the canonical article on a
+// phone and wants its evidence panel on the screen, not below the text.
+func TestBrowserPhoneEvidence(t *testing.T) {
+	demoServer(t)
+	ts := uiServer(t, demoStore, nil, server.Options{})
+	b := newBrowser(t, ts.URL, 390, 844)
+	visit := `.trig[data-source="LBYMIL"][data-target="SYRGOV"][data-cameo^="04"]`
+	b.do("article", chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+"/#/article/"+demodb.SeedID),
+		chromedp.WaitVisible(`#app[data-ready="article"]`), chromedp.ScrollIntoView(visit), chromedp.Click(visit),
+		chromedp.WaitVisible(`#evidence blockquote`))
+	in := eval[bool](b, `(() => { const r = document.querySelector('#evidence').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight - 40; })()`)
+	// and the tapped words stay above the panel
+	clear := eval[bool](b, `(() => { const w = document.querySelector('`+visit+`').getBoundingClientRect(), p = document.querySelector('#evidence').getBoundingClientRect(); return w.top >= 0 && w.bottom <= p.top; })()`)
+	if !clear {
+		t.Errorf("the panel covers the tapped words")
+	}
+	if tip := eval[bool](b, `document.getElementById('tip').hidden`); !tip {
+		t.Errorf("the hover tip stays over the panel after the tap")
+	}
+	buf, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot()) // the screen as the reader sees it
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(b.dir, "9-phone-evidence.png"), buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !in {
+		t.Errorf("the evidence panel of a tapped event is off the screen (top %v, screen %v)",
+			eval[float64](b, `document.querySelector('#evidence').getBoundingClientRect().top`), eval[float64](b, `innerHeight`))
 	}
 }

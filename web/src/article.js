@@ -44,6 +44,7 @@ export async function articlePage(app, id) {
   const doc = await api('/api/articles/' + encodeURIComponent(id));
   const bytes = enc.encode(doc.text);
   const tip = document.getElementById('tip');
+  let tappedAt = -Infinity;
   const panel = h('aside', { class: 'evidence', id: 'evidence' }, t('clickEvent'));
   // the text keeps its own direction (Arabic: right to left) in either UI language
   const body = h('div', { class: 'text', id: 'article-text', dir: 'auto' });
@@ -64,6 +65,7 @@ export async function articlePage(app, id) {
     if (evi != null) {
       const e = doc.events[evi];
       span.addEventListener('mouseenter', (m) => {
+        if (performance.now() - tappedAt < 800) return; // the page scrolled under a still pointer after a tap
         tip.replaceChildren(...describe(e).map((l) => h('div', {}, l)));
         tip.hidden = false;
         tip.style.top = (m.clientY + 14) + 'px';
@@ -71,6 +73,8 @@ export async function articlePage(app, id) {
       });
       span.addEventListener('mouseleave', () => { tip.hidden = true; });
       span.addEventListener('click', () => {
+        tip.hidden = true; // the panel says the same; a tap on a phone would leave the tip over it
+        tappedAt = performance.now();
         panel.replaceChildren(
           h('h3', {}, `${e.cameo} ${e.plover.category}`),
           ...describe(e).map((l) => h('div', {}, l)),
@@ -79,6 +83,8 @@ export async function articlePage(app, id) {
         );
         for (const x of body.querySelectorAll('.active')) x.classList.remove('active');
         for (const x of body.querySelectorAll(`[data-event="${evi}"]`)) x.classList.add('active');
+        // on a phone the panel sits at the foot of the screen: keep the tapped words above it
+        if (matchMedia('(max-width: 700px)').matches) span.scrollIntoView({ block: 'center' });
       });
     }
     body.append(span);

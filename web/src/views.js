@@ -23,7 +23,7 @@ function setHash(view, params) {
 export function eventRow(e) {
   return h('li', {},
     h('span', { class: 'badge q' + e.quad }, e.cameo), ' ',
-    ...pair(e.source, e.target), ' · ', h('bdi', {}, e.plover.category), e.day ? [' · ', h('bdi', {}, e.day)] : null, ' ',
+    ...pair(e.source, e.target), ' · ', h('bdi', { class: 'nowrap' }, e.plover.category), e.day ? [' · ', h('bdi', { class: 'nowrap' }, e.day)] : null, ' ',
     h('a', { href: '#/article/' + encodeURIComponent(e.article_id) }, t('article')));
 }
 
