@@ -1,4 +1,4 @@
-import { h, api, actorLabel } from './dom.js';
+import { h, api, actorLabel, pair } from './dom.js';
 import { t } from './i18n.js';
 
 const enc = new TextEncoder();
@@ -44,8 +44,10 @@ export async function articlePage(app, id) {
   const doc = await api('/api/articles/' + encodeURIComponent(id));
   const bytes = enc.encode(doc.text);
   const tip = document.getElementById('tip');
+  let tappedAt = -Infinity;
   const panel = h('aside', { class: 'evidence', id: 'evidence' }, t('clickEvent'));
-  const body = h('div', { class: 'text', id: 'article-text' });
+  // the text keeps its own direction (Arabic: right to left) in either UI language
+  const body = h('div', { class: 'text', id: 'article-text', dir: 'auto' });
   for (const seg of segments(bytes, doc)) {
     const ent = seg.cover.find((c) => c.kind === 'ent');
     const trig = seg.cover.find((c) => c.kind === 'trig');
@@ -63,6 +65,7 @@ export async function articlePage(app, id) {
     if (evi != null) {
       const e = doc.events[evi];
       span.addEventListener('mouseenter', (m) => {
+        if (performance.now() - tappedAt < 800) return; // the page scrolled under a still pointer after a tap
         tip.replaceChildren(...describe(e).map((l) => h('div', {}, l)));
         tip.hidden = false;
         tip.style.top = (m.clientY + 14) + 'px';
@@ -70,6 +73,8 @@ export async function articlePage(app, id) {
       });
       span.addEventListener('mouseleave', () => { tip.hidden = true; });
       span.addEventListener('click', () => {
+        tip.hidden = true; // the panel says the same; a tap on a phone would leave the tip over it
+        tappedAt = performance.now();
         panel.replaceChildren(
           h('h3', {}, `${e.cameo} ${e.plover.category}`),
           ...describe(e).map((l) => h('div', {}, l)),
@@ -78,17 +83,19 @@ export async function articlePage(app, id) {
         );
         for (const x of body.querySelectorAll('.active')) x.classList.remove('active');
         for (const x of body.querySelectorAll(`[data-event="${evi}"]`)) x.classList.add('active');
+        // on a phone the panel sits at the foot of the screen: keep the tapped words above it
+        if (matchMedia('(max-width: 700px)').matches) span.scrollIntoView({ block: 'center' });
       });
     }
     body.append(span);
   }
   const evList = h('ol', { class: 'events', id: 'article-events' }, doc.events.map((e, i) =>
     h('li', { 'data-event': i, onclick: () => body.querySelector(`.trig[data-event="${i}"]`)?.click() },
-      h('b', {}, e.cameo), ` ${actorLabel(e.source)} → ${actorLabel(e.target)} · ${e.plover.category} `, h('q', {}, e.trigger.text))));
+      h('b', {}, e.cameo), ' ', ...pair(e.source, e.target), ' · ', h('bdi', {}, e.plover.category), ' ', h('q', {}, h('bdi', {}, e.trigger.text)))));
   app.replaceChildren(
-    h('h1', { class: 'title' }, doc.title || doc.id),
+    h('h1', { class: 'title', dir: 'auto' }, doc.title || doc.id),
     h('p', { class: 'meta' }, [doc.outlet, doc.published, doc.attribution].filter(Boolean).join(' · ')),
     h('div', { class: 'article' }, body, panel),
-    h('h2', {}, `${t('events')} (${doc.events.length})`), evList,
+    h('h2', {}, `${t('eventsTitle')} (${doc.events.length})`), evList,
   );
 }

@@ -1,5 +1,5 @@
 import './style.css';
-import { h } from './dom.js';
+import { h, failure } from './dom.js';
 import { t, getLang, setLang } from './i18n.js';
 import { articlePage } from './article.js';
 import { searchPage, networkPage, timelinePage, mapPage } from './views.js';
@@ -10,30 +10,43 @@ const app = document.getElementById('app');
 window.marsadCSPViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.marsadCSPViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
 
+// gen counts the renders: each renders into its own view, so a slow
+// render that a newer one overtook (a quick second click, the language
+// toggle) fills a view no longer shown and cannot overwrite it.
+let gen = 0;
+
 async function route() {
+  const mine = ++gen;
   const [path, qs] = location.hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(qs || '');
   const [view, ...rest] = path.split('/');
   document.body.dataset.view = view || 'search';
-  for (const a of document.querySelectorAll('nav a')) a.classList.toggle('current', a.getAttribute('href') === '#/' + (view || ''));
+  for (const a of document.querySelectorAll('nav a')) {
+    const here = a.getAttribute('href') === '#/' + (view || '');
+    a.classList.toggle('current', here);
+    if (here) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
   document.getElementById('tip').hidden = true;
-  app.replaceChildren(h('p', { class: 'loading' }, t('loading')));
+  delete app.dataset.ready;
+  const box = h('div', { class: 'view' }, h('p', { class: 'loading' }, t('loading')));
+  app.replaceChildren(box);
+  let ready = view || 'search';
   try {
     switch (view) {
-      case 'article': await articlePage(app, decodeURIComponent(rest.join('/'))); break;
-      case 'network': await networkPage(app, params); break;
-      case 'timeline': await timelinePage(app, params); break;
-      case 'map': await mapPage(app, params); break;
-      default: await searchPage(app, params);
+      case 'article': await articlePage(box, decodeURIComponent(rest.join('/'))); break;
+      case 'network': await networkPage(box, params); break;
+      case 'timeline': await timelinePage(box, params); break;
+      case 'map': await mapPage(box, params); break;
+      default: await searchPage(box, params);
     }
-    app.dataset.ready = view || 'search';
   } catch (err) {
-    app.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${t('error')}: ${err.message}`));
-    app.dataset.ready = 'error';
+    box.replaceChildren(failure(err, () => route()));
+    ready = 'error';
   }
+  if (mine === gen) app.dataset.ready = ready;
 }
 
 document.getElementById('lang').addEventListener('click', () => { setLang(getLang() === 'ar' ? 'en' : 'ar'); route(); });
-addEventListener('hashchange', () => { delete app.dataset.ready; route(); });
+addEventListener('hashchange', () => route());
 setLang(getLang());
 route();
