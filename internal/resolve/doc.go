@@ -46,9 +46,9 @@ func (r *Resolver) Resolve(d *Doc, outlet string) {
 		case r.Explain && len(ms) > 0:
 			// explain shows the actors of the other sentences too, resolved
 			// without being remembered, so that coding sees what it always sees
-			saved := maps.Clone(r.known)
+			saved, last := maps.Clone(r.known), maps.Clone(r.last)
 			d.Actors[i] = r.Sentence(d.Tokens, ms)
-			r.known = saved
+			r.known, r.last = saved, last
 		}
 	}
 }

@@ -38,6 +38,7 @@ type Resolver struct {
 	lex     *kb.Lexicon
 	date    kb.Date
 	known   map[string]known // remembered names: normalised token → resolution
+	last    map[string]string // head word → the country of the last actor it heads with a stated country
 	Explain bool             // fill Actor.Why (for explain; coding alone does not need it)
 	Default string           // the article's main country, used for role-only actors
 	Scene   string           // the country the article most often places things in («في سوريا»), for rebels and the opposition
@@ -50,7 +51,7 @@ type known struct{ country, role, kind, name string }
 
 // New returns a resolver for an article published on date (0 if unknown).
 func New(lex *kb.Lexicon, date kb.Date) *Resolver {
-	return &Resolver{lex: lex, date: date, known: map[string]known{}}
+	return &Resolver{lex: lex, date: date, known: map[string]known{}, last: map[string]string{}}
 }
 
 // MainCountry computes the article's main country from all its mentions:
@@ -404,6 +405,11 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 		// («علاوي نائب الرئيس العراقي»)
 		return false
 	}
+	if mk == mkRole && pk == mkRole && m.Prefix == "" && strings.HasPrefix(toks[prev.Start].Norm, "ال") && strings.HasPrefix(toks[m.Start].Norm, "ال") {
+		// «واتهمت الصحيفة الحكومة السعودية»: a noun with the article governs no
+		// genitive, so a second definite role begins the next phrase
+		return false
+	}
 	if mk == mkDemonym && pk == mkDemonym && r.countryOf(prev) != r.countryOf(m) {
 		return false // «المحادثات التونسية الجزائرية»: two parties, not one
 	}
@@ -606,7 +612,11 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 	if a.Country == "" {
 		// refugees and migrants are, by definition, not of the country
 		// the article is about
-		if r.Scene != "" && (a.Role == "OPP" || a.Role == "REB") {
+		if c := r.last[headWord(toks, a)]; c != "" && a.Kind == "ROLE" && a.RoleKind == "ORG" && len(ms) == 1 && strings.HasPrefix(toks[ms[0].Start].Norm, "ال") {
+			// «الوزارة», «الصحيفة»: the last ministry or newspaper named
+			a.Country, a.Inferred = c, true
+			r.because(&why, "country inferred: the last actor of its role", nil)
+		} else if r.Scene != "" && (a.Role == "OPP" || a.Role == "REB") {
 			a.Country, a.Inferred = r.Scene, true
 			r.because(&why, "country inferred: where the article's events take place", nil)
 		} else if r.Default != "" && a.Role != "REF" {
@@ -622,7 +632,22 @@ func (r *Resolver) phrase(toks []arabic.Token, ms []recognise.Mention) Actor {
 	if a.Kind == "PERSON" {
 		r.remember(toks, ms, a)
 	}
+	if !a.Inferred && a.Kind != "STATE" && a.Kind != "CAPITAL" && len(a.Country) == 3 && a.Country != "UNK" && a.Country != "IGO" && a.Country != "NGO" && a.Country != "IMG" {
+		r.last[headWord(toks, a)] = a.Country
+	}
 	return a
+}
+
+// headWord is the first word of an actor phrase without its proclitics and
+// article: «وزارة الخارجية المصرية» and «الوزارة» share «وزاره».
+func headWord(toks []arabic.Token, a Actor) string {
+	n := toks[a.Start].Norm
+	for _, p := range [...]string{"وال", "بال", "فال", "لل", "ال"} {
+		if strings.HasPrefix(n, p) && len(n) > len(p)+2 {
+			return n[len(p):]
+		}
+	}
+	return n
 }
 
 // extendBack widens a phrase over the title words before its first mention

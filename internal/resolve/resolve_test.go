@@ -1,6 +1,7 @@
 package resolve_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/marsad/marsad/internal/arabic"
@@ -53,6 +54,8 @@ func TestPhrases(t *testing.T) {
 		{"a nisba role after a verb is an actor", "قالت الخارجية", 0, []string{"UNKGOV"}},
 		{"the title itself is still a title", "المشير خليفة حفتر", 20170101, []string{"LBYMIL"}},
 		{"a feminine nisba joined to a role with its nisba shares the role", "السلطات الأمريكية والبريطانية", 0, []string{"USAGOV", "GBRGOV"}},
+		{"a definite role governs no genitive: a second definite role is the next actor", "واتهمت الصحيفة الحكومة السعودية", 0, []string{"SAUMED", "SAUGOV"}},
+		{"an indefinite role governs the definite role after it", "وزير الحكومة السعودية", 0, []string{"SAUGOV"}},
 		{"two nisbas of a joint act are its two parties", "المحادثات التونسية الجزائرية", 0, []string{"TUNGOV", "DZAGOV"}},
 		{"one nisba of a thing is no actor", "العلاقات الدبلوماسية والسياسة الخارجية التونسية", 0, nil},
 		{"a people noun joined to a role keeps its own", "السلطات الأمريكية والبريطانيون", 0, []string{"USAGOV", "GBRCVL"}},
@@ -99,5 +102,33 @@ func TestAdjectiveDemonym(t *testing.T) {
 	got := actors(t, "في الأراضي السورية", 0)
 	if len(got) != 1 || got[0].Country != "SYR" || !got[0].Place || got[0].Prep != "في" {
 		t.Errorf("«في الأراضي السورية»: %+v, want one SYR place after «في»", got)
+	}
+}
+
+// TestLastOfRole: a definite role word alone («الوزارة», «الصحيفة») takes the
+// country of the last actor of its role with a stated country, before the
+// article's main country.
+func TestLastOfRole(t *testing.T) {
+	lex, err := pipeline.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := resolve.New(lex, 0)
+	r := &recognise.Recogniser{Lex: lex}
+	var got []string
+	for _, text := range []string{"قالت وزارة الخارجية المصرية", "زار الرئيس التونسي الجزائر", "وأضافت الوزارة"} {
+		toks := arabic.Tokenize(nil, text)
+		ms := r.Find(nil, toks, 0, len(toks))
+		if got == nil {
+			res.MainCountry(toks, ms) // Tunisia would be the main country of the last sentence alone
+			res.Default = "TUN"
+		}
+		for _, a := range res.Sentence(toks, ms) {
+			got = append(got, a.Code())
+		}
+	}
+	want := []string{"EGYGOV", "TUNGOV", "DZAGOV", "EGYGOV"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("actors %v, want %v", got, want)
 	}
 }
