@@ -181,7 +181,7 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 			i = j
 			continue
 		}
-		if j == i+1 && r.adjective(toks, &ms[i]) {
+		if j == i+1 && r.adjective(toks, &ms[i]) && !afterStateName(ms, i) {
 			if k := ms[i].Start - 1; k >= 0 && r.lex.HasClass(toks[k].Norm, "territory") && (len(out) == 0 || out[len(out)-1].End <= k) {
 				// «في الأراضي السورية»: the country's territory, a place standing for the country
 				a := Actor{Start: k, End: ms[i].End, Country: r.countryOf(&ms[i]), Role: "GOV", Kind: "STATE", Place: true}
@@ -233,6 +233,17 @@ func shareRole(toks []arabic.Token, actors []Actor) {
 		a.Kind, a.Role, a.RoleKind = h.Kind, h.Role, h.RoleKind
 		a.Why = explained(a.Why, "a nisba adjective joined to «"+toks[h.End-1].Text+"»: the same head")
 	}
+}
+
+// afterStateName reports a country name that is also a nisba right after
+// the name of a state or capital («اتهمت إيران السعودية»): a proper name
+// takes no nisba adjective, so it is the next actor.
+func afterStateName(ms []recognise.Mention, i int) bool {
+	if i == 0 || !ms[i].Has(kb.EntCountry) || ms[i-1].End != ms[i].Start {
+		return false
+	}
+	p := &ms[i-1]
+	return (p.Has(kb.EntCountry) || p.Has(kb.EntCapital)) && !p.Has(kb.EntRole)
 }
 
 // ledBy merges a coalition or force with the state that leads it, named
