@@ -115,6 +115,7 @@ func TestSentences(t *testing.T) {
 		{"killing and destruction as kinds of deed", "واتهم الوزير السوري المعارضة بالسعي إلى السلطة بالقتل والتدمير.", nil, []string{"SYR>--- 180", "UNK>--- 180"}},
 		{"kidnapping and torture that befell someone", "وعثرت الشرطة العراقية على جثة رجل تعرض للخطف والتعذيب.", []string{"IRQ>--- 181"}, nil},
 		{"a violent attack on a church leader is criticism", "شنت المعارضة اللبنانية هجوما عنيفا على البطريرك الماروني.", []string{"LBN>LBN 111"}, []string{"LBN>LBN 190"}},
+		{"those killed in an attack are its victims, not its authors", "قتل جنديان سوريان في انفجار عبوة ناسفة في مدينة حلب السورية.", []string{"SYR>SYR 180"}, []string{"SYR>--- 180", "SYR>--- 190"}},
 		{"a call received is a call between the two", "تلقى الرئيس المصري اتصالا هاتفيا من الرئيس الأمريكي.", []string{"EGY>USA 041"}, nil},
 		{"talks named by two nisbas are between their states", "انطلقت أمس المحادثات التونسية الجزائرية في العاصمة.", []string{"TUN>DZA 040"}, nil},
 		{"a cue with a pronoun right after the subject", "خفضت الأردن تمثيلها الدبلوماسي مع قطر.", []string{"JOR>QAT 161"}, nil},

@@ -42,9 +42,11 @@ func (x *sctx) frame(cl clause) []Event {
 			a.targets, a.tgtRule = []*resolve.Actor{pair[1]}, &ruleDualPair
 		}
 	}
-	if a.verb && (cl.trig.CAMEO == "180" || cl.trig.CAMEO == "186") && len(a.targets) == 0 && victims(a.src) {
+	if a.verb && (cl.trig.CAMEO == "180" || cl.trig.CAMEO == "186") && len(a.targets) == 0 && a.src != nil && (victims(a.src) || a.srcIdx >= 0 && a.src.Start > cl.m.Start && x.killedIn(cl)) {
 		// «قتل مواطن», «مواطنين قتلوا»: people a verb of killing
-		// befalls, with nobody else named, are its victims (an unvocalised passive)
+		// befalls, with nobody else named, are its victims (an unvocalised
+		// passive); so is anyone killed in an attack named after the verb
+		// («قتل جنديان تونسيان في انفجار لغم»)
 		a.targets, a.tgtRule = []*resolve.Actor{a.src}, &ruleVictimSubject
 		a.src, a.srcIdx, a.srcRule = nil, -1, nil
 	}
@@ -75,4 +77,20 @@ func (x *sctx) partiesNear(m *recognise.Mention) bool {
 // «مدنيين»): people violence befalls, not people who wage it.
 func victims(a *resolve.Actor) bool {
 	return a != nil && a.Kind == "ROLE" && a.RoleKind == "GROUP" && a.Role == "CVL"
+}
+
+// killedIn reports an attack or a clash named after the verb of killing of
+// cl, behind «في», «إثر», «جراء» or «خلال» or a «بـ»: what the verb's
+// subject was killed in («قتل جنديان في انفجار لغم», «قتل ثلاثة بقصف»).
+func (x *sctx) killedIn(cl clause) bool {
+	for i := range x.ms {
+		m := &x.ms[i]
+		if m.Start <= cl.m.End || !x.c.violentEntry(m.Entries) {
+			continue
+		}
+		if m.Prefix == "ب" || m.Prefix == "وب" || m.Start > x.s.Start && (x.classedAt(m.Start-1, "prep:في", "") || x.classedAt(m.Start-1, "cause", "")) {
+			return true
+		}
+	}
+	return false
 }
