@@ -50,6 +50,12 @@ func (x *sctx) frame(cl clause) []Event {
 		a.targets, a.tgtRule = []*resolve.Actor{a.src}, &ruleVictimSubject
 		a.src, a.srcIdx, a.srcRule = nil, -1, nil
 	}
+	if a.verb && c.root(cl.trig.Root()).Police && len(a.targets) == 0 && victims(a.src) && a.src.Start > cl.m.Start {
+		// «اعتقل ثلاثة أشخاص»: people an arrest befalls, with nobody else
+		// named, were arrested (an unvocalised passive), by the police
+		a.targets, a.tgtRule = []*resolve.Actor{a.src}, &ruleVictimSubject
+		a.src, a.srcIdx, a.srcRule, a.passive = nil, -1, nil, true
+	}
 	if why := x.codable(cl, &a); why != nil {
 		in.uncoded(cl.m.Start, why, a.srcRule, a.tgtRule)
 		return nil
