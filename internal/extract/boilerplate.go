@@ -107,7 +107,7 @@ func (b *Boilerplate) Match(p string) Kind {
 	if b == nil || len(p) == 0 {
 		return 0
 	}
-	if countWords(p, b.maxWords) > b.maxWords {
+	if manyWords(p, b.maxWords) || countWords(p, b.maxWords) > b.maxWords {
 		return 0 // most paragraphs: too long to be boilerplate
 	}
 	var buf [keyLen + 8]byte
@@ -129,6 +129,28 @@ func nextKeyRune(s string, i int) (rune, int) {
 		return arabicKey[(c-0xD8)<<6|s[i+1]&0x3F], 2
 	}
 	return keyRuneAt(s, i)
+}
+
+// manyWords reports whether s has more than max places where a space is
+// followed by an Arabic letter (U+0621-U+063F, U+0641-U+064A, which keyRune
+// keeps). Each starts a word of s's key, so the key then has more than max
+// words: a cheap first test for the paragraphs too long to be boilerplate,
+// with the spaces found by strings.IndexByte.
+func manyWords(s string, max int) bool {
+	n := 0
+	for {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		c1, c2 := s[i+1], s[i+2]
+		if c1 == 0xD8 && c2 >= 0xA1 && c2 <= 0xBF || c1 == 0xD9 && c2 >= 0x81 && c2 <= 0x8A {
+			if n++; n > max {
+				return true
+			}
+		}
+		s = s[i+1:]
+	}
 }
 
 // countWords returns the number of words of s as appendKey counts them,

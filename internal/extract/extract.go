@@ -218,6 +218,14 @@ func sameText(a, b string) bool {
 	if a == b {
 		return true
 	}
+	// the first bytes of the keys first: a first paragraph that does not
+	// repeat the title (almost all) differs from it within a word or two
+	var preA, preB [24]byte
+	pa, _, _ := appendKey(preA[:0], a, 64, 16)
+	pb, _, _ := appendKey(preB[:0], b, 64, 16)
+	if n := min(len(pa), len(pb)); string(pa[:n]) != string(pb[:n]) {
+		return false // the keys below start with pa and pb
+	}
 	if len(b) < len(a) {
 		a, b = b, a // the key of the shorter text in full, the other's only as far as needed
 	}

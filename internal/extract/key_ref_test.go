@@ -67,6 +67,27 @@ func refSameText(a, b string) bool {
 	return ka != "" && ka == kb && len(ka) < keyLen
 }
 
+func TestManyWords(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		max  int
+		want bool
+	}{
+		{"زار الرئيس المصري دمشق", 2, true},  // three spaces before letters
+		{"زار الرئيس المصري دمشق", 3, false}, // the first word follows no space
+		{"a b c d e f", 2, false},            // Latin words are left to countWords
+		{"زار  ، ١٢ ـ ـ دمشق", 1, false},     // spaces before punctuation, digits, tatweel
+		{"", 0, false},
+	} {
+		if got := manyWords(tc.s, tc.max); got != tc.want {
+			t.Errorf("manyWords(%q, %d) = %v, want %v", tc.s, tc.max, got, tc.want)
+		}
+		if manyWords(tc.s, tc.max) && countWords(tc.s, tc.max) <= tc.max {
+			t.Errorf("manyWords(%q, %d), but countWords is %d", tc.s, tc.max, countWords(tc.s, tc.max))
+		}
+	}
+}
+
 func FuzzNormKey(f *testing.F) {
 	for _, s := range []string{"اقرأ أيضاً: x", "Leave a REPLY!", "ـــً\u200fة ى", "a\xffb\xd8", "١٢ ۱۲ Ⅻ ǅ"} {
 		f.Add(s, s+" ", 3)
@@ -84,6 +105,9 @@ func FuzzNormKey(f *testing.F) {
 		}
 		if g, w := sameText(s, s2), refSameText(s, s2); g != w {
 			t.Fatalf("sameText(%q, %q) = %v, want %v", s, s2, g, w)
+		}
+		if manyWords(s, maxWords) && countWords(s, maxWords) <= maxWords {
+			t.Fatalf("manyWords(%q, %d) but the key has %d words", s, maxWords, countWords(s, maxWords))
 		}
 		if g, w := bp.Match(s), bp.refMatch(s); g != w {
 			t.Fatalf("Match(%q) = %v, want %v", s, g, w)

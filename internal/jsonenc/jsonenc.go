@@ -30,7 +30,16 @@ func isSafe(b byte) bool {
 func String(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
-	for i := 0; i < len(s); {
+	for i, stop := 0, 0; i < len(s); {
+		if i >= stop {
+			// the plain runs eight bytes at a time, then the next eight
+			// bytes (which hold whatever stopped the run) one by one
+			i += PlainPrefix(s[i:])
+			stop = i + 8
+			if i >= len(s) {
+				break
+			}
+		}
 		b := s[i]
 		if b < utf8.RuneSelf {
 			if isSafe(b) {

@@ -45,12 +45,15 @@ const (
 // hashSeed seeds the hash of long words; the tables live only in this process.
 var hashSeed = maphash.MakeSeed()
 
+// load64 and load32 read 8 and 4 bytes at p+i, which the caller knows are
+// in bounds, as one load (through an array pointer, which has no
+// alignment and costs no length check).
 func load64(p *byte, i int) uint64 {
-	return binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(p), i)), 8))
+	return binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(p), i))[:])
 }
 
 func load32(p *byte, i int) uint32 {
-	return binary.LittleEndian.Uint32(unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(p), i)), 4))
+	return binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(unsafe.Pointer(p), i))[:])
 }
 
 // hashBytes hashes a word held in a byte slice: hashBytes(b) == hashString(string(b)).

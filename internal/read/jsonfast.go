@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/marsad/marsad/internal/jsonenc"
 )
 
 // flatField is one member of a flat JSON object: a key and a scalar value.
@@ -166,7 +169,16 @@ func scanString(b []byte, i int) (s []byte, owned bool, next int, ok bool) {
 // backslash or control character, and whether the run is valid UTF-8 (it
 // stops at the first invalid byte).
 func plainRun(b []byte, i int) (int, bool) {
-	for i < len(b) {
+	for stop := 0; i < len(b); {
+		if i >= stop {
+			// the plain runs eight bytes at a time, then the next eight
+			// bytes (which hold whatever stopped the run) one by one
+			i += jsonenc.PlainPrefix(unsafe.String(unsafe.SliceData(b[i:]), len(b)-i))
+			stop = i + 8
+			if i >= len(b) {
+				break
+			}
+		}
 		c := b[i]
 		switch {
 		case c < utf8.RuneSelf:
