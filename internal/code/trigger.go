@@ -47,11 +47,12 @@ func (x *sctx) chooseOnce(k int) (ch Choice, ok bool) {
 	m := &ms[k]
 	// a written tanwin marks a noun or an adverb («فجراً» at dawn, not «فجر» blew up)
 	noun := x.nounReading(k) || strings.ContainsRune(toks[m.End-1].Text, '\u064B')
+	owned := x.ownedOther(m)
 	for _, e := range m.Entries {
 		if e.Kind != kb.EntTrigger {
 			continue
 		}
-		if noun && c.lex.KB.Triggers[e.Index].POS == "V" {
+		if noun && c.lex.KB.Triggers[e.Index].POS == "V" || owned && c.lex.KB.Triggers[e.Index].POS == "N" {
 			continue
 		}
 		if len(c.cues[e.Index]) == 0 {
@@ -65,6 +66,20 @@ func (x *sctx) chooseOnce(k int) (ch Choice, ok bool) {
 		}
 	}
 	return ch, ok
+}
+
+// ownedOther reports a one-word noun with a pronoun that, possessed, is
+// another word (grammar class possessed-other: «مسيرته» is a career, not a
+// march).
+func (x *sctx) ownedOther(m *recognise.Mention) bool {
+	if m.Suffix == "" || m.End-m.Start != 1 {
+		return false
+	}
+	stem := strings.TrimSuffix(strings.TrimPrefix(x.toks[m.Start].Norm, m.Prefix), m.Suffix)
+	if t, ok := strings.CutSuffix(stem, "ت"); ok {
+		stem = t + "ه" // the ta marbuta before a pronoun
+	}
+	return x.c.classed(stem, "possessed-other", "")
 }
 
 // trigger returns the working state of the trigger that ms[k] stands for.
