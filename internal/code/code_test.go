@@ -139,7 +139,7 @@ func TestSentences(t *testing.T) {
 		{"an attack on freedoms is figurative", "وتواصل الحكومة الإيرانية الهجوم على الحريات الاجتماعية.", nil, []string{"IRN>--- 190", "IRN>IRN 190"}},
 		{"a campaign is not an attack by itself", "شن الجيش الأميركي حملة هادئة في الصومال بهدف القبض على زعماء القاعدة.", nil, []string{"USA>--- 190", "USA>IMG 190", "USA>SOM 190"}},
 		{"an actor after «لـ» that introduces no target is the agent", "وأصيب قادة في تنظيم داعش في غارة جوية لقوات التحالف الدولي على مواقعهم في مدينة الرقة السورية.", []string{"IGO>--- 195"}, nil},
-		{"an actor after «لـ» in the target's phrase is no agent", "الأردن : هجوم ارهابي على مكتب للمخابرات يسفر عن مقتل 5 أمنيين", []string{"UNK>JOR 180"}, []string{"JOR>--- 190"}},
+		{"an actor after «لـ» in the target's phrase is no agent; the headline's country is where it happened", "الأردن : هجوم ارهابي على مكتب للمخابرات يسفر عن مقتل 5 أمنيين", []string{"JOR>JOR 180"}, []string{"JOR>--- 190", "UNK>JOR 180"}},
 		{"a clause conjunction frees a verb from «أنه»", "وأضاف أنه حين زار الرئيس الأمريكي دونالد ترامب الرياض اجتمع بقادة الخليج.", []string{"USA>SAU 042"}, nil},
 		{"a verb after «و» shares the subject of the verb before it", "زار الرئيس الأمريكي دونالد ترامب الرياض واجتمع بالملك سلمان.", []string{"USA>SAU 042", "USA>SAU 040"}, []string{"SAU>SAU 040"}},
 		{"a circumstantial participle reports the speaker's act", "وقال وزير الخارجية التركي مولود جاويش أوغلو إن الحل سياسي، داعيا روسيا إلى الضغط على دمشق.", []string{"TUR>RUS 020"}, nil},

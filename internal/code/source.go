@@ -641,3 +641,50 @@ func balanceQuotes(toks []arabic.Token, from, to int) (int, int) {
 	}
 	return from, to
 }
+
+// headline reports a verbal noun that opens a headline: the first word of
+// the title (for an arrest), or the first after a topic of at most four
+// words and a colon («ألمانيا : القبض على تونسي», «قفصة: إيقاف 3 أشخاص»); a headline
+// tells what happened. topic is the index of the actor before the colon,
+// -1 when there is none.
+func (x *sctx) headline(m *recognise.Mention) (ok bool, topic int) {
+	toks, s := x.toks, x.s
+	if m.Prefix != "" {
+		return false, -1
+	}
+	if m.Start == s.Start {
+		// a sentence that opens with a verbal noun is a headline when it is
+		// the article's first (its title); arrests only: an attack or a
+		// death named so is as often a caption or a topic
+		return s.Start == 0 && x.c.root(x.trigRoot(m)).Police, -1
+	}
+	k := m.Start - 1
+	if toks[k].Text != ":" || k-s.Start > 4 || k == s.Start {
+		return false, -1
+	}
+	for j := s.Start; j < k; j++ {
+		if toks[j].Kind == arabic.Punct {
+			return false, -1
+		}
+	}
+	topic = -1
+	for i := range x.actors {
+		if a := &x.actors[i]; a.Start == s.Start && a.End == k {
+			topic = i
+		}
+	}
+	return true, topic
+}
+
+// trigRoot returns the CAMEO root of the trigger line taken for mention m
+// ("" when none is).
+func (x *sctx) trigRoot(m *recognise.Mention) string {
+	for k := range x.ms {
+		if &x.ms[k] == m {
+			if ch, ok := x.choose(k); ok {
+				return x.c.lex.KB.Triggers[ch.Trigger].Root()
+			}
+		}
+	}
+	return ""
+}

@@ -116,6 +116,16 @@ var sourceRules = []sourceRule{
 		func(p *srcProbe) bool { return p.verb && p.control >= 0 }, pickControl},
 	{Rule{ID: "src.vso", Desc: "subject after the verb (VSO)"},
 		func(p *srcProbe) bool { return p.verb && p.next >= 0 }, pickNext},
+	// «ألمانيا : القبض على تونسي»: the state a headline opens with does what
+	// the verbal noun after its colon tells
+	{Rule{ID: "src.headline-topic", Desc: "the actor before the colon of a headline («ألمانيا : القبض على …»)"},
+		func(p *srcProbe) bool {
+			ok, topic := p.x.headline(p.m)
+			// the state arrests; an attack in a country's headline is only
+			// placed there («مصر: مقتل 7 جنود»)
+			return !p.verb && ok && topic >= 0 && p.c.root(p.t.Root()).Police
+		},
+		func(p *srcProbe) (int, *resolve.Actor) { _, topic := p.x.headline(p.m); return topic, nil }},
 	{Rule{ID: "src.noun-agent", Desc: "agent after the verbal noun"},
 		func(p *srcProbe) bool { return p.next >= 0 }, pickNext},
 	// «يزور علاوي مصر لإجراء مباحثات»: the actor before is the object of

@@ -22,7 +22,7 @@ type Doc struct {
 
 	// Filled by Resolve:
 	Actors      [][]Actor      // per sentence: its actors in text order; nil for a sentence with no trigger (nothing to code)
-	MainCountry string         // the article's main country ("" when it names none)
+	MainCountry string         // the article's main country, or its outlet's when it names none ("" when neither is known)
 	Named       map[string]int // how often the article names each country (see Resolver.Named)
 }
 
@@ -34,6 +34,7 @@ type Doc struct {
 func (r *Resolver) Resolve(d *Doc, outlet string) {
 	d.MainCountry = r.MainCountry(d.Tokens, d.Mentions)
 	r.UseOutlet(outlet)
+	d.MainCountry = r.Default // the outlet's country when the article names none
 	d.Named = r.Named
 	d.Actors = make([][]Actor, len(d.Sentences))
 	mi := 0
