@@ -225,6 +225,7 @@ func TestNoLocation(t *testing.T) {
 		want bool // a location
 	}{
 		{"التقى وزير الخارجية المصري بنظيره الأردني.", false},
+		{"قفصة : القبض على 3 أشخاص عنفوا عون أمن في تونس", true}, // the town a headline opens with
 		{"التقى وزير الخارجية المصري بنظيره الأردني في القاهرة.", true},
 		{"التقى وزير الخارجية المصري بنظيره الأردني في مدينة العقبة الأردنية.", true}, // a town the gazetteer lacks, told by its nisba
 		{"التقى وزير الخارجية المصري بنظيره الأردني في مدينة.", false}, // «مدينة» is a word, not the town of Saint Lucia

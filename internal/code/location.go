@@ -39,9 +39,10 @@ func (x *sctx) location(m *recognise.Mention, targets []*resolve.Actor, t *kb.Tr
 			}
 		}
 	}
-	if ok, topic := x.headline(m); ok && topic >= 0 && (x.actors[topic].Kind == "STATE" || x.actors[topic].Kind == "CAPITAL") {
-		// «مصر: مقتل 7 جنود»: the country a headline opens with is where it happened
-		if l, w := c.placeAt(in, x.actors[topic].Start, scratch[:0], named); found(l, w) {
+	if ok, topic := x.headline(m); ok && m.Start > s.Start && (topic < 0 || x.actors[topic].Kind == "STATE" || x.actors[topic].Kind == "CAPITAL") {
+		// «مصر: مقتل 7 جنود», «قفصة : القبض على»: the country or town a
+		// headline opens with is where it happened
+		if l, w := c.placeAt(in, s.Start, scratch[:0], named); found(l, w) {
 			return l, ""
 		}
 	}
