@@ -688,3 +688,27 @@ func (x *sctx) trigRoot(m *recognise.Mention) string {
 	}
 	return ""
 }
+
+// kanaQad returns the actor right after a «كان» that opens the clause of
+// the verb m, when «قد» stands right before m («وكان الرئيس الفرنسي وزوجته
+// قد وصل»): the pluperfect's subject; -1 when there is none.
+func (x *sctx) kanaQad(m *recognise.Mention) int {
+	toks, s := x.toks, x.s
+	q := m.Start - 1
+	if q <= s.Start || strings.TrimPrefix(toks[q].Norm, "و") != "قد" {
+		return -1
+	}
+	for k := q - 1; k >= s.Start && k >= q-12; k-- {
+		if toks[k].Kind == arabic.Punct && !arabic.IsQuote(toks[k].Text) {
+			return -1
+		}
+		if x.classedAt(k, "habitual", "وف") && strings.HasPrefix(strings.TrimPrefix(toks[k].Norm, "و"), "كان") {
+			if i := x.actorAt(k + 1); i >= 0 && x.actors[i].Start == k+1 && x.actors[i].Prep == "" {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
+}
+

@@ -100,6 +100,11 @@ var sourceRules = []sourceRule{
 	{Rule{ID: "src.listed-states", Desc: "the states a plural subject names in a list after «وهي»"},
 		func(p *srcProbe) bool { return p.x.listedStates(p.m, p.verb) >= 0 },
 		func(p *srcProbe) (int, *resolve.Actor) { return p.x.listedStates(p.m, p.verb), nil }},
+	// «وكان الرئيس الفرنسي ماكرون وزوجته قد وصل إلى الرباط»: the actor
+	// right after «كان» is the subject of the verb after «قد»
+	{Rule{ID: "src.kana-qad", Desc: "subject between «كان» and «قد» (the pluperfect)"},
+		func(p *srcProbe) bool { return p.verb && p.x.kanaQad(p.m) >= 0 },
+		func(p *srcProbe) (int, *resolve.Actor) { return p.x.kanaQad(p.m), nil }},
 	{Rule{ID: "src.svo", Desc: "subject before the verb (SVO)"},
 		func(p *srcProbe) bool { return p.verb && p.adjacentPrev }, pickPrev},
 	// «وطالب في ختام رسالته المجتمع الدولي باتخاذ…»: a phrase between the
