@@ -712,3 +712,25 @@ func (x *sctx) kanaQad(m *recognise.Mention) int {
 	return -1
 }
 
+// possessor returns the actor a singular pronoun on the verbal noun m
+// refers to («وأكد السيسي خلال لقائه بالعاهل الأردني»): the nearest actor
+// before m in its sentence with no preposition, whose number the pronoun
+// fits (a person or a body for «ـه», a state or a body for «ـها»); -1
+// when there is none.
+func (x *sctx) possessor(m *recognise.Mention) int {
+	if m.Suffix != "ه" && m.Suffix != "ها" {
+		return -1
+	}
+	for i := len(x.actors) - 1; i >= 0; i-- {
+		a := &x.actors[i]
+		if a.End > m.Start {
+			continue
+		}
+		if a.Prep != "" || a.Kind == "PEOPLE" {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+

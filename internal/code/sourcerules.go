@@ -131,6 +131,14 @@ var sourceRules = []sourceRule{
 			return !p.verb && ok && topic >= 0 && p.c.root(p.t.Root()).Police
 		},
 		func(p *srcProbe) (int, *resolve.Actor) { _, topic := p.x.headline(p.m); return topic, nil }},
+	// «وأكد السيسي خلال لقائه بالعاهل الأردني …»: the pronoun of a verbal
+	// noun is its agent, the subject of its clause, named before it
+	{Rule{ID: "src.possessor", Desc: "the actor a verbal noun's pronoun refers to («خلال لقائه ب…»)"},
+		func(p *srcProbe) bool {
+			// a joint act only: «اغتياله», «اعتقاله» name who suffered it
+			return !p.verb && p.c.symmetric(p.t.Root()) && p.x.possessor(p.m) >= 0
+		},
+		func(p *srcProbe) (int, *resolve.Actor) { return p.x.possessor(p.m), nil }},
 	{Rule{ID: "src.noun-agent", Desc: "agent after the verbal noun"},
 		func(p *srcProbe) bool { return p.next >= 0 }, pickNext},
 	// «يزور علاوي مصر لإجراء مباحثات»: the actor before is the object of
