@@ -424,6 +424,11 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 	if mk == mkDemonym && pk == mkDemonym && r.countryOf(prev) != r.countryOf(m) {
 		return false // «المحادثات التونسية الجزائرية»: two parties, not one
 	}
+	if mk == mkOrg && pk == mkDemonym && len(ms) > 1 {
+		// «حملت الحكومة الليبية تنظيم داعش»: a role closed by its nisba, then
+		// an organisation's name: two actors
+		return false
+	}
 	if mk == mkRole && pk == mkDemonym {
 		// «اعتقلت الشرطة الإيطالية مواطنا تونسيا», «قتلت قوات أمريكية
 		// مدنيين», «أدانت محكمة إسرائيلية الرقيب», «فرقت الشرطة الجزائرية
