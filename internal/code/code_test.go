@@ -228,7 +228,7 @@ func TestNoLocation(t *testing.T) {
 		{"قفصة : القبض على 3 أشخاص عنفوا عون أمن في تونس", true}, // the town a headline opens with
 		{"التقى وزير الخارجية المصري بنظيره الأردني في القاهرة.", true},
 		{"التقى وزير الخارجية المصري بنظيره الأردني في مدينة العقبة الأردنية.", true}, // a town the gazetteer lacks, told by its nisba
-		{"التقى وزير الخارجية المصري بنظيره الأردني في مدينة.", false}, // «مدينة» is a word, not the town of Saint Lucia
+		{"التقى وزير الخارجية المصري بنظيره الأردني في مدينة.", false},                // «مدينة» is a word, not the town of Saint Lucia
 	} {
 		evs := codeText(t, p, tt.text, "")
 		if len(evs) == 0 {

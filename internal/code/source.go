@@ -733,4 +733,3 @@ func (x *sctx) possessor(m *recognise.Mention) int {
 	}
 	return -1
 }
-

@@ -1,6 +1,8 @@
 package code
 
 import (
+	"strings"
+
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/recognise"
@@ -143,6 +145,12 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 		}
 		if a.Prep == "" && i+1 < len(p.actors) && p.actors[i+1].Prep == "بين" && p.actors[i+1].Start == a.End+1 && a.Kind == "ROLE" {
 			continue // «انتقدت إيران التحالف بين واشنطن والرياض»: the members of the pair are the targets
+		}
+		if a.Prep == "" && x.ownerAfter(a.Start, t) {
+			// «رحبت قطر بقرار مجلس الأمن», «ندد بتصريحات الرئيس»: the actor
+			// whose decision or words the trigger is about
+			p.detail = x.toks[a.Start-1].Norm[:2]
+			return []*resolve.Actor{a}
 		}
 		if allows(t.Target, a.Prep) || passive && a.Prep == "" || toward && a.Prep == "في" {
 			targets := []*resolve.Actor{a}
@@ -315,4 +323,33 @@ func (x *sctx) pronounTarget(m *recognise.Mention, src *resolve.Actor) *resolve.
 		return a
 	}
 	return nil
+}
+
+// ownerAfter reports an actor at token k that is the genitive of a noun
+// right before it carrying t's target preposition «ب» as a proclitic
+// («رحب بقرار», «ندد بتصريحات», «أشاد بجهود»), for praise, blame and
+// refusal: a noun in construct (no article), no function word, no actor
+// and no trigger.
+func (x *sctx) ownerAfter(k int, t *kb.Trigger) bool {
+	if k-1 < x.s.Start {
+		return false
+	}
+	tk := x.toks[k-1]
+	n := tk.Norm
+	if tk.Kind != arabic.Word || len(n) <= 2+4 || x.actorAt(k-1) >= 0 || len(x.classesAt(k-1)) > 0 {
+		return false
+	}
+	p, rest := n[:2], n[2:]
+	if r := t.Root(); r != "05" && r != "11" && r != "12" {
+		return false // words of praise, blame and refusal are about what someone did or said
+	}
+	if p != "ب" || strings.HasPrefix(rest, "ال") || !allows(t.Target, p) {
+		return false
+	}
+	for i := range x.ms {
+		if x.ms[i].Start <= k-1 && k-1 < x.ms[i].End && x.ms[i].Has(kb.EntTrigger) {
+			return false
+		}
+	}
+	return true
 }
