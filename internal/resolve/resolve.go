@@ -416,6 +416,9 @@ func (r *Resolver) joins(toks []arabic.Token, ms []recognise.Mention, m *recogni
 		// («علاوي نائب الرئيس العراقي»)
 		return false
 	}
+	if mk == mkPlace && pk == mkRole && len(ms) == 1 && m.Prefix == "" && !m.Has(kb.EntDemonym) && strings.HasPrefix(toks[prev.Start].Norm, "ال") {
+		return false // «واتهمت الصحيفة قطر»: a noun with the article governs no genitive
+	}
 	if mk == mkRole && pk == mkRole && m.Prefix == "" && strings.HasPrefix(toks[prev.Start].Norm, "ال") && strings.HasPrefix(toks[m.Start].Norm, "ال") {
 		// «واتهمت الصحيفة الحكومة السعودية»: a noun with the article governs no
 		// genitive, so a second definite role begins the next phrase

@@ -58,6 +58,8 @@ func TestPhrases(t *testing.T) {
 		{"an indefinite role governs the definite role after it", "وزير الحكومة السعودية", 0, []string{"SAUGOV"}},
 		{"a country after a state's name is the next actor, not its nisba", "اتهمت إيران السعودية", 0, []string{"IRNGOV", "SAUGOV"}},
 		{"a role closed by its nisba, then an organisation, are two actors", "حملت الحكومة الليبية تنظيم داعش", 0, []string{"LBYGOV", "IMGREB"}},
+		{"a definite role governs no country name", "واتهمت الصحيفة قطر", 0, []string{"QATMED", "QATGOV"}},
+		{"a country that is also a nisba after a definite role is its adjective", "الحكومة السعودية", 0, []string{"SAUGOV"}},
 		{"two nisbas of a joint act are its two parties", "المحادثات التونسية الجزائرية", 0, []string{"TUNGOV", "DZAGOV"}},
 		{"one nisba of a thing is no actor", "العلاقات الدبلوماسية والسياسة الخارجية التونسية", 0, nil},
 		{"a people noun joined to a role keeps its own", "السلطات الأمريكية والبريطانيون", 0, []string{"USAGOV", "GBRCVL"}},
