@@ -31,7 +31,7 @@ func (x *sctx) modality(m *recognise.Mention, t *kb.Trigger, sg signs) []string 
 		mod = append(mod, "intended")
 	}
 	anyAct := t.POS == "N" && m.Start > s.Start && x.hasClassAt(m.Start-1, "any")
-	if anyAct || conditional(toks, s, m, t) || sg.whether && x.whether(m) || x.alternative(m, sg) || sg.foretell && x.governed(m, t, "foretell", len(toks)) || x.hasClassNear(m.Start, -5, "hypothetical") || x.hasClassNear(m.End-1, 4, "hypothetical") || question(toks, s) {
+	if anyAct || conditional(toks, s, m, t) || sg.whether && x.whether(m) || x.alternative(m, sg) || sg.foretell && x.governed(m, t, "foretell", len(toks)) || x.hasClassNear(m.Start, -5, "hypothetical") || x.hasClassNear(m.End-1, 4, "hypothetical") || question(toks, s) || x.mayDo(m, t) {
 		mod = append(mod, "hypothetical")
 	}
 	if x.background(m, t, sg) {
@@ -380,3 +380,11 @@ func (x *sctx) classInClause(m *recognise.Mention, cls string) bool {
 	}
 	return false
 }
+
+// mayDo reports «قد» right before a present verb: «قد تطلب السفارات» is
+// «the embassies may ask» (before a past verb, «قد زار», it is «has»).
+func (x *sctx) mayDo(m *recognise.Mention, t *kb.Trigger) bool {
+	k := m.Start - 1
+	return t.POS == "V" && k >= x.s.Start && strings.TrimPrefix(x.toks[k].Norm, "و") == "قد" && x.present(m, t)
+}
+
