@@ -154,6 +154,20 @@ func (x *sctx) events(cl clause, a *args) []Event {
 			out = append(out, ev)
 		}
 	}
+	if a.srcRule == &ruleBetweenSrc && c.symmetric(t.Root()) && len(out) > 0 {
+		// «اجتماع ثلاثي بين تونس والجزائر ومصر»: a joint act of every
+		// pair, not only of the first with the others
+		base := out[len(out)-1]
+		for i := 0; i < len(targets); i++ {
+			for j := i + 1; j < len(targets); j++ {
+				ev := base
+				ev.Source = c.ref(in, targets[i], loc)
+				r := c.ref(in, targets[j], loc)
+				ev.Target = &r
+				out = append(out, ev)
+			}
+		}
+	}
 	return out
 }
 

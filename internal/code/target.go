@@ -205,11 +205,25 @@ func (p *tgtProbe) judgedCountry() []*resolve.Actor {
 		return nil
 	}
 	for i := p.from; i < len(p.actors); i++ {
-		if a := &p.actors[i]; a.Prep == "في" && (a.Kind == "STATE" || a.Kind == "CAPITAL") && (p.a.src == nil || a.Country != p.a.src.Country) {
+		a := &p.actors[i]
+		// «في سوريا»; «الهجوم على غزة»: the place an attack was made on
+		on := a.Prep == "علي" && a.Start-1 > p.m.End && p.x.attackBefore(a.Start)
+		if (a.Prep == "في" || on) && (a.Kind == "STATE" || a.Kind == "CAPITAL") && (p.a.src == nil || a.Country != p.a.src.Country) {
 			return []*resolve.Actor{a}
 		}
 	}
 	return nil
+}
+
+// attackBefore reports a trigger of violence ending right before the
+// preposition of the actor at token k («الهجوم على غزة»).
+func (x *sctx) attackBefore(k int) bool {
+	for i := range x.ms {
+		if x.ms[i].End == k-1 && x.c.violentEntry(x.ms[i].Entries) {
+			return true
+		}
+	}
+	return false
 }
 
 // place: a place after a target preposition, as its country, for a code
