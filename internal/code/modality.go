@@ -387,4 +387,3 @@ func (x *sctx) mayDo(m *recognise.Mention, t *kb.Trigger) bool {
 	k := m.Start - 1
 	return t.POS == "V" && k >= x.s.Start && strings.TrimPrefix(x.toks[k].Norm, "و") == "قد" && x.present(m, t)
 }
-

@@ -224,8 +224,8 @@ func TestRoots(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		root                                     string
-		quad                                     int
+		root                                             string
+		quad                                             int
 		symmetric, needsTarget, violent, protest, police bool
 	}{
 		{"04", 1, true, true, false, false, false},

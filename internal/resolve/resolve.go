@@ -37,11 +37,11 @@ func (a *Actor) Code() string { return a.Country + a.Role }
 type Resolver struct {
 	lex     *kb.Lexicon
 	date    kb.Date
-	known   map[string]known // remembered names: normalised token → resolution
+	known   map[string]known  // remembered names: normalised token → resolution
 	last    map[string]string // head word → the country of the last actor it heads with a stated country
-	Explain bool             // fill Actor.Why (for explain; coding alone does not need it)
-	Default string           // the article's main country, used for role-only actors
-	Scene   string           // the country the article most often places things in («في سوريا»), for rebels and the opposition
+	Explain bool              // fill Actor.Why (for explain; coding alone does not need it)
+	Default string            // the article's main country, used for role-only actors
+	Scene   string            // the country the article most often places things in («في سوريا»), for rebels and the opposition
 	// Named counts how often the article names each country (by country
 	// names, capitals, demonyms and named actors); set by MainCountry.
 	Named map[string]int
