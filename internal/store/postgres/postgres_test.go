@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/marsad/marsad/internal/store"
+	"github.com/marsad/marsad/internal/store/sqlstore"
 	"github.com/marsad/marsad/internal/store/storetest"
 )
 
@@ -49,4 +50,37 @@ func openTest(t *testing.T) store.Store {
 
 func TestConformance(t *testing.T) {
 	storetest.Run(t, openTest)
+}
+
+var _ storetest.DyadPaths = (*sqlstore.DB)(nil)
+
+// TestDyadSumsBackfill opens a store of schema 3 (no dyad summary) that
+// holds events: the migration to schema 4 fills the summary, which then
+// answers as the event table does, and keeps doing so as more is written.
+func TestDyadSumsBackfill(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	db := s.(*sqlstore.DB)
+	storetest.DyadCorpus(t, s, 1, true)
+	var schema string
+	if err := db.SQL().QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `DROP TABLE dyad_sums; DELETE FROM schema_version WHERE version = 4`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(ctx, testDSN(), Options{Schema: schema})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 4 {
+		t.Fatalf("schema version %d (%v), want 4", v, err)
+	}
+	storetest.CheckDyadPaths(t, db)
+	storetest.DyadCorpus(t, db, 2, true) // more articles, whose events join stored groups
+	storetest.CheckDyadPaths(t, db)
 }

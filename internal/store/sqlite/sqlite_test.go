@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/marsad/marsad/internal/store"
+	"github.com/marsad/marsad/internal/store/sqlstore"
 	"github.com/marsad/marsad/internal/store/storetest"
 )
 
@@ -32,8 +33,8 @@ func TestSchemaVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v != 4 {
-		t.Fatalf("schema version %d, want 4", v)
+	if v != 5 {
+		t.Fatalf("schema version %d, want 5", v)
 	}
 	if _, err := s.SQL().ExecContext(ctx, `INSERT INTO schema_version (version, applied) VALUES (99, 'future')`); err != nil {
 		t.Fatal(err)
@@ -81,4 +82,37 @@ func TestCreateIsWhole(t *testing.T) {
 			t.Errorf("file %s left beside the store", n)
 		}
 	}
+}
+
+var _ storetest.DyadPaths = (*sqlstore.DB)(nil)
+
+// TestDyadSumsBackfill opens a store of schema 4 (no dyad summary) that
+// holds events: the migration to schema 5 fills the summary, which then
+// answers as the event table does, and keeps doing so as more is written.
+func TestDyadSumsBackfill(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.DyadCorpus(t, s, 1, true)
+	// back to schema 4
+	if _, err := s.SQL().ExecContext(ctx, `DROP TABLE dyad_sums; DELETE FROM schema_version WHERE version = 5`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, err := s.SchemaVersion(ctx); err != nil || v != 5 {
+		t.Fatalf("schema version %d (%v), want 5", v, err)
+	}
+	storetest.CheckDyadPaths(t, s)
+	storetest.DyadCorpus(t, s, 2, true) // more articles, whose events join stored groups
+	storetest.CheckDyadPaths(t, s)
 }

@@ -543,6 +543,7 @@ func (w *writer) writeGroups(ctx context.Context) error {
 	slices.SortFunc(gs, func(a, b *pendingGroup) int { return strings.Compare(a.key, b.key) })
 	ids := make(map[string]int64, len(gs))
 	var stored []*pendingGroup
+	dyads := dyadDeltas{}
 	const cols = 15
 	args := make([]any, 0, bulkChunk*cols)
 	for len(gs) > 0 {
@@ -554,7 +555,7 @@ func (w *writer) writeGroups(ctx context.Context) error {
 				e.Goldstein, g.day, g.mentions, g.articles, len(g.stories), g.events[0].id)
 		}
 		q := valuesSQL(groupUpsert, cols, n) + ` ON CONFLICT (gkey) DO UPDATE SET mentions = event_groups.mentions + excluded.mentions,
-articles = event_groups.articles + excluded.articles RETURNING id, gkey, articles`
+articles = event_groups.articles + excluded.articles RETURNING id, gkey, articles, source_code, target_code, day, quad, goldstein`
 		st, err := w.stmt(ctx, q)
 		if err != nil {
 			return err
@@ -565,22 +566,38 @@ articles = event_groups.articles + excluded.articles RETURNING id, gkey, article
 		}
 		for rows.Next() {
 			var id int64
-			var key string
-			var articles int
-			if err := rows.Scan(&id, &key, &articles); err != nil {
+			var key, source, target, day string
+			var articles, quad int
+			var goldstein float64
+			if err := rows.Scan(&id, &key, &articles, &source, &target, &day, &quad, &goldstein); err != nil {
 				rows.Close()
 				return err
 			}
 			ids[key] = id
-			if g := w.groups[key]; g != nil && articles > g.articles {
-				stored = append(stored, g) // it had articles before this batch
+			g := w.groups[key]
+			if g == nil {
+				rows.Close()
+				return fmt.Errorf("group %q: not of this batch", key)
 			}
+			old := articles > g.articles // it had articles before this batch
+			if old {
+				stored = append(stored, g)
+			}
+			// the stored row's pair, day, quad and score: a group that
+			// was stored keeps those of its first mention
+			dyads.add(day, source, target, quad, goldstein, g.mentions, !old)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
 		gs = gs[n:]
+	}
+	if err := dyads.flush(ctx, func(ctx context.Context, q string, args ...any) error {
+		_, err := w.exec(ctx, q, args...)
+		return err
+	}); err != nil {
+		return err
 	}
 	isStored := make(map[*pendingGroup]bool, len(stored))
 	for _, g := range stored {
