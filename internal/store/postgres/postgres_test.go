@@ -66,7 +66,8 @@ func TestDyadSumsBackfill(t *testing.T) {
 	if err := db.SQL().QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SQL().ExecContext(ctx, `DROP TABLE dyad_sums; DELETE FROM schema_version WHERE version = 4`); err != nil {
+	if _, err := db.SQL().ExecContext(ctx, `DROP TABLE dyad_sums; CREATE INDEX groups_pair ON event_groups(source_code, target_code, quad, goldstein, mentions);
+DELETE FROM schema_version WHERE version = 4`); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

@@ -98,7 +98,8 @@ func TestDyadSumsBackfill(t *testing.T) {
 	}
 	storetest.DyadCorpus(t, s, 1, true)
 	// back to schema 4
-	if _, err := s.SQL().ExecContext(ctx, `DROP TABLE dyad_sums; DELETE FROM schema_version WHERE version = 5`); err != nil {
+	if _, err := s.SQL().ExecContext(ctx, `DROP TABLE dyad_sums; CREATE INDEX groups_pair ON event_groups(source_code, target_code, quad, goldstein, mentions);
+DELETE FROM schema_version WHERE version = 5`); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
