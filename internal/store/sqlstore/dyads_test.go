@@ -59,3 +59,22 @@ func TestDyadParts(t *testing.T) {
 		}
 	}
 }
+
+func TestDyadSumsPay(t *testing.T) {
+	tests := []struct {
+		from, to string
+		want     bool
+	}{
+		{"", "", true}, {"2019-01-15", "", true}, {"", "2019-04-20", true},
+		{"2019-01-01", "2019-03-31", true},  // a quarter
+		{"2019-01-15", "2019-12-20", true},  // 37 partial days of 340
+		{"2019-01-15", "2019-04-20", false}, // 37 of 96
+		{"2019-02-10", "2019-02-20", false}, // all partial
+		{"2019-05-01", "2019-04-01", true},  // empty
+	}
+	for _, tt := range tests {
+		if got := dyadSumsPay(tt.from, tt.to); got != tt.want {
+			t.Errorf("dyadSumsPay(%q, %q) = %v, want %v", tt.from, tt.to, got, tt.want)
+		}
+	}
+}

@@ -141,8 +141,9 @@ func testDyadSummary(t *testing.T, s store.Store) {
 }
 
 // CheckDyadPaths checks that s (a DyadPaths) gives the same dyads from its
-// summary and from its event table for many periods, pages and filters,
-// and that Dyads takes the summary whenever the filter allows.
+// summary and from its event table for many periods, pages and filters
+// (Dyads choosing either), and that the summary answers the filters it
+// should.
 func CheckDyadPaths(t *testing.T, s store.Store) {
 	t.Helper()
 	p, ok := s.(DyadPaths)
