@@ -147,8 +147,6 @@ var storeInvariants = []struct{ what, sql string }{
 	{"event mentions stored twice", `SELECT COUNT(*) FROM (SELECT article_id, idx FROM events GROUP BY article_id, idx HAVING COUNT(*) > 1) d`},
 	{"events whose article is missing", `SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)`},
 	{"events whose group is missing", `SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_groups g WHERE g.id = e.group_id)`},
-	{"sentences whose article is missing", `SELECT COUNT(*) FROM sentences s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)`},
-	{"entities whose article is missing", `SELECT COUNT(*) FROM entities s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)`},
 	{"articles whose story is missing", `SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story_id)`},
 	{"articles whose event count is wrong", `SELECT COUNT(*) FROM articles a WHERE a.events <> (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id)`},
 	{"stories whose article count is wrong", `SELECT COUNT(*) FROM stories s WHERE s.articles <> (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id)`},

@@ -3,11 +3,13 @@ package postgres
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"os"
 	"testing"
 	"time"
 
+	"github.com/marsad/marsad/internal/pipeline"
 	"github.com/marsad/marsad/internal/store"
 	"github.com/marsad/marsad/internal/store/sqlstore"
 	"github.com/marsad/marsad/internal/store/storetest"
@@ -54,34 +56,42 @@ func TestConformance(t *testing.T) {
 
 var _ storetest.DyadPaths = (*sqlstore.DB)(nil)
 
-// TestDyadSumsBackfill opens a store of schema 3 (no dyad summary) that
-// holds events: the migration to schema 4 fills the summary, which then
-// answers as the event table does, and keeps doing so as more is written.
-func TestDyadSumsBackfill(t *testing.T) {
+// TestMigrate takes a store back to schema 3 (no dyad summary, sentences
+// and entities in their tables) and opens it again: the migrations to
+// schema 6 fill the summary and the article lists.
+func TestMigrate(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	db := s.(*sqlstore.DB)
-	storetest.DyadCorpus(t, s, 1, true)
 	var schema string
-	if err := db.SQL().QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+	if err := s.(*sqlstore.DB).SQL().QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SQL().ExecContext(ctx, `DROP TABLE dyad_sums; CREATE INDEX groups_pair ON event_groups(source_code, target_code, quad, goldstein, mentions);
-DELETE FROM schema_version WHERE version = 4`); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	db, err := Open(ctx, testDSN(), Options{Schema: schema})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 4 {
-		t.Fatalf("schema version %d (%v), want 4", v, err)
-	}
-	storetest.CheckDyadPaths(t, db)
-	storetest.DyadCorpus(t, db, 2, true) // more articles, whose events join stored groups
-	storetest.CheckDyadPaths(t, db)
+	storetest.TestMigrate(t, s, storetest.Downgrade{
+		SQL: `DROP TABLE dyad_sums;
+CREATE INDEX groups_pair ON event_groups(source_code, target_code, quad, goldstein, mentions);
+CREATE TABLE sentences (
+  article_id BIGINT NOT NULL, idx BIGINT NOT NULL, start_off BIGINT NOT NULL, end_off BIGINT NOT NULL,
+  PRIMARY KEY (article_id, idx));
+CREATE TABLE entities (
+  article_id BIGINT NOT NULL, idx BIGINT NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
+  start_off BIGINT NOT NULL, end_off BIGINT NOT NULL, code TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx));
+ALTER TABLE articles DROP COLUMN sentence_list;
+ALTER TABLE articles DROP COLUMN entity_list;
+DELETE FROM schema_version WHERE version > 3`,
+		Version: 3,
+		Latest:  6,
+		Rebind:  sqlstore.Rebind,
+		Reopen: func(t *testing.T) store.Store {
+			db, err := Open(ctx, testDSN(), Options{Schema: schema})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return db
+		},
+		Article: func(ctx context.Context, s store.Store, id string) (pipeline.Doc, error) {
+			return s.(*sqlstore.DB).Article(ctx, id)
+		},
+		Database: func(s store.Store) *sql.DB { return s.(*sqlstore.DB).SQL() },
+	})
 }

@@ -2,11 +2,13 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/marsad/marsad/internal/pipeline"
 	"github.com/marsad/marsad/internal/store"
 	"github.com/marsad/marsad/internal/store/sqlstore"
 	"github.com/marsad/marsad/internal/store/storetest"
@@ -33,8 +35,8 @@ func TestSchemaVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v != 5 {
-		t.Fatalf("schema version %d, want 5", v)
+	if v != 7 {
+		t.Fatalf("schema version %d, want 7", v)
 	}
 	if _, err := s.SQL().ExecContext(ctx, `INSERT INTO schema_version (version, applied) VALUES (99, 'future')`); err != nil {
 		t.Fatal(err)
@@ -86,34 +88,39 @@ func TestCreateIsWhole(t *testing.T) {
 
 var _ storetest.DyadPaths = (*sqlstore.DB)(nil)
 
-// TestDyadSumsBackfill opens a store of schema 4 (no dyad summary) that
-// holds events: the migration to schema 5 fills the summary, which then
-// answers as the event table does, and keeps doing so as more is written.
-func TestDyadSumsBackfill(t *testing.T) {
+// TestMigrate takes a store back to schema 4 (no dyad summary, sentences
+// and entities in their tables) and opens it again: the migrations to
+// schema 7 fill the summary and the article lists.
+func TestMigrate(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "m.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
+	open := func(t *testing.T) store.Store {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
 	}
-	storetest.DyadCorpus(t, s, 1, true)
-	// back to schema 4
-	if _, err := s.SQL().ExecContext(ctx, `DROP TABLE dyad_sums; CREATE INDEX groups_pair ON event_groups(source_code, target_code, quad, goldstein, mentions);
-DELETE FROM schema_version WHERE version = 5`); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if v, err := s.SchemaVersion(ctx); err != nil || v != 5 {
-		t.Fatalf("schema version %d (%v), want 5", v, err)
-	}
-	storetest.CheckDyadPaths(t, s)
-	storetest.DyadCorpus(t, s, 2, true) // more articles, whose events join stored groups
-	storetest.CheckDyadPaths(t, s)
+	storetest.TestMigrate(t, open(t), storetest.Downgrade{
+		SQL: `DROP TABLE dyad_sums;
+CREATE INDEX groups_pair ON event_groups(source_code, target_code, quad, goldstein, mentions);
+CREATE TABLE sentences (
+  article_id INTEGER NOT NULL, idx INTEGER NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL,
+  PRIMARY KEY (article_id, idx)) WITHOUT ROWID;
+CREATE TABLE entities (
+  article_id INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
+  start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, code TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx)) WITHOUT ROWID;
+ALTER TABLE articles DROP COLUMN sentence_list;
+ALTER TABLE articles DROP COLUMN entity_list;
+DELETE FROM schema_version WHERE version > 4`,
+		Version: 4,
+		Latest:  7,
+		Rebind:  func(q string) string { return q },
+		Reopen:  open,
+		Article: func(ctx context.Context, s store.Store, id string) (pipeline.Doc, error) {
+			return s.(*sqlstore.DB).Article(ctx, id)
+		},
+		Database: func(s store.Store) *sql.DB { return s.(*sqlstore.DB).SQL() },
+	})
 }

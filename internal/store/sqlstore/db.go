@@ -74,13 +74,13 @@ func (s *DB) q(query string) string {
 	if v, ok := s.rebound.Load(query); ok {
 		return v.(string)
 	}
-	r := rebind(query)
+	r := Rebind(query)
 	s.rebound.Store(query, r)
 	return r
 }
 
-// rebind numbers the ? placeholders of query for PostgreSQL ($1, $2, …).
-func rebind(query string) string {
+// Rebind numbers the ? placeholders of query for PostgreSQL ($1, $2, …).
+func Rebind(query string) string {
 	var b strings.Builder
 	n := 0
 	for i := 0; i < len(query); i++ {
@@ -160,6 +160,11 @@ func (s *DB) migrate(ctx context.Context, migrations fs.FS) (err error) {
 		}
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if strings.HasSuffix(m.name, "_article_lists.sql") {
+			if err := fillArticleLists(ctx, tx, s.dialect); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
 		}
 		if strings.HasSuffix(m.name, "_dyad_sums.sql") {
 			if err := backfillDyadSums(ctx, tx, s.dialect); err != nil {

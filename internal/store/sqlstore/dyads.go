@@ -195,7 +195,7 @@ CAST(SUM(CASE WHEN g.quad IN (3, 4) THEN 1 ELSE 0 END) AS BIGINT), ` + milliSumS
 	const cols = ` (level, period, source_code, target_code, events, mentions, cooperation, conflict, goldstein)`
 	ins := func(q string, args ...any) error {
 		if d == Postgres {
-			q = rebind(q)
+			q = Rebind(q)
 		}
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("filling the dyad summary: %w", err)

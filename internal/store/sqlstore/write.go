@@ -310,7 +310,8 @@ func (w *writer) nextID(ctx context.Context, table string) (int64, error) {
 	return id, nil
 }
 
-// article queues one new article, its sentences, entities and events.
+// article queues one new article (with its sentences and entities) and
+// its events.
 func (w *writer) article(ctx context.Context, run int64, a *store.Article) error {
 	id, err := w.nextID(ctx, "articles")
 	if err != nil {
@@ -326,8 +327,10 @@ func (w *writer) article(ctx context.Context, run int64, a *store.Article) error
 	}
 	b := store.Bands(a.SimHash)
 	d := &a.Doc
-	cols := `id, hash, doc_id, title, published, day, outlet_id, attribution, text, bytes, simhash, band0, band1, band2, band3, band4, story_id, run_id, events`
-	args := []any{id, a.Hash, d.ID, d.Title, d.Published, a.Day, outlet, d.Attribution, d.Text, a.Bytes, int64(a.SimHash), b[0], b[1], b[2], b[3], b[4], story, run, len(d.Events)}
+	cols := `id, hash, doc_id, title, published, day, outlet_id, attribution, text, bytes, simhash, band0, band1, band2, band3, band4, story_id, run_id, events,
+sentence_list, entity_list`
+	args := []any{id, a.Hash, d.ID, d.Title, d.Published, a.Day, outlet, d.Attribution, d.Text, a.Bytes, int64(a.SimHash), b[0], b[1], b[2], b[3], b[4], story, run, len(d.Events),
+		appendSentences([]byte{}, a.Sentences), appendEntities([]byte{}, d.Entities)}
 	if w.s.dialect == Postgres {
 		cols += `, stems`
 		args = append(args, strings.Fields(a.Stems))
@@ -337,17 +340,6 @@ func (w *writer) article(ctx context.Context, run int64, a *store.Article) error
 	}
 	if w.s.dialect == SQLite {
 		if err := w.add(ctx, ftsInsert, id, a.Stems); err != nil {
-			return err
-		}
-	}
-	for i, sp := range a.Sentences {
-		if err := w.add(ctx, `INSERT INTO sentences (article_id, idx, start_off, end_off)`, id, i, sp.Start, sp.End); err != nil {
-			return err
-		}
-	}
-	for i, e := range d.Entities {
-		if err := w.add(ctx, `INSERT INTO entities (article_id, idx, text, type, start_off, end_off, code)`,
-			id, i, e.Text, e.Type, e.Start, e.End, e.Code); err != nil {
 			return err
 		}
 	}
