@@ -279,6 +279,14 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 	for a := range w.actors {
 		s.actors.Store(a, true)
 	}
+	if s.dialect == SQLite {
+		// the batch's articles follow every article the index had read
+		// (this transaction held the database), so the next sync need
+		// not read them back
+		for _, a := range w.batch {
+			s.near.added(a.id, a.simhash, a.story)
+		}
+	}
 	return res, nil
 }
 
@@ -400,7 +408,7 @@ func (w *writer) story(ctx context.Context, id int64, a *store.Article) (int64, 
 			return 0, err
 		}
 	}
-	w.batch = append(w.batch, batchArticle{a.SimHash, found})
+	w.batch = append(w.batch, batchArticle{id, a.SimHash, found})
 	return found, nil
 }
 
@@ -431,6 +439,7 @@ func (w *writer) storyQuery(ctx context.Context, h uint64, found *int64) error {
 
 // batchArticle is an article written earlier in the batch.
 type batchArticle struct {
+	id      int64
 	simhash uint64
 	story   int64
 }
