@@ -79,6 +79,7 @@ type writer struct {
 	storyInc map[int64]int            // articles to add to stored stories
 	batch    []batchArticle           // the batch's new articles so far
 	groups   map[string]*pendingGroup // the batch's event groups by key
+	dyads    dyadDeltas               // what the batch adds to the dyad summary
 	order    []*pendingGroup          // the same, in order of first mention
 }
 
@@ -224,7 +225,7 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 		return res, fmt.Errorf("writing batch: %w", err)
 	}
 	w := &writer{s: s, tx: tx, stmts: map[string]*sql.Stmt{}, outlets: map[string]int64{}, bulk: map[string]*bulk{},
-		next: map[string]int64{}, actors: map[string]bool{}, storyInc: map[int64]int{}, groups: map[string]*pendingGroup{}}
+		next: map[string]int64{}, actors: map[string]bool{}, storyInc: map[int64]int{}, groups: map[string]*pendingGroup{}, dyads: dyadDeltas{}}
 	defer func() {
 		for _, st := range w.stmts {
 			st.Close()
@@ -269,6 +270,14 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 		if _, err := w.exec(ctx, `UPDATE stories SET articles = articles + ? WHERE id = ?`, n, id); err != nil {
 			return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
 		}
+	}
+	// the summary's rows are shared by many batches: on PostgreSQL they
+	// stay locked from here to the commit, so they come last
+	if err := w.dyads.flush(ctx, func(ctx context.Context, q string, args ...any) error {
+		_, err := w.exec(ctx, q, args...)
+		return err
+	}); err != nil {
+		return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
 	}
 	if err := w.flushFTS(ctx); err != nil {
 		return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
@@ -544,7 +553,7 @@ func (w *writer) writeGroups(ctx context.Context) error {
 	slices.SortFunc(gs, func(a, b *pendingGroup) int { return strings.Compare(a.key, b.key) })
 	ids := make(map[string]int64, len(gs))
 	var stored []*pendingGroup
-	dyads := dyadDeltas{}
+	dyads := w.dyads
 	const cols = 15
 	args := make([]any, 0, bulkChunk*cols)
 	for len(gs) > 0 {
@@ -593,12 +602,6 @@ articles = event_groups.articles + excluded.articles RETURNING id, gkey, article
 			return err
 		}
 		gs = gs[n:]
-	}
-	if err := dyads.flush(ctx, func(ctx context.Context, q string, args ...any) error {
-		_, err := w.exec(ctx, q, args...)
-		return err
-	}); err != nil {
-		return err
 	}
 	isStored := make(map[*pendingGroup]bool, len(stored))
 	for _, g := range stored {
