@@ -147,8 +147,6 @@ var storeInvariants = []struct{ what, sql string }{
 	{"event mentions stored twice", `SELECT COUNT(*) FROM (SELECT article_id, idx FROM events GROUP BY article_id, idx HAVING COUNT(*) > 1) d`},
 	{"events whose article is missing", `SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)`},
 	{"events whose group is missing", `SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_groups g WHERE g.id = e.group_id)`},
-	{"sentences whose article is missing", `SELECT COUNT(*) FROM sentences s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)`},
-	{"entities whose article is missing", `SELECT COUNT(*) FROM entities s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)`},
 	{"articles whose story is missing", `SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story_id)`},
 	{"articles whose event count is wrong", `SELECT COUNT(*) FROM articles a WHERE a.events <> (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id)`},
 	{"stories whose article count is wrong", `SELECT COUNT(*) FROM stories s WHERE s.articles <> (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id)`},
@@ -157,6 +155,14 @@ var storeInvariants = []struct{ what, sql string }{
 	{"events (groups) whose sources are wrong", `SELECT COUNT(*) FROM event_groups g WHERE g.sources <> (SELECT COUNT(DISTINCT e.story_id) FROM events e WHERE e.group_id = g.id)`},
 	{"events (groups) whose source stories are wrong", `SELECT COUNT(*) FROM event_groups g WHERE g.sources <> (SELECT COUNT(*) FROM group_stories s WHERE s.group_id = g.id)`},
 	{"events (groups) with no mention", `SELECT COUNT(*) FROM event_groups g WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.group_id = g.id)`},
+	{"pairs whose dyad summary is wrong", `SELECT COUNT(*) FROM (SELECT source_code, target_code, COUNT(*) AS n, SUM(mentions) AS m,
+SUM(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END) AS c, SUM(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END) AS k
+FROM event_groups GROUP BY source_code, target_code) x WHERE NOT EXISTS (SELECT 1 FROM dyad_sums s WHERE s.level = 0 AND s.period = ''
+AND s.source_code = x.source_code AND s.target_code = x.target_code AND s.events = x.n AND s.mentions = x.m AND s.cooperation = x.c AND s.conflict = x.k)`},
+	{"dyad summary pairs with no event", `SELECT COUNT(*) FROM dyad_sums s WHERE NOT EXISTS (SELECT 1 FROM event_groups g WHERE g.source_code = s.source_code AND g.target_code = s.target_code)`},
+	{"dyad summary levels whose totals are wrong", `SELECT COUNT(*) FROM (SELECT level, SUM(events) AS n, SUM(mentions) AS m FROM dyad_sums WHERE level IN (1, 2, 3) GROUP BY level) x
+WHERE x.n + (SELECT COALESCE(SUM(events), 0) FROM dyad_sums WHERE level = 4) <> (SELECT COUNT(*) FROM event_groups WHERE day <> '')
+OR x.m + (SELECT COALESCE(SUM(mentions), 0) FROM dyad_sums WHERE level = 4) <> (SELECT COALESCE(SUM(mentions), 0) FROM event_groups WHERE day <> '')`},
 }
 
 // checkStore fails the test when db breaks an invariant; on SQLite it

@@ -67,6 +67,14 @@ func BenchmarkQueries(b *testing.B) {
 			r, err := s.Dyads(ctx, f)
 			return len(r), err
 		}},
+		{"dyads quarter from events", query.Filter{From: "2019-01-01", To: "2019-03-31"}, func(f query.Filter) (int, error) {
+			r, err := s.DyadsFromEvents(ctx, f)
+			return len(r), err
+		}},
+		{"dyads partial months", query.Filter{From: "2019-01-15", To: "2019-04-20"}, func(f query.Filter) (int, error) {
+			r, err := s.Dyads(ctx, f)
+			return len(r), err
+		}},
 		{"search two words", query.Filter{Text: "السفارة دمشق"}, func(f query.Filter) (int, error) {
 			r, err := s.Search(ctx, f)
 			return len(r), err

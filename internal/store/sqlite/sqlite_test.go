@@ -2,12 +2,15 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/marsad/marsad/internal/pipeline"
 	"github.com/marsad/marsad/internal/store"
+	"github.com/marsad/marsad/internal/store/sqlstore"
 	"github.com/marsad/marsad/internal/store/storetest"
 )
 
@@ -32,8 +35,8 @@ func TestSchemaVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v != 4 {
-		t.Fatalf("schema version %d, want 4", v)
+	if v != 7 {
+		t.Fatalf("schema version %d, want 7", v)
 	}
 	if _, err := s.SQL().ExecContext(ctx, `INSERT INTO schema_version (version, applied) VALUES (99, 'future')`); err != nil {
 		t.Fatal(err)
@@ -81,4 +84,43 @@ func TestCreateIsWhole(t *testing.T) {
 			t.Errorf("file %s left beside the store", n)
 		}
 	}
+}
+
+var _ storetest.DyadPaths = (*sqlstore.DB)(nil)
+
+// TestMigrate takes a store back to schema 4 (no dyad summary, sentences
+// and entities in their tables) and opens it again: the migrations to
+// schema 7 fill the summary and the article lists.
+func TestMigrate(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	open := func(t *testing.T) store.Store {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	storetest.TestMigrate(t, open(t), storetest.Downgrade{
+		SQL: `DROP TABLE dyad_sums;
+CREATE INDEX groups_pair ON event_groups(source_code, target_code, quad, goldstein, mentions);
+CREATE TABLE sentences (
+  article_id INTEGER NOT NULL, idx INTEGER NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL,
+  PRIMARY KEY (article_id, idx)) WITHOUT ROWID;
+CREATE TABLE entities (
+  article_id INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
+  start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, code TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx)) WITHOUT ROWID;
+ALTER TABLE articles DROP COLUMN sentence_list;
+ALTER TABLE articles DROP COLUMN entity_list;
+DELETE FROM schema_version WHERE version > 4`,
+		Version: 4,
+		Latest:  7,
+		Rebind:  func(q string) string { return q },
+		Reopen:  open,
+		Article: func(ctx context.Context, s store.Store, id string) (pipeline.Doc, error) {
+			return s.(*sqlstore.DB).Article(ctx, id)
+		},
+		Database: func(s store.Store) *sql.DB { return s.(*sqlstore.DB).SQL() },
+	})
 }

@@ -22,34 +22,21 @@ var ErrNotFound = errors.New("not found")
 func (s *DB) Article(ctx context.Context, docID string) (pipeline.Doc, error) {
 	var doc pipeline.Doc
 	var id int64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT a.id, a.doc_id, a.title, a.published, COALESCE(o.name, ''), a.attribution, a.text
+	var ents []byte
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT a.id, a.doc_id, a.title, a.published, COALESCE(o.name, ''), a.attribution, a.text, a.entity_list
 FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.doc_id = ? ORDER BY a.id LIMIT 1`), docID).
-		Scan(&id, &doc.ID, &doc.Title, &doc.Published, &doc.Outlet, &doc.Attribution, &doc.Text)
+		Scan(&id, &doc.ID, &doc.Title, &doc.Published, &doc.Outlet, &doc.Attribution, &doc.Text, &ents)
 	if errors.Is(err, sql.ErrNoRows) {
 		return doc, fmt.Errorf("article %q: %w", docID, ErrNotFound)
 	}
 	if err != nil {
 		return doc, fmt.Errorf("reading article %q: %w", docID, err)
 	}
-	doc.Entities = []pipeline.Entity{}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT text, type, start_off, end_off, code FROM entities WHERE article_id = ? ORDER BY idx`), id)
-	if err != nil {
-		return doc, fmt.Errorf("reading entities of %q: %w", docID, err)
-	}
-	for rows.Next() {
-		var e pipeline.Entity
-		if err := rows.Scan(&e.Text, &e.Type, &e.Start, &e.End, &e.Code); err != nil {
-			rows.Close()
-			return doc, fmt.Errorf("reading entities of %q: %w", docID, err)
-		}
-		doc.Entities = append(doc.Entities, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if doc.Entities, err = decodeEntities(ents); err != nil {
 		return doc, fmt.Errorf("reading entities of %q: %w", docID, err)
 	}
 	doc.Events = []code.Event{}
-	rows, err = s.db.QueryContext(ctx, s.q(`SELECT `+eventCols+` FROM events e JOIN event_groups g ON g.id = e.group_id
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventCols+` FROM events e JOIN event_groups g ON g.id = e.group_id
 JOIN articles a ON a.id = e.article_id LEFT JOIN outlets o ON o.id = a.outlet_id WHERE e.article_id = ? ORDER BY e.idx`), id)
 	if err != nil {
 		return doc, fmt.Errorf("reading events of %q: %w", docID, err)

@@ -74,6 +74,13 @@ func (s *DB) q(query string) string {
 	if v, ok := s.rebound.Load(query); ok {
 		return v.(string)
 	}
+	r := Rebind(query)
+	s.rebound.Store(query, r)
+	return r
+}
+
+// Rebind numbers the ? placeholders of query for PostgreSQL ($1, $2, …).
+func Rebind(query string) string {
 	var b strings.Builder
 	n := 0
 	for i := 0; i < len(query); i++ {
@@ -85,7 +92,6 @@ func (s *DB) q(query string) string {
 		}
 		b.WriteByte(query[i])
 	}
-	s.rebound.Store(query, b.String())
 	return b.String()
 }
 
@@ -154,6 +160,16 @@ func (s *DB) migrate(ctx context.Context, migrations fs.FS) (err error) {
 		}
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if strings.HasSuffix(m.name, "_article_lists.sql") {
+			if err := fillArticleLists(ctx, tx, s.dialect); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+		}
+		if strings.HasSuffix(m.name, "_dyad_sums.sql") {
+			if err := backfillDyadSums(ctx, tx, s.dialect); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_version (version, applied) VALUES (?, ?)`), m.version, nowText()); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)

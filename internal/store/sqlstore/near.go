@@ -46,6 +46,16 @@ func (n *nearIndex) sync(ctx context.Context, tx *sql.Tx) error {
 	return rows.Err()
 }
 
+// added records the article id just committed by this writer, whose id
+// is above every id read: the next sync starts after it.
+func (n *nearIndex) added(id int64, h uint64, story int64) {
+	if id <= n.last {
+		return
+	}
+	n.add(h, story)
+	n.last = id
+}
+
 func (n *nearIndex) add(h uint64, story int64) {
 	i := int32(len(n.entries))
 	n.entries = append(n.entries, nearEntry{h, story})

@@ -262,34 +262,6 @@ LEFT JOIN outlets o ON o.id = a.outlet_id` + order
 	return nil
 }
 
-// Dyads returns actor pairs matching f, most events first.
-func (s *DB) Dyads(ctx context.Context, f query.Filter) ([]query.Dyad, error) {
-	w := s.groupFilter(f)
-	qs := `SELECT g.source_code, g.target_code, COUNT(*), SUM(g.mentions),
-SUM(CASE WHEN g.quad IN (1, 2) THEN 1 ELSE 0 END), SUM(CASE WHEN g.quad IN (3, 4) THEN 1 ELSE 0 END), AVG(g.goldstein)
-FROM event_groups g` + w.sql() + ` GROUP BY g.source_code, g.target_code ORDER BY COUNT(*) DESC, g.source_code, g.target_code` + s.limitSQL(f)
-	rows, err := s.db.QueryContext(ctx, s.q(qs), w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("querying dyads: %w", err)
-	}
-	defer rows.Close()
-	var out []query.Dyad
-	for rows.Next() {
-		var d query.Dyad
-		if err := rows.Scan(&d.Source, &d.Target, &d.Events, &d.Mentions, &d.Cooperation, &d.Conflict, &d.MeanGoldstein); err != nil {
-			return nil, fmt.Errorf("reading dyads: %w", err)
-		}
-		if d.Events > 0 {
-			d.Balance = float64(d.Cooperation-d.Conflict) / float64(d.Events)
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading dyads: %w", err)
-	}
-	return out, nil
-}
-
 // Timeline counts deduplicated events per period and QuadClass.
 func (s *DB) Timeline(ctx context.Context, f query.Filter) ([]query.Bucket, error) {
 	w := s.groupFilter(f)

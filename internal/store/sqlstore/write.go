@@ -79,6 +79,7 @@ type writer struct {
 	storyInc map[int64]int            // articles to add to stored stories
 	batch    []batchArticle           // the batch's new articles so far
 	groups   map[string]*pendingGroup // the batch's event groups by key
+	dyads    dyadDeltas               // what the batch adds to the dyad summary
 	order    []*pendingGroup          // the same, in order of first mention
 }
 
@@ -224,7 +225,7 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 		return res, fmt.Errorf("writing batch: %w", err)
 	}
 	w := &writer{s: s, tx: tx, stmts: map[string]*sql.Stmt{}, outlets: map[string]int64{}, bulk: map[string]*bulk{},
-		next: map[string]int64{}, actors: map[string]bool{}, storyInc: map[int64]int{}, groups: map[string]*pendingGroup{}}
+		next: map[string]int64{}, actors: map[string]bool{}, storyInc: map[int64]int{}, groups: map[string]*pendingGroup{}, dyads: dyadDeltas{}}
 	defer func() {
 		for _, st := range w.stmts {
 			st.Close()
@@ -270,6 +271,14 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 			return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
 		}
 	}
+	// the summary's rows are shared by many batches: on PostgreSQL they
+	// stay locked from here to the commit, so they come last
+	if err := w.dyads.flush(ctx, func(ctx context.Context, q string, args ...any) error {
+		_, err := w.exec(ctx, q, args...)
+		return err
+	}); err != nil {
+		return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
+	}
 	if err := w.flushFTS(ctx); err != nil {
 		return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
 	}
@@ -278,6 +287,14 @@ func (s *DB) Write(ctx context.Context, run int64, arts []store.Article) (res st
 	}
 	for a := range w.actors {
 		s.actors.Store(a, true)
+	}
+	if s.dialect == SQLite {
+		// the batch's articles follow every article the index had read
+		// (this transaction held the database), so the next sync need
+		// not read them back
+		for _, a := range w.batch {
+			s.near.added(a.id, a.simhash, a.story)
+		}
 	}
 	return res, nil
 }
@@ -310,7 +327,8 @@ func (w *writer) nextID(ctx context.Context, table string) (int64, error) {
 	return id, nil
 }
 
-// article queues one new article, its sentences, entities and events.
+// article queues one new article (with its sentences and entities) and
+// its events.
 func (w *writer) article(ctx context.Context, run int64, a *store.Article) error {
 	id, err := w.nextID(ctx, "articles")
 	if err != nil {
@@ -326,8 +344,10 @@ func (w *writer) article(ctx context.Context, run int64, a *store.Article) error
 	}
 	b := store.Bands(a.SimHash)
 	d := &a.Doc
-	cols := `id, hash, doc_id, title, published, day, outlet_id, attribution, text, bytes, simhash, band0, band1, band2, band3, band4, story_id, run_id, events`
-	args := []any{id, a.Hash, d.ID, d.Title, d.Published, a.Day, outlet, d.Attribution, d.Text, a.Bytes, int64(a.SimHash), b[0], b[1], b[2], b[3], b[4], story, run, len(d.Events)}
+	cols := `id, hash, doc_id, title, published, day, outlet_id, attribution, text, bytes, simhash, band0, band1, band2, band3, band4, story_id, run_id, events,
+sentence_list, entity_list`
+	args := []any{id, a.Hash, d.ID, d.Title, d.Published, a.Day, outlet, d.Attribution, d.Text, a.Bytes, int64(a.SimHash), b[0], b[1], b[2], b[3], b[4], story, run, len(d.Events),
+		appendSentences([]byte{}, a.Sentences), appendEntities([]byte{}, d.Entities)}
 	if w.s.dialect == Postgres {
 		cols += `, stems`
 		args = append(args, strings.Fields(a.Stems))
@@ -337,17 +357,6 @@ func (w *writer) article(ctx context.Context, run int64, a *store.Article) error
 	}
 	if w.s.dialect == SQLite {
 		if err := w.add(ctx, ftsInsert, id, a.Stems); err != nil {
-			return err
-		}
-	}
-	for i, sp := range a.Sentences {
-		if err := w.add(ctx, `INSERT INTO sentences (article_id, idx, start_off, end_off)`, id, i, sp.Start, sp.End); err != nil {
-			return err
-		}
-	}
-	for i, e := range d.Entities {
-		if err := w.add(ctx, `INSERT INTO entities (article_id, idx, text, type, start_off, end_off, code)`,
-			id, i, e.Text, e.Type, e.Start, e.End, e.Code); err != nil {
 			return err
 		}
 	}
@@ -408,7 +417,7 @@ func (w *writer) story(ctx context.Context, id int64, a *store.Article) (int64, 
 			return 0, err
 		}
 	}
-	w.batch = append(w.batch, batchArticle{a.SimHash, found})
+	w.batch = append(w.batch, batchArticle{id, a.SimHash, found})
 	return found, nil
 }
 
@@ -439,6 +448,7 @@ func (w *writer) storyQuery(ctx context.Context, h uint64, found *int64) error {
 
 // batchArticle is an article written earlier in the batch.
 type batchArticle struct {
+	id      int64
 	simhash uint64
 	story   int64
 }
@@ -543,6 +553,7 @@ func (w *writer) writeGroups(ctx context.Context) error {
 	slices.SortFunc(gs, func(a, b *pendingGroup) int { return strings.Compare(a.key, b.key) })
 	ids := make(map[string]int64, len(gs))
 	var stored []*pendingGroup
+	dyads := w.dyads
 	const cols = 15
 	args := make([]any, 0, bulkChunk*cols)
 	for len(gs) > 0 {
@@ -554,7 +565,7 @@ func (w *writer) writeGroups(ctx context.Context) error {
 				e.Goldstein, g.day, g.mentions, g.articles, len(g.stories), g.events[0].id)
 		}
 		q := valuesSQL(groupUpsert, cols, n) + ` ON CONFLICT (gkey) DO UPDATE SET mentions = event_groups.mentions + excluded.mentions,
-articles = event_groups.articles + excluded.articles RETURNING id, gkey, articles`
+articles = event_groups.articles + excluded.articles RETURNING id, gkey, articles, source_code, target_code, day, quad, goldstein`
 		st, err := w.stmt(ctx, q)
 		if err != nil {
 			return err
@@ -565,16 +576,26 @@ articles = event_groups.articles + excluded.articles RETURNING id, gkey, article
 		}
 		for rows.Next() {
 			var id int64
-			var key string
-			var articles int
-			if err := rows.Scan(&id, &key, &articles); err != nil {
+			var key, source, target, day string
+			var articles, quad int
+			var goldstein float64
+			if err := rows.Scan(&id, &key, &articles, &source, &target, &day, &quad, &goldstein); err != nil {
 				rows.Close()
 				return err
 			}
 			ids[key] = id
-			if g := w.groups[key]; g != nil && articles > g.articles {
-				stored = append(stored, g) // it had articles before this batch
+			g := w.groups[key]
+			if g == nil {
+				rows.Close()
+				return fmt.Errorf("group %q: not of this batch", key)
 			}
+			old := articles > g.articles // it had articles before this batch
+			if old {
+				stored = append(stored, g)
+			}
+			// the stored row's pair, day, quad and score: a group that
+			// was stored keeps those of its first mention
+			dyads.add(day, source, target, quad, goldstein, g.mentions, !old)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {

@@ -37,6 +37,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"full text on stems", testSearch},
 		{"dyads timeline actors places network", testAggregates},
 		{"runs and stats", testRuns},
+		{"dyad summary equals event table", testDyadSummary},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

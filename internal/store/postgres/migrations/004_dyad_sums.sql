@@ -1,0 +1,18 @@
+-- Schema 4: the dyad summary, as SQLite's schema 5. For each ordered pair
+-- of actor codes, the deduplicated events (event groups) of all time
+-- (level 0), of a year (1, period YYYY), a quarter (2, YYYY-Qn), a month
+-- (3, YYYY-MM), and of a day that is not a calendar date (4, the day):
+-- their number, mentions, cooperation (QuadClass 1-2) and conflict (3-4)
+-- counts and Goldstein sum in thousandths. Kept by every write in the same
+-- transaction; filled here from the stored groups
+-- (sqlstore.backfillDyadSums, after this file).
+CREATE TABLE dyad_sums (
+  level BIGINT NOT NULL, period TEXT NOT NULL, source_code TEXT NOT NULL, target_code TEXT NOT NULL,
+  events BIGINT NOT NULL, mentions BIGINT NOT NULL, cooperation BIGINT NOT NULL, conflict BIGINT NOT NULL,
+  goldstein BIGINT NOT NULL,
+  PRIMARY KEY (level, period, source_code, target_code));
+-- the pairs of one period by events, for a page of Dyads read in order
+CREATE INDEX dyad_sums_rank ON dyad_sums(level, period, events DESC, source_code, target_code);
+-- dyads with no actor over the whole store read the summary now: the
+-- covering index for them only cost time on every event written
+DROP INDEX groups_pair;
