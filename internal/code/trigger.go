@@ -354,8 +354,11 @@ func (x *sctx) cueAfter(ms []recognise.Mention, from, to int, cues [][]string) (
 			// a one-word cue also with a pronoun, as the first word after
 			// the trigger and its subject: «خفضت الأردن تمثيلها», «قطع
 			// علاقاته» (not «طالبتها بوقف دعمها»)
-			stem, _, owned := arabic.StripPronoun(base)
-			owned = owned && words == 1
+			var stem string
+			owned := false
+			if words == 1 {
+				stem, _, owned = arabic.StripPronoun(base)
+			}
 			for _, cue := range cues {
 				w := strings.TrimPrefix(cue[0], "ال")
 				if base == w && matchRest(toks, i+1, to, cue[1:]) || owned && len(cue) == 1 && ownedForm(stem, w) {
