@@ -100,6 +100,8 @@ func (x *sctx) trigger(k int) (clause, *Rule, bool) {
 		return clause{choice: ch}, noRelativeOfAct, false
 	case t.POS == "N" && c.violent(t.Root()) && x.generic(&ms[k]):
 		return clause{choice: ch}, noGeneric, false
+	case t.CAMEO == "043" && x.hasClassNear(ms[k].End-1, 4, "broadcast"):
+		return clause{choice: ch}, noBroadcast, false
 	}
 	cl := clause{trig: t, m: &ms[k], cueFound: ch.Cue != "", cueAt: ch.CueAt, choice: ch}
 	cl.object = cl.trig.POS == "N" && c.violent(cl.trig.Root()) && x.objectOfTrigger(k)
