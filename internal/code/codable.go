@@ -24,6 +24,8 @@ func (x *sctx) codable(cl clause, a *args) *Rule {
 		return noSecurityProtest
 	case c.quad(t.Root()) == 4 && t.Root() != "14" && x.signs().accident:
 		return noAccident
+	case (t.Root() == "03" || t.Root() == "04" || t.Root() == "05" || t.Root() == "06") && x.signs().sport:
+		return noSport
 	case src == nil && len(targets) == 0 && verb && x.presentOrFuture(m, t):
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened

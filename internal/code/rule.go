@@ -38,6 +38,7 @@ var (
 	noFigurative      = &Rule{ID: "no.figurative", Desc: "its object is figurative («تخطف الأضواء», «الهجوم على الحريات»)"}
 	noRelativeOfAct   = &Rule{ID: "no.relative-of-act", Desc: "a relative clause of the act named before it, which codes it («الهجوم الذي استهدف …»)"}
 	noGeneric         = &Rule{ID: "no.generic", Desc: "a kind of deed, not an act («بالقتل والتدمير»)"}
+	noSport           = &Rule{ID: "no.sport", Desc: "a meeting, a deal or a welcome in sport («لقاء تونس ومصر» is a match)"}
 	noBroadcast       = &Rule{ID: "no.broadcast", Desc: "a guest hosted on a programme, not a visit hosted («لدى استضافته في برنامج»)"}
 	noCuedObject      = &Rule{ID: "no.cued-object", Desc: "the object of the verb before it, coded with it («شنت … هجوما»)"}
 	noTarget          = &Rule{ID: "no.target", Desc: "no target found, and this code needs one"}

@@ -24,6 +24,7 @@ type signs struct {
 	whether  bool // «ما إذا»
 	asking   bool // a question opener («أكان», «هل») for «أم»
 	accident bool // an accident or a disaster («حادث سير», «زلزال»)
+	sport    bool // a match, a player, a club («مباراة», «اللاعب»)
 }
 
 // signs returns the signs of the sentence, read on first use.
@@ -75,6 +76,7 @@ func (x *sctx) signsOf(ms []recognise.Mention) signs {
 		sg.asking = sg.asking || has("asking")
 		sg.whether = sg.whether || k > s.Start && slices.Contains(cls, "if") && x.hasClassAt(k-1, "whether")
 		sg.accident = sg.accident || x.accidentAt(k, cls, bare)
+		sg.sport = sg.sport || has("sport")
 		if has("case") && !sg.courtCase {
 			cause := false // a nisba adjective after it: «القضية الفلسطينية»
 			if k+1 < s.End {
