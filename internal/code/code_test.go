@@ -119,6 +119,7 @@ func TestSentences(t *testing.T) {
 		{"a march with a pronoun is a career", "واستعرض الصحفي التونسي مسيرته الصحفية في تونس.", nil, []string{"TUN>--- 141"}},
 		{"a promise to a state named as the object", "وعد الرئيس الأمريكي العراق بالدعم.", []string{"USA>IRQ 030"}, nil},
 		{"«يعد» is «is counted», not «promises»", "ويعد هذا القرار ضربة قوية للحكومة العراقية.", nil, []string{"UNK>IRQ 030"}},
+		{"a shot at someone's head targets him", "وأطلق الجندي الإسرائيلي رصاصة على رأس الفلسطيني عبد الفتاح الشريف في الخليل.", []string{"ISR>PSE 193"}, nil},
 		{"a call received is a call between the two", "تلقى الرئيس المصري اتصالا هاتفيا من الرئيس الأمريكي.", []string{"EGY>USA 041"}, nil},
 		{"talks named by two nisbas are between their states", "انطلقت أمس المحادثات التونسية الجزائرية في العاصمة.", []string{"TUN>DZA 040"}, nil},
 		{"a cue with a pronoun right after the subject", "خفضت الأردن تمثيلها الدبلوماسي مع قطر.", []string{"JOR>QAT 161"}, nil},

@@ -146,6 +146,11 @@ func (p *tgtProbe) direct() []*resolve.Actor {
 		if a.Prep == "" && i+1 < len(p.actors) && p.actors[i+1].Prep == "بين" && p.actors[i+1].Start == a.End+1 && a.Kind == "ROLE" {
 			continue // «انتقدت إيران التحالف بين واشنطن والرياض»: the members of the pair are the targets
 		}
+		if a.Prep == "" && a.Start-2 >= m.End && x.hasClassAt(a.Start-1, "bodypart") && allows(t.Target, x.kindAt(a.Start-2, "prep:")) {
+			// «أطلق رصاصة على رأس الفلسطيني»: the one whose head it was
+			p.detail = x.kindAt(a.Start-2, "prep:")
+			return []*resolve.Actor{a}
+		}
 		if a.Prep == "" && x.ownerAfter(a.Start, t) {
 			// «رحبت قطر بقرار مجلس الأمن», «ندد بتصريحات الرئيس»: the actor
 			// whose decision or words the trigger is about

@@ -31,6 +31,9 @@ func (r *Resolver) adjective(toks []arabic.Token, m *recognise.Mention) bool {
 		if t.Kind != arabic.Word || r.prepClass(t.Norm) != "" || t.Norm == "و" {
 			return false
 		}
+		if r.lex.HasClass(t.Norm, "bodypart") {
+			return false // «على رأس الفلسطيني»: the Palestinian whose head it was
+		}
 		if w := strings.TrimPrefix(t.Norm, "و"); r.lex.HasClass(w, "pronoun") || r.lex.HasClass(w, "speech") || r.lex.HasClass(w, "control") {
 			// «دول عربية هي السعودية», «قالت السعودية»: a pronoun or a verb takes no adjective
 			return false
