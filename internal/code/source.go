@@ -733,3 +733,33 @@ func (x *sctx) possessor(m *recognise.Mention) int {
 	}
 	return -1
 }
+
+// alsoSubject returns the subject of the sentence for a verb right after
+// «كما» («…، كما اتهمت الرقيب»): its first actor with no preposition,
+// standing before the verb; -1 when «كما» does not stand there or no actor
+// does.
+func (x *sctx) alsoSubject(m *recognise.Mention) int {
+	k := m.Start - 1
+	if k <= x.s.Start || strings.TrimPrefix(x.toks[k].Norm, "و") != "كما" {
+		return -1
+	}
+	for i := range x.actors {
+		if a := &x.actors[i]; a.End <= k && a.Prep == "" && a.Kind != "PEOPLE" {
+			return i
+		}
+	}
+	return -1
+}
+
+// subjectAndObjectAfter reports two actors with no preposition after verb m,
+// the first right after it («واتهم وزير الخارجية التركي الحكومة السورية»):
+// the verb has its own subject and object, so no subject carries over.
+func (x *sctx) subjectAndObjectAfter(m *recognise.Mention) bool {
+	i := x.actorAt(m.End)
+	if i < 0 || x.actors[i].Start != m.End || x.actors[i].Prep != "" || i+1 >= len(x.actors) {
+		return false
+	}
+	b := &x.actors[i+1]
+	return b.Prep == "" && !b.Conj && b.Start-x.actors[i].End <= 1
+}
+

@@ -102,6 +102,11 @@ var sourceRules = []sourceRule{
 		func(p *srcProbe) (int, *resolve.Actor) { return p.x.listedStates(p.m, p.verb), nil }},
 	// «وكان الرئيس الفرنسي ماكرون وزوجته قد وصل إلى الرباط»: the actor
 	// right after «كان» is the subject of the verb after «قد»
+	// «وقالت المنظمات إن …، كما اتهمت الرقيب بالقتل»: a verb after «كما»
+	// shares the subject of the sentence; the actor after it is its object
+	{Rule{ID: "src.also", Desc: "the subject of the sentence, for a verb after «كما»", Carried: true},
+		func(p *srcProbe) bool { return p.verb && p.x.alsoSubject(p.m) >= 0 },
+		func(p *srcProbe) (int, *resolve.Actor) { return p.x.alsoSubject(p.m), nil }},
 	{Rule{ID: "src.kana-qad", Desc: "subject between «كان» and «قد» (the pluperfect)"},
 		func(p *srcProbe) bool { return p.verb && p.x.kanaQad(p.m) >= 0 },
 		func(p *srcProbe) (int, *resolve.Actor) { return p.x.kanaQad(p.m), nil }},
@@ -116,7 +121,7 @@ var sourceRules = []sourceRule{
 	// «زار حفتر دمشق، والتقى مسؤولين»: a verb joined by «و» to an event of
 	// the same sentence shares its subject; what follows is its object
 	{Rule{ID: "src.elided-conj", Desc: elided, Carried: true, Weak: true},
-		func(p *srcProbe) bool { return p.verb && p.conj && p.lastHere() && !p.quoted() }, pickLast},
+		func(p *srcProbe) bool { return p.verb && p.conj && p.lastHere() && !p.quoted() && !p.x.subjectAndObjectAfter(p.m) }, pickLast},
 	{Rule{ID: "src.control", Desc: "subject of the governing verb («قرر X أن يزور…»)"},
 		func(p *srcProbe) bool { return p.verb && p.control >= 0 }, pickControl},
 	{Rule{ID: "src.vso", Desc: "subject after the verb (VSO)"},
