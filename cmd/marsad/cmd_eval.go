@@ -206,7 +206,7 @@ negative, "ambiguous" is left out.`,
 		},
 	}
 	o.addFlags(cmd)
-	o.addSelectFlags(cmd, 0, "0 counts every event: a sentence reporting an attack is positive even when the attacker is not named", []string{"negated", "hypothetical", "intended", "background"})
+	o.addSelectFlags(cmd, 0, "0 counts every event: a sentence reporting an attack is positive even when the attacker is not named", []string{"negated", "hypothetical", "intended", "planned", "background"})
 	return cmd
 }
 

@@ -20,6 +20,7 @@ const (
 	winHabitual
 	winConcession
 	winPurposeCasualty
+	winPlanned
 )
 
 // inWindow reports a word of the class of window id within its words

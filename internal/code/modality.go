@@ -27,7 +27,11 @@ func (x *sctx) modality(m *recognise.Mention, t *kb.Trigger, sg signs) []string 
 	if x.inWindow(m, winSecret) || x.classInClause(m, "secret") {
 		mod = append(mod, "secret")
 	}
-	if x.intended(m, t, sg) {
+	// a schedule wins over a purpose or a subjunctive: «من المقرر أن يزور»
+	// is announced, «قرر أن يزور», «يعتزم زيارة» only intended
+	if x.planned(m, t) && !x.inWindow(m, winIntended) {
+		mod = append(mod, "planned")
+	} else if x.intended(m, t, sg) {
 		mod = append(mod, "intended")
 	}
 	anyAct := t.POS == "N" && m.Start > s.Start && x.hasClassAt(m.Start-1, "any")
@@ -40,7 +44,8 @@ func (x *sctx) modality(m *recognise.Mention, t *kb.Trigger, sg signs) []string 
 	return mod
 }
 
-// intended reports an event only planned, wanted or about to be.
+// intended reports an event only wished, proposed or prepared for, or a
+// purpose («لمهاجمة»).
 func (x *sctx) intended(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 	c, toks, s := x.c, x.toks, x.s
 	// a verbal noun of violence or protest after «لـ» is a purpose, not a
@@ -58,7 +63,13 @@ func (x *sctx) intended(m *recognise.Mention, t *kb.Trigger, sg signs) bool {
 	if v := x.controlVerb(m); (t.POS == "N" || x.afterPreposition(m)) && v > s.Start && x.classedAt(v-1, "subjunctive", "وف") && presentPrefix(toks[v].Norm) {
 		return true
 	}
-	return x.inWindow(m, winIntended) || c.verbForm(m, t)[kb.Future] != 0
+	return x.inWindow(m, winIntended)
+}
+
+// planned reports an act announced for later: a future verb («سيزور»), or
+// a word of schedule near it («من المقرر», «المرتقب», «الأسبوع المقبل»).
+func (x *sctx) planned(m *recognise.Mention, t *kb.Trigger) bool {
+	return x.inWindow(m, winPlanned) || x.c.verbForm(m, t)[kb.Future] != 0
 }
 
 // trend reports a verbal noun of violence counted as a trend: the subject

@@ -9,7 +9,7 @@ import (
 // TestWindowIDs: the coder's window ids follow kb.WindowNames.
 func TestWindowIDs(t *testing.T) {
 	ids := map[windowID]string{winNegation: "negation", winSecret: "secret", winIntended: "intended",
-		winHabitual: "habitual", winConcession: "concession", winPurposeCasualty: "purpose-casualty"}
+		winHabitual: "habitual", winConcession: "concession", winPurposeCasualty: "purpose-casualty", winPlanned: "planned"}
 	if len(ids) != len(kb.WindowNames) {
 		t.Fatalf("%d window ids for %d windows", len(ids), len(kb.WindowNames))
 	}

@@ -33,7 +33,7 @@ var miniKB = map[string]string{
 	"roots.tsv":            shippedRoots,
 	"windows.tsv": "name\tclass\tbefore\tafter\tenglish\n" +
 		"negation\tneg\t3\t0\tx\nsecret\tneg\t2\t0\tx\nintended\tneg\t4\t4\tx\n" +
-		"habitual\tneg\t4\t0\tx\nconcession\tneg\t8\t0\tx\npurpose-casualty\tneg\t8\t0\tx\n",
+		"habitual\tneg\t4\t0\tx\nconcession\tneg\t8\t0\tx\npurpose-casualty\tneg\t8\t0\tx\nplanned\tneg\t4\t4\tx\n",
 }
 
 // withLine returns miniKB with line appended to file, and the line's number.

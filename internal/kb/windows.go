@@ -16,7 +16,7 @@ type Window struct {
 
 // WindowNames are the windows the coder reads; windows.tsv must give each
 // of them, and no other.
-var WindowNames = [...]string{"negation", "secret", "intended", "habitual", "concession", "purpose-casualty"}
+var WindowNames = [...]string{"negation", "secret", "intended", "habitual", "concession", "purpose-casualty", "planned"}
 
 // maxWindow is the widest window, in words: beyond a clause the coder
 // would read another event's words.

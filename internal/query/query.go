@@ -55,7 +55,7 @@ type Filter struct {
 	Place    string   // location: country code or place name (exact, normalised)
 	From     string   // first day (YYYY-MM-DD, inclusive); "" unbounded
 	To       string   // last day (YYYY-MM-DD, inclusive); "" unbounded
-	Modality string   // events carrying this modality («reported», «negated», …); "asserted" means none of negated, hypothetical, intended, background
+	Modality string   // events carrying this modality («reported», «negated», …); "asserted" means none of negated, hypothetical, intended, planned, background
 	Outlet   string   // the article's outlet, exact
 	Text     string   // words the article text must contain (matched on Marsad's stems)
 	Interval Interval // timeline bucket; "" is Day
@@ -83,7 +83,7 @@ var params = []param{
 	{name: "place", help: "location: country code or place name", str: func(f *Filter) *string { return &f.Place }},
 	{name: "from", help: "first day, YYYY-MM-DD", str: func(f *Filter) *string { return &f.From }},
 	{name: "to", help: "last day, YYYY-MM-DD", str: func(f *Filter) *string { return &f.To }},
-	{name: "modality", help: "modality (reported, secret, negated, intended, hypothetical, background) or asserted", str: func(f *Filter) *string { return &f.Modality }},
+	{name: "modality", help: "modality (reported, secret, negated, intended, planned, hypothetical, background) or asserted", str: func(f *Filter) *string { return &f.Modality }},
 	{name: "outlet", help: "outlet of the article", str: func(f *Filter) *string { return &f.Outlet }},
 	{name: "text", help: "words the article must contain (Arabic; matched on stems)", str: func(f *Filter) *string { return &f.Text }},
 	{name: "interval", help: "timeline bucket: day, week or month", str: func(f *Filter) *string { return (*string)(&f.Interval) }},

@@ -102,7 +102,7 @@ func (s *DB) groupFilter(f query.Filter) where {
 	switch f.Modality {
 	case "":
 	case "asserted":
-		for _, x := range []string{"negated", "hypothetical", "intended", "background"} {
+		for _, x := range []string{"negated", "hypothetical", "intended", "planned", "background"} {
 			m.add("e.modality NOT LIKE ?", "%,"+x+",%")
 		}
 	default:
