@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/recognise"
 	"github.com/marsad/marsad/internal/resolve"
 )
@@ -22,6 +23,9 @@ func (x *sctx) nounSubjectAfter(m *recognise.Mention) bool {
 		return false
 	}
 	var scratch [4]arabic.Analysis
+	if _, timed := c.lex.TimeAt(toks[:s.End], m.End, scratch[:0]); timed {
+		return false // «وقد التقى الشهر الماضي …»: a time, not a subject
+	}
 	_, named := c.lex.MatchAt(toks[:s.End], m.End, scratch[:0])
 	return !named
 }
@@ -73,6 +77,9 @@ func (x *sctx) source(cl clause) args {
 			(a.Prep == "" && !a.Conj || !verb && a.Prep == "ل" && a.Kind != "STATE" && a.Kind != "CAPITAL") {
 			next = firstAfter
 		}
+	}
+	if verb && next >= 0 && x.disagrees(m, t, &actors[next]) {
+		next = -1 // «وقد التقى الشهر الماضي المستشارة الألمانية»: a masculine verb, a woman: its object
 	}
 	// the agent of a verbal noun stands between it and its cued object
 	// («قطع الرياض وأبوظبي علاقاتها مع قطر»)
@@ -239,7 +246,8 @@ func (x *sctx) conjBefore(i int) bool {
 			continue
 		}
 		n := toks[k].Norm
-		return n == "و" || n == "ف" || slices.Contains(x.wawless(k), "continue")
+		// «وقد التقى», «فقد زار»: the conjunction on the particle
+		return n == "و" || n == "ف" || n == "وقد" || n == "فقد" || slices.Contains(x.wawless(k), "continue")
 	}
 	return false
 }
@@ -761,5 +769,45 @@ func (x *sctx) subjectAndObjectAfter(m *recognise.Mention) bool {
 	}
 	b := &x.actors[i+1]
 	return b.Prep == "" && !b.Conj && b.Start-x.actors[i].End <= 1
+}
+
+// disagrees reports a person named by a title that cannot be the subject
+// of verb m by gender: a woman's title («المستشارة», «الوزيرة») after a
+// verb that is only masculine, or a man's («الرئيس», «الوزير») after one
+// that is only feminine. States and bodies are left alone: their gender is
+// the word's, not the actor's.
+func (x *sctx) disagrees(m *recognise.Mention, t *kb.Trigger, a *resolve.Actor) bool {
+	if a.Kind != "ROLE" && a.Kind != "PERSON" || !x.titleAt(a.Start) {
+		return false
+	}
+	var agr kb.Agreement // the third-person readings of the verb («ألتقي», I meet, is no subject's)
+	for _, a := range x.c.verbForm(m, t) {
+		if a.Any(kb.Third) {
+			agr |= a
+		}
+	}
+	if agr == 0 || !agr.Any(kb.Singular) || agr.Any(kb.Dual|kb.Plural) {
+		return false
+	}
+	head := strings.TrimPrefix(x.toks[a.Start].Norm, "و")
+	woman := strings.HasSuffix(head, "ه")
+	masc, fem := agr.Any(kb.Masculine), agr.Any(kb.Feminine)
+	return woman && masc && !fem || !woman && fem && !masc
+}
+
+// titleAt reports a title of the knowledge base («الرئيس», «المستشارة»)
+// starting at token k.
+func (x *sctx) titleAt(k int) bool {
+	for i := range x.ms {
+		if x.ms[i].Start != k {
+			continue
+		}
+		for _, e := range x.ms[i].Entries {
+			if e.Kind == kb.EntRole && x.c.lex.KB.Roles[e.Index].Kind == "TITLE" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
