@@ -110,6 +110,12 @@ var sourceRules = []sourceRule{
 	{Rule{ID: "src.kana-qad", Desc: "subject between «كان» and «قد» (the pluperfect)"},
 		func(p *srcProbe) bool { return p.verb && p.x.kanaQad(p.m) >= 0 },
 		func(p *srcProbe) (int, *resolve.Actor) { return p.x.kanaQad(p.m), nil }},
+	// «زار الوزير الأردن، التقى خلالها الملك»: a verb whose «خلالها» refers
+	// back to the act before it shares that act's subject
+	{Rule{ID: "src.during", Desc: elided + " («… التقى خلالها»)", Carried: true, Weak: true},
+		func(p *srcProbe) bool {
+			return p.verb && len(p.last) > 0 && p.lastHere() && p.m.End < p.s.End && p.x.hasClassAt(p.m.End, "during")
+		}, pickLast},
 	{Rule{ID: "src.svo", Desc: "subject before the verb (SVO)"},
 		func(p *srcProbe) bool { return p.verb && p.adjacentPrev }, pickPrev},
 	// «وطالب في ختام رسالته المجتمع الدولي باتخاذ…»: a phrase between the
