@@ -387,7 +387,8 @@ func (x *sctx) listedStates(m *recognise.Mention, verb bool) int {
 	}
 	for i := range x.actors {
 		a := &x.actors[i]
-		if k := a.Start - 1; a.Start > m.End && a.Prep == "" && a.Kind == "STATE" && k > m.End && x.classedAt(k, "pronoun", "و") {
+		// «… دول هي السعودية …», or the list in brackets: «الدول الثلاث (تونس والجزائر ومصر)»
+		if k := a.Start - 1; a.Start > m.End && a.Prep == "" && a.Kind == "STATE" && k > m.End && (x.classedAt(k, "pronoun", "و") || x.toks[k].Text == "(") {
 			return i
 		}
 	}
