@@ -162,7 +162,7 @@ func (r *Resolver) Sentence(toks []arabic.Token, ms []recognise.Mention) []Actor
 	}
 	out := make([]Actor, 0, n)
 	for i := 0; i < len(ms); {
-		if !r.isActorish(&ms[i]) || r.roleAdjective(toks, ms, i) {
+		if !r.isActorish(&ms[i]) || r.roleAdjective(toks, ms, i) || r.timeZone(toks, &ms[i]) {
 			i++
 			continue
 		}
@@ -244,6 +244,13 @@ func afterStateName(ms []recognise.Mention, i int) bool {
 	}
 	p := &ms[i-1]
 	return (p.Has(kb.EntCountry) || p.Has(kb.EntCapital)) && !p.Has(kb.EntRole)
+}
+
+// timeZone reports a country or capital named as a time zone («الساعة
+// الثامنة بتوقيت تركيا»): no actor.
+func (r *Resolver) timeZone(toks []arabic.Token, m *recognise.Mention) bool {
+	k := m.Start - 1
+	return k >= 0 && (m.Has(kb.EntCountry) || m.Has(kb.EntCapital)) && r.lex.HasClass(toks[k].Norm, "timezone")
 }
 
 // ledBy merges a coalition or force with the state that leads it, named

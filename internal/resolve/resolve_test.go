@@ -60,6 +60,7 @@ func TestPhrases(t *testing.T) {
 		{"a role closed by its nisba, then an organisation, are two actors", "حملت الحكومة الليبية تنظيم داعش", 0, []string{"LBYGOV", "IMGREB"}},
 		{"a definite role governs no country name", "واتهمت الصحيفة قطر", 0, []string{"QATMED", "QATGOV"}},
 		{"a country that is also a nisba after a definite role is its adjective", "الحكومة السعودية", 0, []string{"SAUGOV"}},
+		{"a country named as a time zone is no actor", "في الساعة الثامنة بتوقيت تركيا", 0, nil},
 		{"two nisbas of a joint act are its two parties", "المحادثات التونسية الجزائرية", 0, []string{"TUNGOV", "DZAGOV"}},
 		{"one nisba of a thing is no actor", "العلاقات الدبلوماسية والسياسة الخارجية التونسية", 0, nil},
 		{"a people noun joined to a role keeps its own", "السلطات الأمريكية والبريطانيون", 0, []string{"USAGOV", "GBRCVL"}},
