@@ -1,6 +1,8 @@
 package code
 
 import (
+	"strings"
+
 	"github.com/marsad/marsad/internal/recognise"
 	"github.com/marsad/marsad/internal/resolve"
 )
@@ -33,7 +35,7 @@ func (x *sctx) codable(cl clause, a *args) *Rule {
 	case src == nil && c.root(t.Root()).Police && (passive || x.doneBy(m) || !verb && x.isHeadline(m)):
 		// «تم القبض على X», «تمكنت من إيقاف X»: the police did it
 		return nil
-	case src == nil && (!c.violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" && x.stageVerb(m) < 0 || t.Root() != "14" && !x.doneBy(m) && !x.isHeadline(m) && !x.casualty(m) && !(len(targets) > 0 && x.counted(m)))):
+	case src == nil && (!c.violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" && x.stageVerb(m) < 0 && !x.inProtest(m) || t.Root() != "14" && !x.doneBy(m) && !x.isHeadline(m) && !x.casualty(m) && !(len(targets) > 0 && x.counted(m)))):
 		// nobody named: only a verb («قتل 20 شخصا»), a verbal noun with its
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…»), with a counted victim
 		// («مقتل 15 جنديا تركيا») or governed by a verb of doing («عمدوا إلى
@@ -51,4 +53,12 @@ func (x *sctx) codable(cl clause, a *args) *Rule {
 func (x *sctx) isHeadline(m *recognise.Mention) bool {
 	ok, _ := x.headline(m)
 	return ok
+}
+
+// inProtest reports a protest noun in the accusative of purpose
+// («احتجاجا على …», «تنديدا ب…»): something was done in protest, so a
+// protest happened.
+func (x *sctx) inProtest(m *recognise.Mention) bool {
+	n := x.toks[m.Start].Norm
+	return m.Prefix == "" && m.End-m.Start == 1 && !strings.HasPrefix(n, "ال") && strings.HasSuffix(n, "ا") && m.Start > x.s.Start
 }
