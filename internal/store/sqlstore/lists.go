@@ -125,7 +125,7 @@ func decodeEntities(b []byte) ([]pipeline.Entity, error) {
 func fillArticleLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 	sents := map[int64][]byte{}
 	prevEnd := map[int64]int{}
-	err := eachRow(ctx, tx, `SELECT article_id, start_off, end_off FROM sentences ORDER BY article_id, idx`, func(rows *sql.Rows) error {
+	err := EachRow(ctx, tx, `SELECT article_id, start_off, end_off FROM sentences ORDER BY article_id, idx`, func(rows *sql.Rows) error {
 		var id int64
 		var start, end int
 		if err := rows.Scan(&id, &start, &end); err != nil {
@@ -140,7 +140,7 @@ func fillArticleLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 		return fmt.Errorf("reading sentences: %w", err)
 	}
 	ents := map[int64][]pipeline.Entity{}
-	err = eachRow(ctx, tx, `SELECT article_id, text, type, start_off, end_off, code FROM entities ORDER BY article_id, idx`, func(rows *sql.Rows) error {
+	err = EachRow(ctx, tx, `SELECT article_id, text, type, start_off, end_off, code FROM entities ORDER BY article_id, idx`, func(rows *sql.Rows) error {
 		var id int64
 		var e pipeline.Entity
 		if err := rows.Scan(&id, &e.Text, &e.Type, &e.Start, &e.End, &e.Code); err != nil {
@@ -173,9 +173,14 @@ func fillArticleLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 	return nil
 }
 
-// eachRow calls fn for each row of query within tx.
-func eachRow(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, query)
+// Querier is what EachRow reads from: a *sql.DB or a *sql.Tx.
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// EachRow calls fn for each row of query, stopping at fn's first error.
+func EachRow(ctx context.Context, q Querier, query string, fn func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/marsad/marsad/internal/demo"
 	"github.com/marsad/marsad/internal/pipeline"
 	"github.com/marsad/marsad/internal/store"
+	"github.com/marsad/marsad/internal/store/sqlstore"
 )
 
 // Downgrade describes how a backend's store goes back to the schema before
@@ -38,7 +39,7 @@ func TestMigrate(t *testing.T, s store.Store, d Downgrade) {
 	DyadCorpus(t, s, 1, true)
 	db := d.Database(s)
 	lists := map[int64][2][]byte{}
-	if err := eachRow(ctx, db, `SELECT id, sentence_list, entity_list FROM articles`, func(r *sql.Rows) error {
+	if err := sqlstore.EachRow(ctx, db, `SELECT id, sentence_list, entity_list FROM articles`, func(r *sql.Rows) error {
 		var id int64
 		var sl, el []byte
 		if err := r.Scan(&id, &sl, &el); err != nil {
@@ -80,7 +81,7 @@ func TestMigrate(t *testing.T, s store.Store, d Downgrade) {
 		t.Fatalf("migrated to version %d (%v), want %d", v, err, d.Latest)
 	}
 	n := 0
-	if err := eachRow(ctx, db, `SELECT id, sentence_list, entity_list FROM articles`, func(r *sql.Rows) error {
+	if err := sqlstore.EachRow(ctx, db, `SELECT id, sentence_list, entity_list FROM articles`, func(r *sql.Rows) error {
 		var id int64
 		var sl, el []byte
 		if err := r.Scan(&id, &sl, &el); err != nil {
@@ -111,18 +112,4 @@ func TestMigrate(t *testing.T, s store.Store, d Downgrade) {
 	CheckDyadPaths(t, s)
 	DyadCorpus(t, s, 2, true) // more articles, whose events join stored groups
 	CheckDyadPaths(t, s)
-}
-
-func eachRow(ctx context.Context, db *sql.DB, q string, fn func(*sql.Rows) error) error {
-	rows, err := db.QueryContext(ctx, q)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
