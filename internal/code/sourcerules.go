@@ -127,7 +127,9 @@ var sourceRules = []sourceRule{
 	// «زار حفتر دمشق، والتقى مسؤولين»: a verb joined by «و» to an event of
 	// the same sentence shares its subject; what follows is its object
 	{Rule{ID: "src.elided-conj", Desc: elided, Carried: true, Weak: true},
-		func(p *srcProbe) bool { return p.verb && p.conj && p.lastHere() && !p.quoted() && !p.x.subjectAndObjectAfter(p.m) }, pickLast},
+		func(p *srcProbe) bool {
+			return p.verb && p.conj && p.lastHere() && !p.quoted() && !p.x.subjectAndObjectAfter(p.m)
+		}, pickLast},
 	{Rule{ID: "src.control", Desc: "subject of the governing verb («قرر X أن يزور…»)"},
 		func(p *srcProbe) bool { return p.verb && p.control >= 0 }, pickControl},
 	{Rule{ID: "src.vso", Desc: "subject after the verb (VSO)"},
