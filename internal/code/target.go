@@ -211,7 +211,7 @@ func (p *tgtProbe) judgedCountry() []*resolve.Actor {
 	}
 	for i := p.from; i < len(p.actors); i++ {
 		a := &p.actors[i]
-		// «في سوريا»; «الهجوم على غزة»: the place an attack was made on
+		// «في سوريا»; «الهجوم على سوريا»: the state an attack was made on
 		on := a.Prep == "علي" && a.Start-1 > p.m.End && p.x.attackBefore(a.Start)
 		if (a.Prep == "في" || on) && (a.Kind == "STATE" || a.Kind == "CAPITAL") && (p.a.src == nil || a.Country != p.a.src.Country) {
 			return []*resolve.Actor{a}
@@ -221,7 +221,7 @@ func (p *tgtProbe) judgedCountry() []*resolve.Actor {
 }
 
 // attackBefore reports a trigger of violence ending right before the
-// preposition of the actor at token k («الهجوم على غزة»).
+// preposition of the actor at token k («الهجوم على سوريا»).
 func (x *sctx) attackBefore(k int) bool {
 	for i := range x.ms {
 		if x.ms[i].End == k-1 && x.c.violentEntry(x.ms[i].Entries) {
