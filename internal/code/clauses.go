@@ -17,7 +17,7 @@ import (
 // words and a colon («ألمانيا : القبض على تونسي», «قفصة: إيقاف 3 أشخاص»); a headline
 // tells what happened. topic is the index of the actor before the colon,
 // -1 when there is none.
-func (x *sctx) headline(m *recognise.Mention) (ok bool, topic int) {
+func (x *sctx) headline(m *recognise.Mention, t *kb.Trigger) (ok bool, topic int) {
 	toks, s := x.toks, x.s
 	if m.Prefix != "" {
 		return false, -1
@@ -26,7 +26,7 @@ func (x *sctx) headline(m *recognise.Mention) (ok bool, topic int) {
 		// a sentence that opens with a verbal noun is a headline when it is
 		// the article's first (its title); arrests only: an attack or a
 		// death named so is as often a caption or a topic
-		return s.Start == 0 && x.c.root(x.trigRoot(m)).Police, -1
+		return s.Start == 0 && x.c.root(t.Root()).Police, -1
 	}
 	k := m.Start - 1
 	if toks[k].Text != ":" || k-s.Start > 4 || k == s.Start {
@@ -44,19 +44,6 @@ func (x *sctx) headline(m *recognise.Mention) (ok bool, topic int) {
 		}
 	}
 	return true, topic
-}
-
-// trigRoot returns the CAMEO root of the trigger line taken for mention m
-// ("" when none is).
-func (x *sctx) trigRoot(m *recognise.Mention) string {
-	for k := range x.ms {
-		if &x.ms[k] == m {
-			if ch, ok := x.choose(k); ok {
-				return x.c.lex.KB.Triggers[ch.Trigger].Root()
-			}
-		}
-	}
-	return ""
 }
 
 // kanaQad returns the actor right after a «كان» that opens the clause of

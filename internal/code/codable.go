@@ -3,6 +3,7 @@ package code
 import (
 	"strings"
 
+	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/recognise"
 	"github.com/marsad/marsad/internal/resolve"
 )
@@ -32,10 +33,10 @@ func (x *sctx) codable(cl clause, a *args) *Rule {
 		// «كانوا يخطفون ويقتلون»: a present tense with nobody named tells what
 		// happens, not what happened
 		return noPresentUnnamed
-	case src == nil && c.root(t.Root()).Police && (passive || x.doneBy(m) || !verb && x.isHeadline(m)):
+	case src == nil && c.root(t.Root()).Police && (passive || x.doneBy(m) || !verb && x.isHeadline(m, t)):
 		// «تم القبض على X», «تمكنت من إيقاف X»: the police did it
 		return nil
-	case src == nil && (!c.violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" && x.stageVerb(m) < 0 && !x.inProtest(m) || t.Root() != "14" && !x.doneBy(m) && !x.isHeadline(m) && !x.casualty(m) && !(len(targets) > 0 && x.counted(m)))):
+	case src == nil && (!c.violentOrProtest(t.Root()) || !verb && !passive && (t.Root() == "14" && x.stageVerb(m) < 0 && !x.inProtest(m) || t.Root() != "14" && !x.doneBy(m) && !x.isHeadline(m, t) && !x.casualty(m) && !(len(targets) > 0 && x.counted(m)))):
 		// nobody named: only a verb («قتل 20 شخصا»), a verbal noun with its
 		// toll («انفجار سيارة مفخخة أسفر عن مقتل…»), with a counted victim
 		// («مقتل 15 جنديا تركيا») or governed by a verb of doing («عمدوا إلى
@@ -49,9 +50,9 @@ func (x *sctx) codable(cl clause, a *args) *Rule {
 	return nil
 }
 
-// isHeadline reports a verbal noun that opens a headline (sctx.headline).
-func (x *sctx) isHeadline(m *recognise.Mention) bool {
-	ok, _ := x.headline(m)
+// isHeadline reports a verbal noun of trigger t that opens a headline (sctx.headline).
+func (x *sctx) isHeadline(m *recognise.Mention, t *kb.Trigger) bool {
+	ok, _ := x.headline(m, t)
 	return ok
 }
 

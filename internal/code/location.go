@@ -39,7 +39,7 @@ func (x *sctx) location(m *recognise.Mention, targets []*resolve.Actor, t *kb.Tr
 			}
 		}
 	}
-	if ok, topic := x.headline(m); ok && m.Start > s.Start && (topic < 0 || x.actors[topic].Kind == "STATE" || x.actors[topic].Kind == "CAPITAL") {
+	if ok, topic := x.headline(m, t); ok && m.Start > s.Start && (topic < 0 || x.actors[topic].Kind == "STATE" || x.actors[topic].Kind == "CAPITAL") {
 		// «مصر: مقتل 7 جنود», «قفصة : القبض على»: the country or town a
 		// headline opens with is where it happened
 		if l, w := c.placeAt(in, s.Start, scratch[:0], named); found(l, w) {

@@ -138,12 +138,12 @@ var sourceRules = []sourceRule{
 	// the verbal noun after its colon tells
 	{Rule{ID: "src.headline-topic", Desc: "the actor before the colon of a headline («ألمانيا : القبض على …»)"},
 		func(p *srcProbe) bool {
-			ok, topic := p.x.headline(p.m)
+			ok, topic := p.x.headline(p.m, p.t)
 			// the state arrests; an attack in a country's headline is only
 			// placed there («مصر: مقتل 7 جنود»)
 			return !p.verb && ok && topic >= 0 && p.c.root(p.t.Root()).Police
 		},
-		func(p *srcProbe) (int, *resolve.Actor) { _, topic := p.x.headline(p.m); return topic, nil }},
+		func(p *srcProbe) (int, *resolve.Actor) { _, topic := p.x.headline(p.m, p.t); return topic, nil }},
 	// «وأكد السيسي خلال لقائه بالعاهل الأردني …»: the pronoun of a verbal
 	// noun is its agent, the subject of its clause, named before it
 	{Rule{ID: "src.possessor", Desc: "the actor a verbal noun's pronoun refers to («خلال لقائه ب…»)"},

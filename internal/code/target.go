@@ -350,8 +350,8 @@ func (x *sctx) pronounTarget(m *recognise.Mention, src *resolve.Actor) *resolve.
 // refusal: a noun in construct (no article), no function word, no actor
 // and no trigger.
 func (x *sctx) ownerAfter(k int, t *kb.Trigger) bool {
-	if k-1 < x.s.Start {
-		return false
+	if r := t.Root(); k-1 < x.s.Start || r != "05" && r != "11" && r != "12" {
+		return false // words of praise, blame and refusal are about what someone did or said
 	}
 	tk := x.toks[k-1]
 	n := tk.Norm
@@ -359,9 +359,6 @@ func (x *sctx) ownerAfter(k int, t *kb.Trigger) bool {
 		return false
 	}
 	p, rest := n[:2], n[2:]
-	if r := t.Root(); r != "05" && r != "11" && r != "12" {
-		return false // words of praise, blame and refusal are about what someone did or said
-	}
 	if p != "ب" || strings.HasPrefix(rest, "ال") || !allows(t.Target, p) {
 		return false
 	}

@@ -76,10 +76,7 @@ func (x *sctx) ownedOther(m *recognise.Mention) bool {
 		return false
 	}
 	stem := strings.TrimSuffix(strings.TrimPrefix(x.toks[m.Start].Norm, m.Prefix), m.Suffix)
-	if t, ok := strings.CutSuffix(stem, "ت"); ok {
-		stem = t + "ه" // the ta marbuta before a pronoun
-	}
-	return x.c.classed(stem, "possessed-other", "")
+	return x.c.classed(taMarbuta(stem), "possessed-other", "")
 }
 
 // trigger returns the working state of the trigger that ms[k] stands for.
@@ -375,7 +372,16 @@ func (x *sctx) cueAfter(ms []recognise.Mention, from, to int, cues [][]string) (
 // ownedForm reports whether stem, a word without its pronoun, is the noun w:
 // a feminine noun's ta marbuta is written «ت» before the pronoun («قمتها»).
 func ownedForm(stem, w string) bool {
-	return stem == w || strings.HasSuffix(w, "ه") && strings.HasSuffix(stem, "ت") && stem[:len(stem)-len("ت")] == w[:len(w)-len("ه")]
+	return stem == w || taMarbuta(stem) == w
+}
+
+// taMarbuta gives back the ta marbuta («ه» once normalised) that a noun's
+// stem writes «ت» before a pronoun («قمتها» → «قمه»).
+func taMarbuta(stem string) string {
+	if s, ok := strings.CutSuffix(stem, "ت"); ok {
+		return s + "ه"
+	}
+	return stem
 }
 
 func matchRest(toks []arabic.Token, i, to int, rest []string) bool {

@@ -132,22 +132,7 @@ goldstein = dyad_sums.goldstein + excluded.goldstein`
 // flush adds d to dyad_sums with exec, in key order (so that writers on
 // PostgreSQL lock the rows in the same order), and empties d.
 func (d dyadDeltas) flush(ctx context.Context, exec func(ctx context.Context, query string, args ...any) error) error {
-	keys := make([]dyadKey, 0, len(d))
-	for k := range d {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b dyadKey) int {
-		if a.level != b.level {
-			return a.level - b.level
-		}
-		if c := strings.Compare(a.period, b.period); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.source, b.source); c != 0 {
-			return c
-		}
-		return strings.Compare(a.target, b.target)
-	})
+	keys := sortedKeys(d)
 	const cols = 9
 	args := make([]any, 0, bulkChunk*cols)
 	for len(keys) > 0 {
@@ -205,17 +190,7 @@ CAST(SUM(CASE WHEN g.quad IN (3, 4) THEN 1 ELSE 0 END) AS BIGINT), ` + milliSumS
 	if err := ins(`INSERT INTO dyad_sums` + cols + ` SELECT 0, '', g.source_code, g.target_code, ` + sums + ` GROUP BY g.source_code, g.target_code`); err != nil {
 		return err
 	}
-	keys := make([]dyadKey, 0, len(byPeriod))
-	for k := range byPeriod {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b dyadKey) int {
-		if a.level != b.level {
-			return a.level - b.level
-		}
-		return strings.Compare(a.period, b.period)
-	})
-	for _, k := range keys {
+	for _, k := range sortedKeys(byPeriod) {
 		days := byPeriod[k]
 		args := append([]any{k.level, k.period}, days...)
 		if err := ins(`INSERT INTO dyad_sums`+cols+` SELECT ?, ?, g.source_code, g.target_code, `+sums+`
@@ -515,4 +490,25 @@ func (s *DB) dyads(ctx context.Context, f query.Filter, sums bool) ([]query.Dyad
 		return nil, fmt.Errorf("reading dyads: %w", err)
 	}
 	return out, nil
+}
+
+// sortedKeys returns m's keys by level, period, source and target.
+func sortedKeys[V any](m map[dyadKey]V) []dyadKey {
+	keys := make([]dyadKey, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b dyadKey) int {
+		if a.level != b.level {
+			return a.level - b.level
+		}
+		if c := strings.Compare(a.period, b.period); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.source, b.source); c != 0 {
+			return c
+		}
+		return strings.Compare(a.target, b.target)
+	})
+	return keys
 }
